@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
+import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { auditService } from './modules/audit/audit.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { authService } from './modules/auth/auth.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
+import { homeService } from './modules/home/home.service.ts';
+import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { outboxService } from './modules/outbox/outbox.service.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { usersService } from './modules/users/users.service.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { registerAccessControl, registerErrorHandler } from './platform/http.ts';
+import { registerMetrics } from './platform/metrics.ts';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder with the built web UI; served with a fallback to index.html for client-side routes. */
+  webDist?: string | null;
+}
+
+/** Builds the whole HTTP application without listening, so tests can `inject` requests. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const secureCookies = config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && !!config.tls);
+  const serverOptions = {
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : deps.ids.uuid();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    ...(config.tls
+      ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } }
+      : {}),
+  } as FastifyServerOptions;
+  // The https option changes Fastify's server type; the app is used the same way either way.
+  const app = Fastify(serverOptions).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(cookie, { secret: deps.cookieSecret });
+  await app.register(csrf, {
+    cookieKey: 'remed_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: secureCookies },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Слишком много запросов. Повторите через ${Math.ceil(ctx.ttl / 1000)} с`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'remed API',
+        version: '1.0.0',
+        description: 'Прямое возмещение по ДМС: API платформы remed',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'remed_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const auth = authService(deps);
+  registerAccessControl(app, auth);
+  registerErrorHandler(app);
+  registerMetrics(app);
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps, auth));
+  await app.register(usersRoutes(usersService(deps)));
+  await app.register(auditRoutes(auditService(deps)));
+  await app.register(outboxRoutes(outboxService(deps)));
+  await app.register(apiTokensRoutes(apiTokensService(deps)));
+  await app.register(homeRoutes(homeService(deps)));
+
+  const webDist = opts.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, prefix: '/' });
+    app.setNotFoundHandler((req, reply) => {
+      if (
+        req.method === 'GET' &&
+        !req.url.startsWith('/api/') &&
+        (req.headers.accept ?? '').includes('text/html')
+      ) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ code: 'NOT_FOUND', message: `Нет такого адреса: ${req.method} ${req.url.split('?')[0]}` });
+    });
+  }
+  return app;
+}

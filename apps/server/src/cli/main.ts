@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../app.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { runMigrations } from '../db/migrate.ts';
+import { demoAccountsText, seedDemo } from '../demo/seed.ts';
+import { usersService } from '../modules/users/users.service.ts';
+import { systemActor } from '../platform/actor.ts';
+import { createBackup, restoreBackup } from '../platform/backup.ts';
+import { createRuntime, createStorage } from '../runtime.ts';
+import { assertPgliteFree, takePgliteLock } from './pglite-lock.ts';
+
+const HELP = `remed — платформа прямого возмещения по ДМС
+
+Команды:
+  remed start [--demo]            веб-интерфейс и API (с --demo: демо-данные и симуляторы)
+  remed worker                    только фоновые задачи (PostgreSQL; на PGlite задачи идут внутри start)
+  remed migrate                   применить миграции базы
+  remed seed-demo [--fresh]       загрузить демо-данные (--fresh: сначала удалить все данные)
+  remed create-admin --email E --name "ФИО" [--password P]
+                                  создать администратора (пароль из --password или REMED_ADMIN_PASSWORD)
+  remed backup FILE.tar.gz        резервная копия базы и файлов в один архив
+  remed restore FILE.tar.gz       восстановить базу и файлы из архива (данные заменяются)
+
+Настройка — переменными окружения, см. README.md и .env.example.`;
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof createRuntime>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  assertPgliteFree(config);
+  const rt = await createRuntime(config);
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+async function start(demoFlag: boolean) {
+  const config = loadConfig(demoFlag ? { ...process.env, DEMO: 'true' } : process.env);
+  const release = takePgliteLock(config);
+  const rt = await createRuntime(config);
+  const app = await buildApp(rt.deps, {
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    webDist,
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await rt.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await rt.deps.jobs.start({ work: config.runWorkers });
+  if (config.demo) {
+    const { created } = await seedDemo(rt.deps);
+    if (created) app.log.info('demo data loaded');
+  }
+  await app.listen({ host: config.host, port: config.port });
+  const url = config.publicUrl;
+  console.log(`\nremed работает: ${url}  (API: ${url}/api/docs)`);
+  if (config.demo) console.log(`${demoAccountsText(url)}\n`);
+}
+
+async function worker() {
+  const config = loadConfig();
+  if (config.database.kind === 'pglite') {
+    throw new Error(
+      'remed worker работает только с PostgreSQL (DATABASE_URL). На встроенной базе задачи выполняет remed start.',
+    );
+  }
+  const rt = await createRuntime(config);
+  await rt.deps.jobs.start({ work: true });
+  console.log('remed worker: обрабатываю фоновые задачи');
+  const stop = async () => {
+    await rt.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'start':
+      return start(values.demo);
+    case 'worker':
+      return worker();
+    case 'migrate': {
+      const config = loadConfig();
+      assertPgliteFree(config);
+      const database = await openDatabase(config.database);
+      await runMigrations(database);
+      await database.close();
+      console.log('Миграции применены');
+      return;
+    }
+    case 'seed-demo':
+      return withRuntime(async ({ deps }) => {
+        const { created } = await seedDemo(deps, { fresh: values.fresh });
+        console.log(
+          created
+            ? 'Демо-данные загружены'
+            : 'Демо-данные уже есть (используйте --fresh, чтобы начать заново)',
+        );
+        console.log(demoAccountsText(deps.config.publicUrl));
+      });
+    case 'create-admin': {
+      const password = values.password ?? process.env.REMED_ADMIN_PASSWORD;
+      if (!values.email || !values.name || !password) {
+        throw new Error('Укажите --email, --name и пароль (--password или REMED_ADMIN_PASSWORD)');
+      }
+      return withRuntime(async ({ deps }) => {
+        const user = await usersService(deps).create(
+          systemActor,
+          { email: values.email!, fullName: values.name!, password, roles: ['admin'] },
+          { mustChangePassword: false },
+        );
+        console.log(`Администратор создан: ${user.email}`);
+      });
+    }
+    case 'backup':
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) throw new Error(`Укажите файл архива: remed ${command} FILE.tar.gz`);
+      const config = loadConfig();
+      assertPgliteFree(config);
+      const database = await openDatabase(config.database);
+      try {
+        await runMigrations(database);
+        const storage = createStorage(config);
+        if (command === 'backup') {
+          const m = await createBackup(database, storage, file, new Date());
+          console.log(
+            `Резервная копия: ${file} (таблиц ${m.tables.length}, строк ${m.tables.reduce((s, t) => s + t.rows, 0)}, файлов ${m.files})`,
+          );
+        } else {
+          const m = await restoreBackup(database, storage, file);
+          console.log(
+            `Восстановлено из ${file} от ${m.createdAt} (строк ${m.tables.reduce((s, t) => s + t.rows, 0)}, файлов ${m.files})`,
+          );
+        }
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return;
+    default:
+      throw new Error(`Неизвестная команда: ${command}\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else console.error(`Ошибка: ${(e as Error).message}`);
+  process.exit(e instanceof ConfigError ? 78 : 1);
+});

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dir: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+/** The same Drizzle API over embedded PGlite or a PostgreSQL pool; `query` is the raw SQL door both share. */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  close(): Promise<void>;
+  readonly pglite?: PGlite;
+  readonly pool?: pg.Pool;
+  readonly url?: string;
+}
+
+// int8 as string keeps kopecks exact; Drizzle turns bigint columns into BigInt itself.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: { pg_trgm },
+  });
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    pglite: client,
+    query: async <T>(text: string, params?: unknown[]) => {
+      const r = await client.query<T>(text, params);
+      return { rows: r.rows };
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    db: drizzleNodePg(pool, { schema }) as unknown as Db,
+    pool,
+    url,
+    query: async <T>(text: string, params?: unknown[]) => {
+      const r = await pool.query(text, params);
+      return { rows: r.rows as T[] };
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === 'pglite' ? openPglite(config.dir) : openPostgres(config.url, config.poolSize);
+}
+
+/** Rows of a raw SQL query; both drivers answer with `{ rows }`. */
+export async function sqlRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+export const insurers = pgTable(
+  'insurers',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    inn: text('inn').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('insurers_inn_uq').on(t.inn), check('insurers_inn_ck', sql`${t.inn} ~ '^\\d{10}$'`)],
+);
+
+export const policyholders = pgTable(
+  'policyholders',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    inn: text('inn').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('policyholders_inn_uq').on(t.inn),
+    check('policyholders_inn_ck', sql`${t.inn} ~ '^\\d{10}(\\d{2})?$'`),
+  ],
+);
+
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey(),
+    inn: text('inn').notNull(),
+    kpp: text('kpp'),
+    ogrn: text('ogrn'),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    address: text('address'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('clinics_inn_uq').on(t.inn), check('clinics_inn_ck', sql`${t.inn} ~ '^\\d{10}(\\d{2})?$'`)],
+);
+
+/** Minimal price list until the clinic cabinet brings versions; money in kopecks. */
+export const priceListItems = pgTable(
+  'price_list_items',
+  {
+    id: uuid('id').primaryKey(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    clinicCode: text('clinic_code').notNull(),
+    serviceCode: text('service_code').notNull(),
+    name: text('name').notNull(),
+    price: bigint('price', { mode: 'bigint' }).notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+  },
+  (t) => [
+    index('price_list_items_clinic_idx').on(t.clinicId),
+    check('price_list_items_price_ck', sql`${t.price} > 0`),
+    check('price_list_items_code_ck', sql`${t.serviceCode} ~ '^[AB]\\d{2}\\.\\d{2,3}\\.\\d{3}(\\.\\d{3})?$'`),
+    check('price_list_items_dates_ck', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);

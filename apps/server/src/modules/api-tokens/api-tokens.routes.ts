@@ -1,0 +1,63 @@
+import type { Role } from '@remed/core';
+import { apiTokenViewSchema, createApiTokenRequestSchema, createApiTokenResponseSchema } from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import type { ApiTokensService } from './api-tokens.service.ts';
+
+/** Integrations are run by organisations and staff; insured people use the app. */
+const INTEGRATORS: readonly Role[] = [
+  'admin',
+  'insurer_user',
+  'clinic_user',
+  'policyholder_user',
+  'console_doctor',
+  'oms_rep',
+];
+const tags = ['api tokens'];
+
+export function apiTokensRoutes(tokens: ApiTokensService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/tokens',
+      {
+        config: { access: INTEGRATORS },
+        schema: {
+          tags,
+          summary: 'Мои API-токены',
+          response: { 200: z.array(apiTokenViewSchema), ...errorResponses },
+        },
+      },
+      (req) => tokens.list(req.actor),
+    );
+    app.post(
+      '/api/tokens',
+      {
+        config: { access: INTEGRATORS },
+        schema: {
+          tags,
+          summary: 'Выпустить API-токен (секрет показывается один раз)',
+          body: createApiTokenRequestSchema,
+          response: { 201: createApiTokenResponseSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await tokens.create(req.actor, req.body.name)),
+    );
+    app.delete(
+      '/api/tokens/:id',
+      {
+        config: { access: INTEGRATORS },
+        schema: {
+          tags,
+          summary: 'Отозвать API-токен',
+          params: idParamsSchema,
+          response: { 200: okResponseSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await tokens.revoke(req.actor, req.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

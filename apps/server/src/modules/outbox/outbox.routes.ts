@@ -1,0 +1,48 @@
+import { outboxMessageSchema, pageOf } from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../platform/schemas.ts';
+import type { OutboxService } from './outbox.service.ts';
+
+const tags = ['admin: outbox'];
+
+/** The demo outbox: every e-mail and SMS the platform sent or would have sent, for admins to read. */
+export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/admin/outbox',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags,
+          summary: 'Исходящие письма и SMS',
+          querystring: z.object({
+            channel: z.enum(['email', 'sms']).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+          response: { 200: pageOf(outboxMessageSchema), ...errorResponses },
+        },
+      },
+      (req) => outbox.list(req.query),
+    );
+    app.get(
+      '/api/admin/outbox/:id/attachments/:n',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags,
+          summary: 'Вложение письма',
+          params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(0) }),
+        },
+      },
+      async (req, reply) => {
+        const a = await outbox.attachment(req.params.id, req.params.n);
+        return reply
+          .header('content-type', a.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+          .send(a.content);
+      },
+    );
+  };
+}

@@ -1,0 +1,38 @@
+import type { DbOrTx } from '../db/client.ts';
+import { auditLog } from '../db/schema/index.ts';
+import type { Actor } from './actor.ts';
+import type { Clock } from './clock.ts';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** BigInt (kopecks) and Dates survive JSON; secrets never reach the log. */
+function sanitize(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => {
+      if (key === 'passwordHash' || key === 'tokenHash') return undefined;
+      return typeof v === 'bigint' ? v.toString() : v;
+    }),
+  );
+}
+
+/** Call inside the transaction of the change so that the change and its record commit together. */
+export async function writeAudit(tx: DbOrTx, clock: Clock, actor: Actor, record: AuditRecord): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: clock.now(),
+    actorUserId: actor.user?.id ?? null,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId ?? null,
+    before: sanitize(record.before),
+    after: sanitize(record.after),
+    requestId: actor.requestId,
+    ip: actor.ip,
+  });
+}

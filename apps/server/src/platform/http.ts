@@ -1,0 +1,143 @@
+import type { SessionUser } from '@remed/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import { type Access, checkAccess } from './access.ts';
+import type { Actor } from './actor.ts';
+import { type AppError, isAppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    sessionId: string | null;
+    sessionExpiresAt: Date | null;
+    authKind: 'session' | 'token' | null;
+    actor: Actor;
+  }
+}
+
+export const SESSION_COOKIE = 'remed_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function isSecureRequest(req: FastifyRequest, cookieSecure: 'auto' | 'true' | 'false'): boolean {
+  if (cookieSecure === 'true') return true;
+  if (cookieSecure === 'false') return false;
+  return req.protocol === 'https';
+}
+
+/**
+ * Authentication, CSRF and access for every route: an /api route that declares no `config.access`
+ * stops the server from starting, so no endpoint is open by omission.
+ */
+export function registerAccessControl(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionExpiresAt', null);
+  app.decorateRequest('authKind', null);
+  app.decorateRequest('actor', null as unknown as Actor);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access)
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.actor = { user: null, requestId: req.id, ip: req.ip };
+    if (!req.url.startsWith('/api/')) return;
+    const access = req.routeOptions.config?.access;
+    const authz = req.headers.authorization;
+    let authError: AppError | null = null;
+    if (authz?.startsWith('Bearer ')) {
+      req.user = await auth.resolveApiToken(authz.slice(7).trim());
+      req.authKind = 'token';
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        try {
+          const s = await auth.resolveSession(token);
+          req.user = s.user;
+          req.sessionId = s.sessionId;
+          req.sessionExpiresAt = s.expiresAt;
+          req.authKind = 'session';
+        } catch (e) {
+          if (!isAppError(e)) throw e;
+          authError = e;
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        }
+      }
+    }
+    req.actor = { user: req.user, requestId: req.id, ip: req.ip };
+    if (access && access !== 'public' && !req.user && authError) throw authError;
+  });
+
+  // Browsers send cookies by themselves; a bearer token is never sent by a forged page.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!req.url.startsWith('/api/') || !UNSAFE.has(req.method) || req.authKind === 'token') return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (req.url.startsWith('/api/') && access) checkAccess(access, req.user);
+  });
+}
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (isAppError(error)) {
+      if (error.status >= 500) req.log.error({ err: error }, error.message);
+      return reply
+        .status(error.status)
+        .send({ code: error.code, message: error.message, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const path =
+          (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+          (issue.params as { issue?: { path?: string[] } } | undefined)?.issue?.path?.join('.') ||
+          '_';
+        fields[path] ??= issue.message ?? 'Неверное значение';
+      }
+      return reply
+        .status(400)
+        .send({ code: 'VALIDATION_FAILED', message: 'Проверьте заполнение полей', details: { fields } });
+    }
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return reply
+        .status(403)
+        .send({ code: 'CSRF_INVALID', message: 'Страница устарела. Обновите её и повторите действие' });
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: 'Файл слишком большой' });
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ code: 'RATE_LIMITED', message: 'Слишком много запросов. Подождите немного и повторите' });
+    }
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.statusCode === 400
+    ) {
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: 'Неверный формат запроса' });
+    }
+    if (isResponseSerializationError(error))
+      req.log.error({ err: error, cause: error.cause }, 'response does not match its schema');
+    else req.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ code: 'INTERNAL', message: 'Внутренняя ошибка сервера. Мы уже разбираемся' });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `Нет такого адреса: ${req.method} ${req.url.split('?')[0]}` });
+  });
+}

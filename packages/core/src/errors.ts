@@ -1,0 +1,32 @@
+/**
+ * Stable error codes shared by the server and the web UI. The server sends `{ code, message, details? }`;
+ * the UI shows the Russian text for the code, so a message change never breaks a client.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: 'Проверьте заполнение полей',
+  UNAUTHENTICATED: 'Войдите в систему',
+  SESSION_EXPIRED: 'Сеанс истёк. Войдите снова',
+  INVALID_CREDENTIALS: 'Неверный логин или пароль',
+  LOGIN_LOCKED: 'Слишком много неудачных попыток входа. Попробуйте позже',
+  RATE_LIMITED: 'Слишком много запросов. Подождите немного и повторите',
+  ACCOUNT_BLOCKED: 'Учётная запись заблокирована. Обратитесь к администратору',
+  CSRF_INVALID: 'Страница устарела. Обновите её и повторите действие',
+  FORBIDDEN: 'Недостаточно прав для этого действия',
+  NOT_FOUND: 'Не найдено',
+  CONFLICT: 'Запись уже существует',
+  EMAIL_TAKEN: 'Этот адрес электронной почты уже занят',
+  PHONE_TAKEN: 'Этот номер телефона уже занят',
+  WRONG_PASSWORD: 'Текущий пароль указан неверно',
+  WEAK_PASSWORD: 'Пароль слишком простой',
+  ORGANISATION_REQUIRED: 'Укажите организацию пользователя',
+  CANNOT_BLOCK_SELF: 'Нельзя заблокировать собственную учётную запись',
+  PAYLOAD_TOO_LARGE: 'Файл слишком большой',
+  INTERNAL: 'Внутренняя ошибка сервера. Мы уже разбираемся',
+  UNAVAILABLE: 'Сервис временно недоступен',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function errorMessage(code: string): string {
+  return (ERROR_MESSAGES as Record<string, string>)[code] ?? ERROR_MESSAGES.INTERNAL;
+}

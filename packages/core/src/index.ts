@@ -1,0 +1,5 @@
+export * from './auth.schemas.ts';
+export * from './errors.ts';
+export * from './phone.ts';
+export * from './roles.ts';
+export * from './users.schemas.ts';
