@@ -1,4 +1,5 @@
 import path from 'node:path';
+import '@remed/core';
 import { z } from 'zod';
 
 /** The only reader of process.env. Every variable is documented in README.md and .env.example. */
@@ -57,30 +58,24 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: bool.default(true),
-  })
-  .superRefine((c, ctx) => {
-    if (Boolean(c.TLS_CERT_FILE) !== Boolean(c.TLS_KEY_FILE)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'],
-        message: 'TLS_CERT_FILE и TLS_KEY_FILE задаются вместе',
-      });
-    }
-    if (c.S3_BUCKET && !(c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['S3_ACCESS_KEY_ID'],
-        message: 'при заданном S3_BUCKET нужны S3_ACCESS_KEY_ID и S3_SECRET_ACCESS_KEY',
-      });
-    }
-    if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SESSION_SECRET'],
-        message: 'обязателен при NODE_ENV=production',
-      });
-    }
   });
+
+type RawEnv = Record<string, string | undefined>;
+
+/** Checks across variables, run on the raw values so they are reported together with per-variable errors. */
+function crossChecks(env: RawEnv): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+    problems.push(`${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: TLS_CERT_FILE и TLS_KEY_FILE задаются вместе`);
+  }
+  if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID: при заданном S3_BUCKET нужны S3_ACCESS_KEY_ID и S3_SECRET_ACCESS_KEY');
+  }
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: обязателен при NODE_ENV=production');
+  }
+  return problems;
+}
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -147,8 +142,10 @@ function toConfig(env: z.output<typeof schema>) {
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossChecks(cleaned),
+  ];
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }

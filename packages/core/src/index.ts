@@ -1,3 +1,4 @@
+import './zod-locale.ts';
 export * from './auth.schemas.ts';
 export * from './errors.ts';
 export * from './phone.ts';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('defaults to embedded PGlite in ./data on port 3000', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database.kind).toBe('pglite');
+    expect(c.database.kind === 'pglite' && c.database.dir.endsWith('/data/pglite')).toBe(true);
+    expect(c.storage.kind).toBe('local');
+    expect(c.bcryptCost).toBeGreaterThanOrEqual(12);
+  });
+
+  it('switches to PostgreSQL and S3 when configured', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/remed',
+      S3_BUCKET: 'remed-files',
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
+      S3_ENDPOINT: 'https://storage.example.ru',
+    });
+    expect(c.database).toMatchObject({ kind: 'postgres', url: 'postgres://u@db:5432/remed' });
+    expect(c.storage).toMatchObject({ kind: 's3', bucket: 'remed-files' });
+  });
+
+  it('names every bad variable in one error', () => {
+    try {
+      loadConfig({ PORT: 'восемь', DATABASE_URL: 'mysql://x', BCRYPT_COST: '10', TLS_CERT_FILE: '/c.pem' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      for (const key of ['PORT', 'DATABASE_URL', 'BCRYPT_COST', 'TLS_KEY_FILE']) expect(msg).toContain(key);
+    }
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).sessionSecret).toHaveLength(40);
+  });
+
+  it('parses the trusted proxy setting', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+});

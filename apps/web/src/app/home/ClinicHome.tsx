@@ -1,0 +1,73 @@
+import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconCash, IconFileCertificate, IconStar } from '@tabler/icons-react';
+import { useCurrentClinic } from '../clinic.tsx';
+import { QueryError } from '../errors/QueryError.tsx';
+import { useUser } from '../session.tsx';
+import { EmptySection, HomeHeader, SectionGrid } from './parts.tsx';
+import { useHomeSummary } from './useHomeSummary.ts';
+
+const items = (n: number) => {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} услуга`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} услуги`;
+  return `${n} услуг`;
+};
+
+export function ClinicHome() {
+  const user = useUser();
+  const { clinic } = useCurrentClinic(user);
+  const summary = useHomeSummary();
+
+  return (
+    <section data-testid="home-clinic_user">
+      <HomeHeader
+        title="Кабинет клиники"
+        subtitle={clinic ? `Вы работаете от имени: ${clinic.name}` : 'Учётная запись не привязана к клинике'}
+      />
+      <Stack gap="lg">
+        <div>
+          <Title order={2} size="h3" mb="sm">
+            {user.clinics.length > 1 ? 'Клиники сети' : 'Клиника'}
+          </Title>
+          {summary.isError ? (
+            <QueryError error={summary.error} retry={() => summary.refetch()} />
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+              {summary.isPending
+                ? user.clinics.map((c) => <Skeleton key={c.id} h={90} />)
+                : (summary.data.clinics ?? []).map((c) => (
+                    <Card key={c.id} withBorder padding="md" data-testid="clinic-card">
+                      <Group justify="space-between" align="flex-start" wrap="nowrap">
+                        <Text fw={600}>{c.name}</Text>
+                        {c.id === clinic?.id && <Badge variant="light">выбрана</Badge>}
+                      </Group>
+                      <Text size="sm" c="dimmed" mt={4}>
+                        Прейскурант: {items(c.priceItems)}
+                      </Text>
+                    </Card>
+                  ))}
+            </SimpleGrid>
+          )}
+        </div>
+        <SectionGrid>
+          <EmptySection
+            icon={IconFileCertificate}
+            title="Гарантийных писем пока нет"
+            text="Когда медицинский пульт направит к вам пациента, письмо появится здесь."
+          />
+          <EmptySection
+            icon={IconCash}
+            title="Реестры и расчёты"
+            text="Раздел реестров услуг и взаиморасчётов со страховой компанией ещё в разработке."
+          />
+          <EmptySection
+            icon={IconStar}
+            title="Рейтинг и бонусная программа"
+            text="Рейтинг клиники и кэшбэк для пациентов появятся в следующих версиях."
+          />
+        </SectionGrid>
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { ROLES, type Role, type SessionUser } from '@remed/core';
+import { type Icon, IconFileText, IconHome, IconMail, IconUserCircle, IconUsers } from '@tabler/icons-react';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  roles: readonly Role[] | 'all';
+}
+
+/** The single list of sections: the navbar shows it and the router guards pages with the same roles. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Главная', icon: IconHome, roles: 'all' },
+  { to: '/admin/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'] },
+  { to: '/admin/audit', label: 'Журнал действий', icon: IconFileText, roles: ['admin'] },
+  { to: '/admin/outbox', label: 'Письма и SMS', icon: IconMail, roles: ['admin'] },
+  { to: '/account', label: 'Учётная запись', icon: IconUserCircle, roles: 'all' },
+];
+
+export const canSee = (user: SessionUser, roles: NavItem['roles']) =>
+  roles === 'all' || user.roles.some((r) => roles.includes(r));
+
+export const navFor = (user: SessionUser) => NAV_ITEMS.filter((item) => canSee(user, item.roles));
+
+/** Roles in the fixed order of ROLES, so a user with several roles always sees the same first cabinet. */
+export const userRoles = (user: SessionUser): Role[] => ROLES.filter((r) => user.roles.includes(r));
+
+export function roleLabel(user: SessionUser, role: Role): string {
+  const titles: Record<Role, string> = {
+    admin: 'Администратор',
+    console_doctor: 'Врач пульта',
+    clinic_user: 'Сотрудник клиники',
+    insurer_user: 'Страховая компания',
+    policyholder_user: 'Страхователь',
+    insured: 'Застрахованный',
+    oms_rep: `Представитель ОМС · уровень ${user.omsLevel ?? '—'}`,
+  };
+  return titles[role];
+}

@@ -1,0 +1,103 @@
+import type { SessionResponse, SessionUser } from '@remed/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, isAuthLost, onAuthLost } from './api.ts';
+import { SessionLoading, SessionUnavailable } from './errors/SessionStates.tsx';
+
+const SESSION_KEY = ['session'] as const;
+/** Remembers across reloads that this tab was signed in, so a dead session reads as «expired», not «never». */
+const WAS_SIGNED_IN = 'remed.signedIn';
+
+interface SessionContextValue {
+  user: SessionUser | null;
+  expired: boolean;
+  signIn: (login: string, password: string) => Promise<SessionUser>;
+  signOut: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+async function loadSession(): Promise<SessionUser | null> {
+  try {
+    return (await api.get<SessionResponse>('/api/auth/session')).user;
+  } catch (e) {
+    if (isAuthLost(e)) return null;
+    throw e;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [expired, setExpired] = useState(false);
+  const session = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: loadSession,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const user = session.data ?? null;
+
+  useEffect(() => {
+    if (session.isSuccess && !session.data && sessionStorage.getItem(WAS_SIGNED_IN)) {
+      sessionStorage.removeItem(WAS_SIGNED_IN);
+      setExpired(true);
+    }
+  }, [session.isSuccess, session.data]);
+
+  useEffect(() => {
+    onAuthLost(() => {
+      if (!queryClient.getQueryData(SESSION_KEY)) return;
+      sessionStorage.removeItem(WAS_SIGNED_IN);
+      setExpired(true);
+      queryClient.setQueryData(SESSION_KEY, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+    });
+    return () => onAuthLost(null);
+  }, [queryClient]);
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const res = await api.post<SessionResponse>('/api/auth/login', { login, password });
+      sessionStorage.setItem(WAS_SIGNED_IN, '1');
+      setExpired(false);
+      queryClient.setQueryData(SESSION_KEY, res.user);
+      return res.user;
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    sessionStorage.removeItem(WAS_SIGNED_IN);
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+    }
+  }, [queryClient]);
+
+  const refresh = useCallback(async () => {
+    await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  }, [queryClient]);
+
+  const value = useMemo(
+    () => ({ user, expired, signIn, signOut, refresh }),
+    [user, expired, signIn, signOut, refresh],
+  );
+
+  if (session.isPending) return <SessionLoading />;
+  if (session.isError) return <SessionUnavailable retry={() => session.refetch()} />;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession is used outside SessionProvider');
+  return ctx;
+}
+
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser needs a signed-in user');
+  return user;
+}

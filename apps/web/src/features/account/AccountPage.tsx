@@ -1,0 +1,38 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { roleLabel, userRoles } from '../../app/navigation.ts';
+import { useUser } from '../../app/session.tsx';
+import { ApiTokensSection } from './ApiTokensSection.tsx';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+
+export function AccountPage() {
+  const user = useUser();
+  const canUseTokens = user.roles.some((r) => r !== 'insured');
+  const orgs = [...user.clinics.map((c) => c.name), user.insurer?.name, user.policyholder?.name].filter(
+    Boolean,
+  );
+  return (
+    <Stack gap="lg" data-testid="page-account">
+      <Title order={1} fz={{ base: 24, sm: 30 }}>
+        Учётная запись
+      </Title>
+      <Card withBorder>
+        <Text fw={600}>{user.fullName}</Text>
+        <Text size="sm" c="dimmed">
+          {userRoles(user)
+            .map((r) => roleLabel(user, r))
+            .join(', ')}
+        </Text>
+        {user.email && <Text size="sm">E-mail: {user.email}</Text>}
+        {user.phone && <Text size="sm">Телефон: {user.phone}</Text>}
+        {orgs.length > 0 && <Text size="sm">Организация: {orgs.join('; ')}</Text>}
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h3" mb="sm">
+          Смена пароля
+        </Title>
+        <ChangePasswordForm />
+      </Card>
+      {canUseTokens && <ApiTokensSection />}
+    </Stack>
+  );
+}

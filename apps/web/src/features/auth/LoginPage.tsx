@@ -1,0 +1,93 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { loginRequestSchema } from '@remed/core';
+import { IconAlertCircle, IconClockHour4 } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { isApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
+
+type LoginForm = z.input<typeof loginRequestSchema>;
+
+interface FromState {
+  from?: { pathname: string; search?: string };
+}
+
+export function LoginPage() {
+  const { user, expired, signIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as FromState | null)?.from;
+  const target = from && from.pathname !== '/login' ? `${from.pathname}${from.search ?? ''}` : '/';
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginForm>({
+    resolver: zodResolver(loginRequestSchema),
+    defaultValues: { login: '', password: '' },
+  });
+
+  if (user) return <Navigate to={target} replace />;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await signIn(values.login.trim(), values.password);
+      navigate(target, { replace: true });
+    } catch (e) {
+      setFormError(isApiError(e) ? e.message : 'Не удалось войти. Повторите попытку');
+    }
+  });
+
+  return (
+    <Center mih="100dvh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420} radius="lg">
+        <form onSubmit={onSubmit} noValidate data-testid="login-form">
+          <Stack gap="md">
+            <div>
+              <Title order={1} c="teal.8" fz={36}>
+                remed
+              </Title>
+              <Text c="dimmed">Прямое возмещение расходов на лечение по ДМС</Text>
+            </div>
+            {expired && !formError && (
+              <Alert color="yellow" icon={<IconClockHour4 />} role="status" data-testid="session-expired">
+                Сеанс истёк. Войдите снова
+              </Alert>
+            )}
+            {formError && (
+              <Alert color="red" icon={<IconAlertCircle />} role="alert" data-testid="login-error">
+                {formError}
+              </Alert>
+            )}
+            <TextInput
+              label="E-mail или телефон"
+              placeholder="name@example.ru или +7 900 123-45-67"
+              autoComplete="username"
+              inputMode="email"
+              autoFocus
+              error={errors.login?.message}
+              {...register('login')}
+            />
+            <PasswordInput
+              label="Пароль"
+              autoComplete="current-password"
+              error={errors.password?.message}
+              {...register('password')}
+            />
+            <Button type="submit" loading={isSubmitting} disabled={isSubmitting} fullWidth>
+              Войти
+            </Button>
+            <Text size="xs" c="dimmed" ta="center">
+              Забыли пароль? Обратитесь к администратору вашей организации.
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
