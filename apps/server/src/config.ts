@@ -10,55 +10,54 @@ const bool = z
 
 const optionalPath = z.string().min(1).optional();
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    PUBLIC_URL: z.url().optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'должен начинаться с postgres:// или postgresql://')
-      .optional(),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    SESSION_SECRET: z.string().min(32, 'не короче 32 символов').optional(),
-    SESSION_TTL_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(12),
-    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-    TRUST_PROXY: z.string().default('false'),
-    TLS_CERT_FILE: optionalPath,
-    TLS_KEY_FILE: optionalPath,
-    BCRYPT_COST: z.coerce.number().int().min(12).max(15).default(12),
-    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    LOGIN_LOCK_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(15),
-    LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-    DEMO: bool.default(false),
-    RUN_WORKERS: bool.default(true),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, 'должен начинаться с smtp:// или smtps://')
-      .optional(),
-    MAIL_FROM: z.string().min(3).default('remed <no-reply@remed.local>'),
-    SMS_GATEWAY_URL: z.url().optional(),
-    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
-    S3_ENDPOINT: z.url().optional(),
-    S3_REGION: z.string().min(1).default('ru-central1'),
-    S3_BUCKET: z.string().min(3).optional(),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: bool.default(true),
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'должен начинаться с postgres:// или postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_SECRET: z.string().min(32, 'не короче 32 символов').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.string().default('false'),
+  TLS_CERT_FILE: optionalPath,
+  TLS_KEY_FILE: optionalPath,
+  BCRYPT_COST: z.coerce.number().int().min(12).max(15).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  DEMO: bool.default(false),
+  RUN_WORKERS: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'должен начинаться с smtp:// или smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('remed <no-reply@remed.local>'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('ru-central1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+});
 
 type RawEnv = Record<string, string | undefined>;
 
@@ -66,7 +65,9 @@ type RawEnv = Record<string, string | undefined>;
 function crossChecks(env: RawEnv): string[] {
   const problems: string[] = [];
   if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
-    problems.push(`${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: TLS_CERT_FILE и TLS_KEY_FILE задаются вместе`);
+    problems.push(
+      `${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: TLS_CERT_FILE и TLS_KEY_FILE задаются вместе`,
+    );
   }
   if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
     problems.push('S3_ACCESS_KEY_ID: при заданном S3_BUCKET нужны S3_ACCESS_KEY_ID и S3_SECRET_ACCESS_KEY');

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite } from '../src/db/client.ts';
+import { openPglite, openPostgres } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
-import { openPostgres } from '../src/db/client.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -82,7 +82,8 @@ const hashOnce = (password: string) => {
 
 export const TEST_PASSWORD = 'Test-password-42';
 let seq = 0;
-export const unique = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${crypto.randomBytes(2).toString('hex')}`;
+export const unique = (prefix = 'u') =>
+  `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${crypto.randomBytes(2).toString('hex')}`;
 
 export async function makeOrganisations(deps: AppDeps) {
   const id = () => deps.ids.uuid();
@@ -129,7 +130,9 @@ export async function makeUser(
     updatedAt: deps.clock.now(),
   });
   if (opts.clinicIds?.length) {
-    await deps.database.db.insert(userClinics).values(opts.clinicIds.map((clinicId) => ({ userId: id, clinicId })));
+    await deps.database.db
+      .insert(userClinics)
+      .values(opts.clinicIds.map((clinicId) => ({ userId: id, clinicId })));
   }
   return { id, email, password: opts.password ?? TEST_PASSWORD };
 }
@@ -149,7 +152,8 @@ export class TestClient {
 
   private remember(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now() - 1000 * 3600 * 24 * 365)) this.cookies.delete(c.name);
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now() - 1000 * 3600 * 24 * 365))
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
   }
@@ -179,7 +183,8 @@ export class TestClient {
   get = (url: string, opts: InjectOptions = {}) => this.request({ ...opts, method: 'GET', url });
   post = (url: string, payload?: unknown, opts: InjectOptions & { csrf?: boolean } = {}) =>
     this.request({ ...opts, method: 'POST', url, payload: payload as InjectOptions['payload'] });
-  patch = (url: string, payload?: unknown) => this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  patch = (url: string, payload?: unknown) =>
+    this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
   delete = (url: string) => this.request({ method: 'DELETE', url });
 
   async login(login: string, password = TEST_PASSWORD) {
@@ -196,7 +201,11 @@ export class TestClient {
   }
 }
 
-export async function loggedIn(ctx: TestContext, roles: Role[], extra: Parameters<typeof makeUser>[1] extends infer O ? Partial<O> : never = {}) {
+export async function loggedIn(
+  ctx: TestContext,
+  roles: Role[],
+  extra: Parameters<typeof makeUser>[1] extends infer O ? Partial<O> : never = {},
+) {
   const user = await makeUser(ctx.deps, { roles, ...extra });
   const client = new TestClient(ctx.app);
   await client.login(user.email, user.password);

@@ -1,4 +1,5 @@
 import './zod-locale.ts';
+
 export * from './auth.schemas.ts';
 export * from './errors.ts';
 export * from './phone.ts';

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/remed.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
-const remed = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+const remed = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
 
 let server: ChildProcess | null = null;
 afterAll(() => {
@@ -19,14 +20,25 @@ afterAll(() => {
 // Each command starts a process that compiles TypeScript and opens PGlite: seconds each, more on a busy machine.
 describe('remed CLI on embedded PGlite', { timeout: 300_000 }, () => {
   it('stops with a message naming a bad variable', () => {
-    const r = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...env, PORT: 'abc' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'migrate'], {
+      env: { ...env, PORT: 'abc' },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(78);
     expect(r.stderr).toContain('PORT');
   });
 
   it('migrates, creates an admin, seeds the demo, backs up and restores', () => {
     expect(remed('migrate').status).toBe(0);
-    const admin = remed('create-admin', '--email', 'root@remed.ru', '--name', 'Главный Админ', '--password', 'Admin-pass-123');
+    const admin = remed(
+      'create-admin',
+      '--email',
+      'root@remed.ru',
+      '--name',
+      'Главный Админ',
+      '--password',
+      'Admin-pass-123',
+    );
     expect(admin.stdout).toContain('root@remed.ru');
     expect(remed('create-admin', '--email', 'x@remed.ru').status).toBe(1);
     const seeded = remed('seed-demo');
@@ -39,20 +51,45 @@ describe('remed CLI on embedded PGlite', { timeout: 300_000 }, () => {
     expect(b.stdout).toMatch(/Резервная копия: .*строк \d+/);
 
     expect(remed('seed-demo', '--fresh').status).toBe(0);
-    const again = remed('create-admin', '--email', 'root@remed.ru', '--name', 'Главный Админ', '--password', 'Admin-pass-123');
+    const again = remed(
+      'create-admin',
+      '--email',
+      'root@remed.ru',
+      '--name',
+      'Главный Админ',
+      '--password',
+      'Admin-pass-123',
+    );
     expect(again.status, 'a fresh seed removed the first admin').toBe(0);
 
     const r = remed('restore', archive);
     expect(r.status, r.stderr).toBe(0);
-    const dup = remed('create-admin', '--email', 'root@remed.ru', '--name', 'Главный Админ', '--password', 'Admin-pass-123');
+    const dup = remed(
+      'create-admin',
+      '--email',
+      'root@remed.ru',
+      '--name',
+      'Главный Админ',
+      '--password',
+      'Admin-pass-123',
+    );
     expect(dup.status, 'the restored database has the original admin again').toBe(1);
     expect(dup.stderr).toContain('адрес');
   });
 
   it('refuses to open the embedded database while the server holds it', async () => {
-    server = spawn(process.execPath, [bin, 'start'], { env: { ...env, PORT: '3197', HOST: '127.0.0.1' }, stdio: 'pipe' });
+    server = spawn(process.execPath, [bin, 'start'], {
+      env: { ...env, PORT: '3197', HOST: '127.0.0.1' },
+      stdio: 'pipe',
+    });
     await expect
-      .poll(async () => fetch('http://127.0.0.1:3197/healthz').then((r) => r.status).catch(() => 0), { timeout: 120_000, interval: 500 })
+      .poll(
+        async () =>
+          fetch('http://127.0.0.1:3197/healthz')
+            .then((r) => r.status)
+            .catch(() => 0),
+        { timeout: 120_000, interval: 500 },
+      )
       .toBe(200);
     const r = remed('backup', path.join(dataDir, 'busy.tar.gz'));
     expect(r.status).toBe(1);

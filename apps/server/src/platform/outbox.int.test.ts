@@ -76,7 +76,9 @@ describe('outbox delivery', () => {
         to: 'ivanova@example.ru',
         subject: 'Гарантийное письмо',
         body: 'Здравствуйте, Мария Петровна!',
-        attachments: [{ filename: 'письмо.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 test') }],
+        attachments: [
+          { filename: 'письмо.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 test') },
+        ],
       }),
     );
     expect((await status(id)).status).toBe('pending');
@@ -94,9 +96,15 @@ describe('outbox delivery', () => {
   it('retries an SMS when the gateway fails and records the error', async () => {
     const { outbox, database } = ctx.deps;
     smsFailuresLeft = 1;
-    const id = await database.db.transaction((tx) => outbox.add(tx, { channel: 'sms', to: '+79161234567', body: 'Код: 1234' }));
+    const id = await database.db.transaction((tx) =>
+      outbox.add(tx, { channel: 'sms', to: '+79161234567', body: 'Код: 1234' }),
+    );
     await expect(outbox.deliver(id)).rejects.toThrow(/500/);
-    expect(await status(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('500') });
+    expect(await status(id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('500'),
+    });
     await outbox.deliver(id);
     expect(await status(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(smsReceived).toEqual([{ auth: 'Bearer sms-token', to: '+79161234567', text: 'Код: 1234' }]);
@@ -105,18 +113,21 @@ describe('outbox delivery', () => {
   it('the job runner delivers what was committed, and a rolled-back change sends nothing', async () => {
     const { outbox, database, jobs } = ctx.deps;
     await jobs.start({ work: true });
-    const id = await database.db.transaction((tx) => outbox.add(tx, { channel: 'sms', to: '+79160000001', body: 'Первое' }));
+    const id = await database.db.transaction((tx) =>
+      outbox.add(tx, { channel: 'sms', to: '+79160000001', body: 'Первое' }),
+    );
     await outbox.dispatch([id]);
-    await expect
-      .poll(async () => (await status(id)).status, { timeout: 15_000, interval: 200 })
-      .toBe('sent');
+    await expect.poll(async () => (await status(id)).status, { timeout: 15_000, interval: 200 }).toBe('sent');
     await expect(
       database.db.transaction(async (tx) => {
         await outbox.add(tx, { channel: 'sms', to: '+79160000002', body: 'Откат' });
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    const rows = await database.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, '+79160000002'));
+    const rows = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.recipient, '+79160000002'));
     expect(rows).toHaveLength(0);
   });
 });
@@ -127,7 +138,13 @@ describe('outbox without transports (demo)', () => {
     try {
       const { outbox, database } = ctx.deps;
       const id = await database.db.transaction((tx) =>
-        outbox.add(tx, { channel: 'email', to: 'a@b.ru', subject: 'Тема', body: 'Текст', attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('вложение') }] }),
+        outbox.add(tx, {
+          channel: 'email',
+          to: 'a@b.ru',
+          subject: 'Тема',
+          body: 'Текст',
+          attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('вложение') }],
+        }),
       );
       await outbox.deliver(id);
       const [m] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
@@ -137,7 +154,12 @@ describe('outbox without transports (demo)', () => {
       const c = new TestClient(ctx.app);
       await c.login(admin.email);
       const list = (await c.get('/api/admin/outbox?channel=email')).json();
-      expect(list.items[0]).toMatchObject({ id, subject: 'Тема', status: 'demo', attachments: [{ filename: 'a.txt', size: 16 }] });
+      expect(list.items[0]).toMatchObject({
+        id,
+        subject: 'Тема',
+        status: 'demo',
+        attachments: [{ filename: 'a.txt', size: 16 }],
+      });
       const file = await c.get(`/api/admin/outbox/${id}/attachments/0`);
       expect(file.body).toBe('вложение');
       expect((await c.get(`/api/admin/outbox/${id}/attachments/5`)).statusCode).toBe(404);

@@ -20,7 +20,11 @@ describe('API tokens', () => {
     const listed = await client.get('/api/tokens');
     expect(JSON.stringify(listed.json())).not.toContain(secret);
 
-    const viaToken = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${secret}` } });
+    const viaToken = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(viaToken.statusCode).toBe(200);
     const write = await ctx.app.inject({
       method: 'POST',
@@ -29,11 +33,19 @@ describe('API tokens', () => {
       payload: { name: 'второй' },
     });
     expect(write.statusCode).toBe(201);
-    const staff = await ctx.app.inject({ method: 'GET', url: '/api/admin/users', headers: { authorization: `Bearer ${secret}` } });
+    const staff = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/admin/users',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(staff.statusCode).toBe(403);
 
     expect((await client.delete(`/api/tokens/${token.id}`)).statusCode).toBe(200);
-    const revoked = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${secret}` } });
+    const revoked = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(revoked.statusCode).toBe(401);
     expect((await client.delete(`/api/tokens/${token.id}`)).statusCode).toBe(404);
   });
@@ -47,7 +59,11 @@ describe('API tokens', () => {
   });
 
   it('rejects an unknown bearer token', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: 'Bearer rmd_forged' } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { authorization: 'Bearer rmd_forged' },
+    });
     expect(res.statusCode).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, loggedIn, type TestContext, TestClient, unique } from '../../../test/harness.ts';
+import { createTestContext, loggedIn, TestClient, type TestContext, unique } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 let admin: TestClient;
@@ -26,13 +26,30 @@ describe('audit log', () => {
 
     const res = await admin.get(`/api/admin/audit?entityType=user&entityId=${userId}`);
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { action: string; actorId: string | null; before: unknown; after: unknown; requestId: string; ip: string; at: string }[];
+    const items = res.json().items as {
+      action: string;
+      actorId: string | null;
+      before: unknown;
+      after: unknown;
+      requestId: string;
+      ip: string;
+      at: string;
+    }[];
     expect(items.map((i) => i.action)).toEqual(['auth.login', 'user.roles_changed', 'user.created']);
     const [login, roleChange, creation] = items;
-    expect(creation).toMatchObject({ actorId: adminId, requestId: 'req-create-1', ip: '127.0.0.1', before: null });
+    expect(creation).toMatchObject({
+      actorId: adminId,
+      requestId: 'req-create-1',
+      ip: '127.0.0.1',
+      before: null,
+    });
     expect(creation!.after).toMatchObject({ email, roles: ['console_doctor'] });
     expect(JSON.stringify(creation)).not.toMatch(/passwordHash|\$2b\$/);
-    expect(roleChange).toMatchObject({ actorId: adminId, before: { roles: ['console_doctor'] }, after: { roles: ['console_doctor', 'oms_rep'], omsLevel: 3 } });
+    expect(roleChange).toMatchObject({
+      actorId: adminId,
+      before: { roles: ['console_doctor'] },
+      after: { roles: ['console_doctor', 'oms_rep'], omsLevel: 3 },
+    });
     expect(login).toMatchObject({ actorId: userId });
     expect(new Date(creation!.at).getTime()).toBe(ctx.clock.now().getTime());
   });
@@ -50,7 +67,12 @@ describe('audit log', () => {
 
   it('exports CSV for Excel with the same filters, neutralising formulas', async () => {
     const email = `${unique()}@csv.ru`;
-    await admin.post('/api/admin/users', { fullName: '=HYPERLINK("x")', email, password: 'Password-123', roles: ['insured'] });
+    await admin.post('/api/admin/users', {
+      fullName: '=HYPERLINK("x")',
+      email,
+      password: 'Password-123',
+      roles: ['insured'],
+    });
     const res = await admin.get('/api/admin/audit.csv?action=user.created');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
@@ -62,7 +84,10 @@ describe('audit log', () => {
   });
 
   it('records failed logins without revealing the password', async () => {
-    await new TestClient(ctx.app).post('/api/auth/login', { login: 'stranger@nowhere.ru', password: 'secret-guess-1' });
+    await new TestClient(ctx.app).post('/api/auth/login', {
+      login: 'stranger@nowhere.ru',
+      password: 'secret-guess-1',
+    });
     const res = await admin.get('/api/admin/audit?action=auth.login_failed');
     const entry = res.json().items[0];
     expect(entry.after).toMatchObject({ login: 'stranger@nowhere.ru', failures: 1 });

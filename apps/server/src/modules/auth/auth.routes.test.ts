@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, makeUser, TEST_PASSWORD, type TestContext, TestClient, unique } from '../../../test/harness.ts';
+import {
+  createTestContext,
+  makeUser,
+  TEST_PASSWORD,
+  TestClient,
+  type TestContext,
+  unique,
+} from '../../../test/harness.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15', LOGIN_RATE_PER_MINUTE: '1000' });
+  ctx = await createTestContext({
+    LOGIN_MAX_FAILURES: '3',
+    LOGIN_LOCK_MINUTES: '15',
+    LOGIN_RATE_PER_MINUTE: '1000',
+  });
 });
 afterAll(() => ctx.close());
 
@@ -51,7 +62,10 @@ describe('login and session cookie', () => {
     const u = await makeUser(ctx.deps, { roles: ['insured'] });
     const c = new TestClient(ctx.app);
     const wrong = await c.post('/api/auth/login', { login: u.email, password: 'not-the-password-1' });
-    const nobody = await c.post('/api/auth/login', { login: `${unique()}@nobody.ru`, password: 'whatever-123' });
+    const nobody = await c.post('/api/auth/login', {
+      login: `${unique()}@nobody.ru`,
+      password: 'whatever-123',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(nobody.statusCode).toBe(401);
     expect(wrong.json()).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Неверный логин или пароль' });
@@ -72,7 +86,11 @@ describe('login and session cookie', () => {
     const res = await c.login(u.email);
     const token = res.cookies.find((x) => x.name === 'remed_session')!.value;
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
-    const replay = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `remed_session=${token}` } });
+    const replay = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: `remed_session=${token}` },
+    });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('SESSION_EXPIRED');
   });
@@ -89,7 +107,10 @@ describe('login and session cookie', () => {
 
   it('refuses a blocked account even with the right password', async () => {
     const u = await makeUser(ctx.deps, { roles: ['insured'], blocked: true });
-    const res = await new TestClient(ctx.app).post('/api/auth/login', { login: u.email, password: u.password });
+    const res = await new TestClient(ctx.app).post('/api/auth/login', {
+      login: u.email,
+      password: u.password,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('ACCOUNT_BLOCKED');
   });
@@ -100,7 +121,11 @@ describe('CSRF', () => {
     const u = await makeUser(ctx.deps, { roles: ['admin'] });
     const c = new TestClient(ctx.app);
     await c.login(u.email);
-    const res = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-password-77' }, { csrf: false });
+    const res = await c.post(
+      '/api/auth/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'New-password-77' },
+      { csrf: false },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_INVALID');
   });
@@ -118,7 +143,11 @@ describe('CSRF', () => {
     });
     expect(forged.statusCode).toBe(403);
     const fresh = new TestClient(ctx.app);
-    const none = await fresh.post('/api/auth/login', { login: u.email, password: u.password }, { csrf: false });
+    const none = await fresh.post(
+      '/api/auth/login',
+      { login: u.email, password: u.password },
+      { csrf: false },
+    );
     expect(none.statusCode).toBe(403);
     expect(none.json().code).toBe('CSRF_INVALID');
   });
@@ -132,17 +161,33 @@ describe('password change', () => {
     await laptop.login(u.email);
     await phone.login(u.email);
 
-    const wrong = await laptop.post('/api/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'Brand-new-pass-1' });
+    const wrong = await laptop.post('/api/auth/password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'Brand-new-pass-1',
+    });
     expect(wrong.json().code).toBe('WRONG_PASSWORD');
-    const weak = await laptop.post('/api/auth/password', { currentPassword: u.password, newPassword: 'short' });
+    const weak = await laptop.post('/api/auth/password', {
+      currentPassword: u.password,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().details.fields).toHaveProperty('newPassword');
 
-    const ok = await laptop.post('/api/auth/password', { currentPassword: u.password, newPassword: 'Brand-new-pass-1' });
+    const ok = await laptop.post('/api/auth/password', {
+      currentPassword: u.password,
+      newPassword: 'Brand-new-pass-1',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await laptop.get('/api/auth/session')).statusCode).toBe(200);
     expect((await phone.get('/api/auth/session')).statusCode).toBe(401);
-    expect((await new TestClient(ctx.app).post('/api/auth/login', { login: u.email, password: 'Brand-new-pass-1' })).statusCode).toBe(200);
+    expect(
+      (
+        await new TestClient(ctx.app).post('/api/auth/login', {
+          login: u.email,
+          password: 'Brand-new-pass-1',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -151,7 +196,9 @@ describe('brute force protection', () => {
     const u = await makeUser(ctx.deps, { roles: ['insured'] });
     const c = new TestClient(ctx.app);
     for (let i = 0; i < 3; i++) {
-      expect((await c.post('/api/auth/login', { login: u.email, password: `wrong-pass-${i}` })).statusCode).toBe(401);
+      expect(
+        (await c.post('/api/auth/login', { login: u.email, password: `wrong-pass-${i}` })).statusCode,
+      ).toBe(401);
     }
     const locked = await c.post('/api/auth/login', { login: u.email, password: u.password });
     expect(locked.statusCode).toBe(429);
@@ -159,7 +206,8 @@ describe('brute force protection', () => {
     expect(locked.json().message).toMatch(/Попробуйте через \d+ мин/);
 
     const ghost = `${unique()}@nobody.ru`;
-    for (let i = 0; i < 3; i++) await c.post('/api/auth/login', { login: ghost, password: `wrong-pass-${i}` });
+    for (let i = 0; i < 3; i++)
+      await c.post('/api/auth/login', { login: ghost, password: `wrong-pass-${i}` });
     const ghostLocked = await c.post('/api/auth/login', { login: ghost, password: 'x-any-1' });
     expect(ghostLocked.json().code).toBe('LOGIN_LOCKED');
 
@@ -173,7 +221,10 @@ describe('brute force protection', () => {
       const c = new TestClient(limited.app);
       const codes: number[] = [];
       for (let i = 0; i < 7; i++) {
-        codes.push((await c.post('/api/auth/login', { login: `${unique()}@x.ru`, password: 'wrong-pass-1' })).statusCode);
+        codes.push(
+          (await c.post('/api/auth/login', { login: `${unique()}@x.ru`, password: 'wrong-pass-1' }))
+            .statusCode,
+        );
       }
       expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(codes[5]).toBe(429);

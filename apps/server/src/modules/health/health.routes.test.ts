@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { authService } from '../auth/auth.service.ts';
 import { registerAccessControl } from '../../platform/http.ts';
+import { authService } from '../auth/auth.service.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -32,7 +32,9 @@ describe('operations endpoints', () => {
   it('serves the OpenAPI document with schemas and the interactive page', async () => {
     const doc = (await ctx.app.inject('/api/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('login');
+    expect(
+      doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('login');
     expect(doc.paths['/api/admin/users'].get.responses['200']).toBeDefined();
     const page = await ctx.app.inject('/api/docs');
     expect([200, 302]).toContain(page.statusCode);

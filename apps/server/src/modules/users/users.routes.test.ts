@@ -1,16 +1,16 @@
 import { ROLES, type Role } from '@remed/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.ts';
 import {
   createTestContext,
   loggedIn,
   makeOrganisations,
   makeUser,
-  type TestContext,
   TestClient,
+  type TestContext,
   unique,
 } from '../../../test/harness.ts';
+import { auditLog } from '../../db/schema/index.ts';
 
 let ctx: TestContext;
 let orgs: Awaited<ReturnType<typeof makeOrganisations>>;
@@ -34,9 +34,22 @@ afterAll(() => ctx.close());
 const adminEndpoints = () => [
   { method: 'GET', url: '/api/admin/users' },
   { method: 'GET', url: `/api/admin/users/${target.id}` },
-  { method: 'POST', url: '/api/admin/users', payload: { fullName: 'Новый Пользователь', email: `${unique()}@t.ru`, password: 'Password-123', roles: ['console_doctor'] } },
+  {
+    method: 'POST',
+    url: '/api/admin/users',
+    payload: {
+      fullName: 'Новый Пользователь',
+      email: `${unique()}@t.ru`,
+      password: 'Password-123',
+      roles: ['console_doctor'],
+    },
+  },
   { method: 'PATCH', url: `/api/admin/users/${target.id}`, payload: { fullName: 'Переименован Иван' } },
-  { method: 'POST', url: `/api/admin/users/${target.id}/reset-password`, payload: { password: 'Temporary-pass-1' } },
+  {
+    method: 'POST',
+    url: `/api/admin/users/${target.id}/reset-password`,
+    payload: { password: 'Temporary-pass-1' },
+  },
   { method: 'GET', url: '/api/admin/organisations' },
   { method: 'GET', url: '/api/admin/audit' },
   { method: 'GET', url: '/api/admin/audit.csv' },
@@ -84,7 +97,10 @@ describe('user management', () => {
       roles: ['clinic_user'],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'ORGANISATION_REQUIRED', details: { fields: { clinicIds: expect.any(String) } } });
+    expect(res.json()).toMatchObject({
+      code: 'ORGANISATION_REQUIRED',
+      details: { fields: { clinicIds: expect.any(String) } },
+    });
     const oms = await admin().post('/api/admin/users', {
       fullName: 'Представитель ОМС',
       email: `${unique()}@oms.ru`,
@@ -108,14 +124,19 @@ describe('user management', () => {
     expect(res.statusCode).toBe(201);
     const user = res.json();
     expect(user).toMatchObject({ email, phone: '+79031112233', mustChangePassword: true, blocked: false });
-    expect(user.clinics.map((c: { id: string }) => c.id).sort()).toEqual([orgs.clinic.id, orgs.clinic2.id].sort());
+    expect(user.clinics.map((c: { id: string }) => c.id).sort()).toEqual(
+      [orgs.clinic.id, orgs.clinic2.id].sort(),
+    );
     const session = await new TestClient(ctx.app).login(email, 'Password-123');
     expect(session.json().user.mustChangePassword).toBe(true);
   });
 
   it('refuses a duplicate e-mail with a field error and writes no audit record', async () => {
     const existing = await makeUser(ctx.deps, { roles: ['insured'] });
-    const before = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.created'));
+    const before = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.created'));
     const res = await admin().post('/api/admin/users', {
       fullName: 'Двойник',
       email: existing.email,
@@ -123,8 +144,14 @@ describe('user management', () => {
       roles: ['insured'],
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'EMAIL_TAKEN', details: { fields: { email: expect.any(String) } } });
-    const after = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.created'));
+    expect(res.json()).toMatchObject({
+      code: 'EMAIL_TAKEN',
+      details: { fields: { email: expect.any(String) } },
+    });
+    const after = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.created'));
     expect(after.length).toBe(before.length);
   });
 
@@ -153,10 +180,15 @@ describe('user management', () => {
 
   it('reset password replaces the old one and signs the user out', async () => {
     const { user, client } = await loggedIn(ctx, ['insurer_user'], { insurerId: orgs.insurer.id });
-    expect((await admin().post(`/api/admin/users/${user.id}/reset-password`, { password: 'Temporary-pass-9' })).statusCode).toBe(200);
+    expect(
+      (await admin().post(`/api/admin/users/${user.id}/reset-password`, { password: 'Temporary-pass-9' }))
+        .statusCode,
+    ).toBe(200);
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
     const fresh = new TestClient(ctx.app);
-    expect((await fresh.post('/api/auth/login', { login: user.email, password: user.password })).statusCode).toBe(401);
+    expect(
+      (await fresh.post('/api/auth/login', { login: user.email, password: user.password })).statusCode,
+    ).toBe(401);
     expect((await fresh.login(user.email, 'Temporary-pass-9')).json().user.mustChangePassword).toBe(true);
   });
 
