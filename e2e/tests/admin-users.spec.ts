@@ -57,8 +57,8 @@ test('admin creates a user, changes the role and finds both in the audit log and
 
   const changed = rows.and(page.locator('[data-action="user.roles_changed"]'));
   await changed.getByRole('button', { name: 'Показать подробности' }).click();
-  await expect(page.getByText('Было')).toBeVisible();
-  await expect(page.getByText('Стало')).toBeVisible();
+  await expect(page.getByText('Было', { exact: true })).toBeVisible();
+  await expect(page.getByText('Стало', { exact: true })).toBeVisible();
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

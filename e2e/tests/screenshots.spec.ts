@@ -12,21 +12,42 @@ for (const width of [390, 1280]) {
     test('login, admin users and audit', async ({ page }) => {
       await page.goto('/login');
       await expect(page.getByTestId('login-form')).toBeVisible();
-      await page.screenshot({ path: `${DIR}/login-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${DIR}/login-${width}.png`, fullPage: width === 1280 });
 
       await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
-      await page.screenshot({ path: `${DIR}/admin-home-${width}.png`, fullPage: true });
+      await expect(page.getByRole('link', { name: /^Пользователи: \d+/ })).toBeVisible();
+      await page.screenshot({ path: `${DIR}/admin-home-${width}.png`, fullPage: width === 1280 });
       await page.goto('/admin/users');
       await expect(page.getByTestId('user-row').first()).toBeVisible();
-      await page.screenshot({ path: `${DIR}/admin-users-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${DIR}/admin-users-${width}.png`, fullPage: width === 1280 });
       await page.goto('/admin/audit');
       await expect(page.getByTestId('audit-row').first()).toBeVisible();
-      await page.screenshot({ path: `${DIR}/audit-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${DIR}/audit-${width}.png`, fullPage: width === 1280 });
     });
 
     test('insured home', async ({ page }) => {
       await loginAs(page, 'insured@demo.remed.ru', 'home-insured');
-      await page.screenshot({ path: `${DIR}/insured-home-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${DIR}/insured-home-${width}.png`, fullPage: width === 1280 });
     });
   });
 }
+
+test.describe('forms on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('create user form and user drawer', async ({ page }) => {
+    await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'Новый пользователь' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Создать' }).click();
+    await page.screenshot({ path: `${DIR}/create-user-390.png` });
+    await page.keyboard.press('Escape');
+    await page
+      .getByTestId('user-row')
+      .first()
+      .getByRole('button', { name: /^Изменить/ })
+      .click();
+    await expect(page.getByTestId('edit-user')).toBeVisible();
+    await page.screenshot({ path: `${DIR}/edit-user-390.png` });
+  });
+});

@@ -22,6 +22,12 @@ test('when the session disappears the next data load returns to login, then back
 test('a reload after the session disappeared also says the session expired', async ({ page, context }) => {
   await loginAs(page, 'insurer@demo.remed.ru', 'home-insurer_user');
   await page.getByTestId('main-nav').getByRole('link', { name: 'Учётная запись' }).click();
+  await expect(
+    page
+      .getByTestId('api-tokens')
+      .getByText(/Токенов пока нет|выпущен/)
+      .first(),
+  ).toBeVisible();
   await context.clearCookies({ name: 'remed_session' });
   await page.reload();
   await expect(page).toHaveURL(/\/login$/);

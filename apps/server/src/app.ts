@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -23,12 +24,15 @@ import { authService } from './modules/auth/auth.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { homeService } from './modules/home/home.service.ts';
+import { insuranceRoutes } from './modules/insurance/insurance.routes.ts';
+import { insuranceService } from './modules/insurance/insurance.service.ts';
+import { insuredImportService } from './modules/insurance/insured-import.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outboxService } from './modules/outbox/outbox.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { usersService } from './modules/users/users.service.ts';
 import type { AppDeps } from './platform/deps.ts';
-import { registerAccessControl, registerErrorHandler } from './platform/http.ts';
+import { registerAccessControl, registerErrorHandler, registerNotFound } from './platform/http.ts';
 import { registerMetrics } from './platform/metrics.ts';
 
 export interface BuildOptions {
@@ -82,6 +86,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     cookieKey: 'remed_csrf',
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: secureCookies },
   });
+  await app.register(multipart, { limits: { fileSize: 30 * 1024 * 1024, files: 5 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
@@ -121,22 +126,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(outboxRoutes(outboxService(deps)));
   await app.register(apiTokensRoutes(apiTokensService(deps)));
   await app.register(homeRoutes(homeService(deps)));
+  await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
 
-  const webDist = opts.webDist;
-  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, prefix: '/' });
-    app.setNotFoundHandler((req, reply) => {
-      if (
-        req.method === 'GET' &&
-        !req.url.startsWith('/api/') &&
-        (req.headers.accept ?? '').includes('text/html')
-      ) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ code: 'NOT_FOUND', message: `Нет такого адреса: ${req.method} ${req.url.split('?')[0]}` });
-    });
-  }
+  const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
+  if (spa)
+    await app.register(fastifyStatic, { root: opts.webDist!, wildcard: false, index: false, prefix: '/' });
+  registerNotFound(app, spa);
   return app;
 }

@@ -7,6 +7,7 @@ import { runMigrations } from './db/migrate.ts';
 import { smtpMailer } from './integrations/mail/mailer.ts';
 import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { cryptoIds, type Ids } from './platform/ids.ts';
@@ -60,6 +61,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
     sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : null,
     enqueue: (queue, data) => jobs!.send(queue, data),
+    enqueueMany: (queue, data) => jobs!.sendMany(queue, data),
   });
   const deps: AppDeps = {
     config,
@@ -82,6 +84,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       queue: OUTBOX_SWEEP_QUEUE,
       handler: async () => void (await outbox.sweep()),
       schedule: '* * * * *',
+      retryLimit: 0,
+    },
+    {
+      queue: INSURED_IMPORT_QUEUE,
+      handler: async (d) => insuredImportService(deps).run((d as { id: string }).id),
       retryLimit: 0,
     },
     {

@@ -9,7 +9,15 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
-import { clinics, insurers, policyholders, userClinics, users } from '../src/db/schema/index.ts';
+import {
+  clinics,
+  contracts,
+  insurers,
+  policyholders,
+  programs,
+  userClinics,
+  users,
+} from '../src/db/schema/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
@@ -50,14 +58,20 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+/** `jobs`: 'queue' starts pg-boss so jobs can be sent (tests run handlers themselves); 'work' also works them. */
+export async function createTestContext(
+  env: Record<string, string> = {},
+  opts: { jobs?: 'off' | 'queue' | 'work' } = {},
+): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-test-'));
   const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock(new Date('2026-11-20T07:00:00Z'));
   const runtime = await createRuntime(config, { database, clock, log: { error: () => undefined } });
-  const app = await buildApp(runtime.deps);
+  const app = await buildApp(runtime.deps, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
+  const jobs = opts.jobs ?? 'queue';
+  if (jobs !== 'off') await runtime.deps.jobs.start({ work: jobs === 'work' });
   return {
     deps: runtime.deps,
     app,
@@ -210,4 +224,63 @@ export async function loggedIn(
   const client = new TestClient(ctx.app);
   await client.login(user.email, user.password);
   return { user, client };
+}
+
+export async function makeProgram(
+  deps: AppDeps,
+  orgs: Awaited<ReturnType<typeof makeOrganisations>>,
+  overrides: Partial<typeof programs.$inferInsert> = {},
+) {
+  const contractId = deps.ids.uuid();
+  const programId = deps.ids.uuid();
+  await deps.database.db.insert(contracts).values({
+    id: contractId,
+    insurerId: orgs.insurer.id,
+    policyholderId: orgs.policyholder.id,
+    number: `Д-${unique()}`,
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    createdAt: deps.clock.now(),
+  });
+  await deps.database.db.insert(programs).values({
+    id: programId,
+    contractId,
+    code: unique('P'),
+    name: 'Поликлиника и диагностика',
+    coveredPrefixes: ['B01.', 'A04.', 'B03.016', 'A05.10.'],
+    exclusionPrefixes: ['B01.001.'],
+    approvalPrefixes: ['A05.23.'],
+    annualLimit: 5_000_000n,
+    franchisePercent: 0,
+    accessTypes: ['letter', 'reimbursement'],
+    createdAt: deps.clock.now(),
+    ...overrides,
+  });
+  return { contractId, programId };
+}
+
+/** A multipart/form-data body as a browser sends it. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: { field: string; name: string; content: Buffer; type?: string },
+) {
+  const boundary = `----remedtest${crypto.randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

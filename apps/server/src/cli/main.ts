@@ -10,6 +10,7 @@ import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import { createBackup, restoreBackup } from '../platform/backup.ts';
 import { createRuntime, createStorage } from '../runtime.ts';
+import { checkIdCommand } from './check-id.ts';
 import { assertPgliteFree, takePgliteLock } from './pglite-lock.ts';
 
 const HELP = `remed — платформа прямого возмещения по ДМС
@@ -23,6 +24,9 @@ const HELP = `remed — платформа прямого возмещения �
                                   создать администратора (пароль из --password или REMED_ADMIN_PASSWORD)
   remed backup FILE.tar.gz        резервная копия базы и файлов в один архив
   remed restore FILE.tar.gz       восстановить базу и файлы из архива (данные заменяются)
+  remed check-id ВИД ЗНАЧЕНИЕ [--bik БИК]
+                                  проверить реквизит: inn, ogrn, kpp, bik, snils, phone, account, corr-account
+                                  (для account и corr-account нужен --bik; «-» вместо значения — читать из stdin)
 
 Настройка — переменными окружения, см. README.md и .env.example.`;
 
@@ -93,6 +97,15 @@ async function worker() {
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
+  // check-id has its own options (--bik) that the strict parser below would reject.
+  if (command === 'check-id') {
+    process.exitCode = await checkIdCommand(rest, {
+      stdin: process.stdin,
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

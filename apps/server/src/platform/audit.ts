@@ -9,6 +9,8 @@ export interface AuditRecord {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** For work done later on someone's behalf (a job finishing their upload). */
+  onBehalfOf?: string | null;
 }
 
 /** BigInt (kopecks) and Dates survive JSON; secrets never reach the log. */
@@ -26,7 +28,7 @@ function sanitize(value: unknown): unknown {
 export async function writeAudit(tx: DbOrTx, clock: Clock, actor: Actor, record: AuditRecord): Promise<void> {
   await tx.insert(auditLog).values({
     at: clock.now(),
-    actorUserId: actor.user?.id ?? null,
+    actorUserId: actor.user?.id ?? record.onBehalfOf ?? null,
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId ?? null,

@@ -134,9 +134,20 @@ export function registerErrorHandler(app: FastifyInstance) {
       .status(500)
       .send({ code: 'INTERNAL', message: 'Внутренняя ошибка сервера. Мы уже разбираемся' });
   });
+}
 
+/** The one not-found handler: the web app for page addresses when it is built, JSON for everything else. */
+export function registerNotFound(app: FastifyInstance, spa: boolean) {
   app.setNotFoundHandler((req, reply) => {
-    reply
+    if (
+      spa &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html')
+    ) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
       .status(404)
       .send({ code: 'NOT_FOUND', message: `Нет такого адреса: ${req.method} ${req.url.split('?')[0]}` });
   });

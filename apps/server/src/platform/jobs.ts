@@ -22,6 +22,8 @@ export interface SendOptions {
 export interface JobRunner {
   start(opts: { work: boolean }): Promise<void>;
   send<T extends object>(queue: string, data: T, opts?: SendOptions): Promise<string | null>;
+  /** Queues many jobs in one statement (bulk notifications after an import). */
+  sendMany<T extends object>(queue: string, data: T[]): Promise<void>;
   stop(): Promise<void>;
   readonly started: boolean;
 }
@@ -88,6 +90,11 @@ export function createJobRunner(
         ...(opts?.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts?.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
       });
+    },
+    async sendMany(queue, data) {
+      for (let i = 0; i < data.length; i += 1000) {
+        await boss.insert(data.slice(i, i + 1000).map((d) => ({ name: queue, data: d })));
+      }
     },
     async stop() {
       if (!started) return;

@@ -21,9 +21,15 @@ export type NewMessage =
     }
   | { channel: 'sms'; to: string; body: string };
 
+export type PlainMessage =
+  | { channel: 'email'; to: string; subject: string; body: string }
+  | { channel: 'sms'; to: string; body: string };
+
 export interface Outbox {
   /** Writes the message inside `tx`; returns its id, to be passed to `dispatch` after commit. */
   add(tx: DbOrTx, message: NewMessage): Promise<string>;
+  /** Many attachment-free messages in one insert; returns their ids in order. */
+  addMany(tx: DbOrTx, messages: PlainMessage[]): Promise<string[]>;
   dispatch(ids: string[]): Promise<void>;
   deliver(id: string): Promise<void>;
   sweep(): Promise<number>;
@@ -37,6 +43,7 @@ export function createOutbox(deps: {
   mailer: Mailer | null;
   sms: SmsGateway | null;
   enqueue: (queue: string, data: { id: string }) => Promise<unknown>;
+  enqueueMany: (queue: string, data: { id: string }[]) => Promise<unknown>;
 }): Outbox {
   const { database, clock, ids, storage } = deps;
 
@@ -109,8 +116,26 @@ export function createOutbox(deps: {
       });
       return id;
     },
+    async addMany(tx, messages) {
+      const rows = messages.map((m) => ({
+        id: ids.uuid(),
+        channel: m.channel,
+        recipient: m.to,
+        subject: m.channel === 'email' ? m.subject : null,
+        body: m.body,
+        createdAt: clock.now(),
+      }));
+      for (let i = 0; i < rows.length; i += 1000)
+        await tx.insert(outboxMessages).values(rows.slice(i, i + 1000));
+      return rows.map((r) => r.id);
+    },
     async dispatch(messageIds) {
-      for (const id of messageIds) await deps.enqueue(OUTBOX_QUEUE, { id });
+      if (messageIds.length === 1) await deps.enqueue(OUTBOX_QUEUE, { id: messageIds[0]! });
+      else if (messageIds.length > 1)
+        await deps.enqueueMany(
+          OUTBOX_QUEUE,
+          messageIds.map((id) => ({ id })),
+        );
     },
     deliver,
     /** Picks up messages whose job was never queued (the process stopped right after commit). */

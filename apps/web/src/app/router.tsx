@@ -1,14 +1,23 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
-import { UsersPage } from '../features/admin-users/UsersPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { NotFoundPage } from './errors/StatusPage.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
+
+// Admin pages are loaded on demand so the insured phone app stays small.
+const UsersPage = lazy(() =>
+  import('../features/admin-users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/outbox/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
+);
 
 export function AppRoutes() {
   return (

@@ -47,7 +47,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     onAuthLost(() => {
       if (!queryClient.getQueryData(SESSION_KEY)) return;
-      sessionStorage.removeItem(WAS_SIGNED_IN);
       setExpired(true);
       queryClient.setQueryData(SESSION_KEY, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });

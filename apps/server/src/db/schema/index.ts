@@ -1,3 +1,5 @@
+export * from './console.ts';
+export * from './insurance.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
 export * from './users.ts';

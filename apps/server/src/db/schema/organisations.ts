@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const insurers = pgTable(
   'insurers',
@@ -37,9 +51,49 @@ export const clinics = pgTable(
     shortName: text('short_name').notNull(),
     address: text('address'),
     phone: text('phone'),
+    /** 0–10, computed by the rating module; null until a clinic has enough history. */
+    rating: numeric('rating', { precision: 3, scale: 1 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('clinics_inn_uq').on(t.inn), check('clinics_inn_ck', sql`${t.inn} ~ '^\\d{10}(\\d{2})?$'`)],
+  (t) => [
+    unique('clinics_inn_uq').on(t.inn),
+    check('clinics_inn_ck', sql`${t.inn} ~ '^\\d{10}(\\d{2})?$'`),
+    check('clinics_rating_ck', sql`${t.rating} between 0 and 10`),
+  ],
+);
+
+export const clinicBranches = pgTable(
+  'clinic_branches',
+  {
+    id: uuid('id').primaryKey(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    district: text('district'),
+    phone: text('phone'),
+    hours: text('hours'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+  },
+  (t) => [index('clinic_branches_clinic_idx').on(t.clinicId)],
+);
+
+/** The clinic's bonus-program cashback, effective from a date; the latest row not after a day applies. */
+export const clinicCashback = pgTable(
+  'clinic_cashback',
+  {
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    validFrom: date('valid_from').notNull(),
+    percent: smallint('percent').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'clinic_cashback_pk', columns: [t.clinicId, t.validFrom] }),
+    check('clinic_cashback_percent_ck', sql`${t.percent} between 2 and 10`),
+  ],
 );
 
 /** Minimal price list until the clinic cabinet brings versions; money in kopecks. */
@@ -59,6 +113,8 @@ export const priceListItems = pgTable(
   },
   (t) => [
     index('price_list_items_clinic_idx').on(t.clinicId),
+    index('price_list_items_code_idx').on(t.serviceCode),
+    index('price_list_items_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     check('price_list_items_price_ck', sql`${t.price} > 0`),
     check('price_list_items_code_ck', sql`${t.serviceCode} ~ '^[AB]\\d{2}\\.\\d{2,3}\\.\\d{3}(\\.\\d{3})?$'`),
     check('price_list_items_dates_ck', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),

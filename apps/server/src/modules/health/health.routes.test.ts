@@ -6,7 +6,7 @@ import { authService } from '../auth/auth.service.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { jobs: 'off' });
 });
 afterAll(() => ctx.close());
 

@@ -38,7 +38,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
             <Avatar color="teal" radius="xl" size={36}>
               {initials(user.fullName)}
             </Avatar>
-            <Box visibleFrom="sm" style={{ minWidth: 0, maxWidth: 220 }}>
+            <Box visibleFrom="sm" style={{ minWidth: 0, maxWidth: 300 }}>
               <Text size="sm" fw={600} truncate data-testid="user-name">
                 {user.fullName}
               </Text>

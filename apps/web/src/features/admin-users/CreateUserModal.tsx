@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type CreateUserRequest, createUserRequestSchema, type UserView } from '@remed/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -22,6 +23,7 @@ const resolver = schemaResolver<UserFormValues, CreateUserRequest>(createUserReq
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const phone = useMediaQuery('(max-width: 36em)');
   const [formError, setFormError] = useState<string | null>(null);
   const {
     control,
@@ -51,7 +53,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   });
 
   return (
-    <Modal opened={opened} onClose={close} title="Новый пользователь" size="lg" fullScreen={false}>
+    <Modal opened={opened} onClose={close} title="Новый пользователь" size="lg" fullScreen={phone}>
       <form onSubmit={onSubmit} noValidate data-testid="create-user-form">
         <Stack>
           {formError && (

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
-import { ROLE_TITLES, type UserView } from '@remed/core';
+import { Button, Card, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { UserView } from '@remed/core';
 import { formatDateTime } from '../../app/format.ts';
-
-const organisation = (u: UserView) =>
-  [...u.clinics.map((c) => c.name), u.insurer?.name, u.policyholder?.name].filter(Boolean).join('; ') || '—';
+import { UserStatus } from './UserStatus.tsx';
+import { organisationOf, rolesOf } from './userLabels.ts';
 
 interface Props {
   users: UserView[] | undefined;
@@ -11,7 +11,62 @@ interface Props {
   onEdit: (id: string) => void;
 }
 
-export function UsersTable({ users, loading, onEdit }: Props) {
+function EditButton({ user, onEdit }: { user: UserView; onEdit: (id: string) => void }) {
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      onClick={() => onEdit(user.id)}
+      aria-label={`Изменить: ${user.fullName}`}
+    >
+      Изменить
+    </Button>
+  );
+}
+
+function Contacts({ user }: { user: UserView }) {
+  return (
+    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+      {[user.email, user.phone].filter(Boolean).join(' · ')}
+    </Text>
+  );
+}
+
+/** On a phone each user is a card: a wide table would make people scroll sideways to find the button. */
+function UserCards({ users, loading, onEdit }: Props) {
+  return (
+    <Stack gap="sm" data-testid="users-table">
+      {loading && Array.from({ length: 4 }, (_, i) => <Skeleton key={String(i)} h={110} />)}
+      {users?.map((u) => (
+        <Card key={u.id} withBorder padding="sm" data-testid="user-row">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <div style={{ minWidth: 0 }}>
+              <Text fw={600}>{u.fullName}</Text>
+              <Contacts user={u} />
+            </div>
+            <EditButton user={u} onEdit={onEdit} />
+          </Group>
+          <Text size="sm" mt={6}>
+            {rolesOf(u)}
+          </Text>
+          {organisationOf(u) !== '—' && (
+            <Text size="sm" c="dimmed">
+              {organisationOf(u)}
+            </Text>
+          )}
+          <Group gap="xs" mt={6}>
+            <UserStatus user={u} />
+            <Text size="xs" c="dimmed">
+              Вход: {formatDateTime(u.lastLoginAt)}
+            </Text>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function UserRows({ users, loading, onEdit }: Props) {
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
@@ -36,65 +91,48 @@ export function UsersTable({ users, loading, onEdit }: Props) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          {users?.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text c="dimmed" ta="center" py="md">
-                  Никого не нашли. Измените условия поиска.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
           {users?.map((u) => (
             <Table.Tr key={u.id} data-testid="user-row">
               <Table.Td>
                 <Text fw={600} size="sm">
                   {u.fullName}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {[u.email, u.phone].filter(Boolean).join(' · ')}
-                </Text>
+                <Contacts user={u} />
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {u.roles.map((r) => (
-                    <Badge key={r} variant="light" size="sm" style={{ textTransform: 'none' }}>
-                      {r === 'oms_rep' && u.omsLevel ? `${ROLE_TITLES[r]} · ${u.omsLevel}` : ROLE_TITLES[r]}
-                    </Badge>
-                  ))}
-                </Group>
+                <Text size="sm">{rolesOf(u)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{organisation(u)}</Text>
+                <Text size="sm">{organisationOf(u)}</Text>
               </Table.Td>
-              <Table.Td>
-                {u.blocked ? (
-                  <Badge color="red" variant="light" style={{ textTransform: 'none' }}>
-                    Заблокирован
-                  </Badge>
-                ) : (
-                  <Badge color="teal" variant="light" style={{ textTransform: 'none' }}>
-                    Активен
-                  </Badge>
-                )}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <UserStatus user={u} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{formatDateTime(u.lastLoginAt)}</Text>
               </Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => onEdit(u.id)}
-                  aria-label={`Изменить: ${u.fullName}`}
-                >
-                  Изменить
-                </Button>
+                <EditButton user={u} onEdit={onEdit} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+export function UsersTable(props: Props) {
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const empty = props.users?.length === 0;
+  return (
+    <>
+      {narrow ? <UserCards {...props} /> : <UserRows {...props} />}
+      {empty && (
+        <Text c="dimmed" ta="center" py="md">
+          Никого не нашли. Измените условия поиска.
+        </Text>
+      )}
+    </>
   );
 }

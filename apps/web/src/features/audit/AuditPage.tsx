@@ -1,10 +1,13 @@
 import { Alert, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { AuditEntry } from '@remed/core';
 import { IconDownload, IconX } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, queryString } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { AuditCards } from './AuditCards.tsx';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 import { AuditTable } from './AuditTable.tsx';
 
@@ -43,6 +46,15 @@ export function AuditPage() {
       ),
     placeholderData: keepPreviousData,
   });
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const pages = Math.max(1, Math.ceil((audit.data?.total ?? 0) / PAGE_SIZE));
 
   return (
@@ -62,8 +74,8 @@ export function AuditPage() {
         </Button>
       </Group>
       <Text c="dimmed" size="sm">
-        Кто, когда и что изменил в системе. Нажмите на стрелку, чтобы увидеть, что было до изменения и что
-        стало после.
+        Кто, когда и что изменил в системе. Откройте подробности записи, чтобы увидеть, что было до изменения
+        и что стало после.
       </Text>
       <AuditFilters value={filters} onChange={setParam} />
       {entityId && (
@@ -81,7 +93,11 @@ export function AuditPage() {
         <QueryError error={audit.error} retry={() => audit.refetch()} />
       ) : (
         <>
-          <AuditTable entries={audit.data?.items} loading={audit.isPending} />
+          {narrow ? (
+            <AuditCards entries={audit.data?.items} loading={audit.isPending} open={open} toggle={toggle} />
+          ) : (
+            <AuditTable entries={audit.data?.items} loading={audit.isPending} open={open} toggle={toggle} />
+          )}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">
               {audit.data ? `Записей: ${audit.data.total}` : ' '}

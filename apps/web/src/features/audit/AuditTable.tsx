@@ -1,11 +1,11 @@
 import { ActionIcon, Code, SimpleGrid, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { AuditEntry } from '@remed/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { formatDateTime } from '../../app/format.ts';
 import { ACTION_LABELS, entityLabel } from './actions.ts';
 
-function Json({ title, value }: { title: string; value: unknown }) {
+export function Json({ title, value }: { title: string; value: unknown }) {
   return (
     <Stack gap={4} style={{ minWidth: 0 }}>
       <Text size="xs" fw={600} c="dimmed">
@@ -18,16 +18,14 @@ function Json({ title, value }: { title: string; value: unknown }) {
   );
 }
 
-export function AuditTable({ entries, loading }: { entries: AuditEntry[] | undefined; loading: boolean }) {
-  const [open, setOpen] = useState<Set<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+export interface AuditListProps {
+  entries: AuditEntry[] | undefined;
+  loading: boolean;
+  open: Set<string>;
+  toggle: (id: string) => void;
+}
 
+export function AuditTable({ entries, loading, open, toggle }: AuditListProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" data-testid="audit-table">

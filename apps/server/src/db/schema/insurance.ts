@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { clinics, insurers, policyholders } from './organisations.ts';
+import { users } from './users.ts';
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey(),
+    insurerId: uuid('insurer_id')
+      .notNull()
+      .references(() => insurers.id),
+    policyholderId: uuid('policyholder_id')
+      .notNull()
+      .references(() => policyholders.id),
+    number: text('number').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('contracts_insurer_number_uq').on(t.insurerId, t.number),
+    check('contracts_dates_ck', sql`${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+export type GroupLimit = { prefix: string; name: string; limit: string };
+
+/**
+ * What a program covers, by 804н code: a code is covered when it starts with a covered prefix or is listed
+ * explicitly, unless an exclusion prefix matches; approval prefixes need the console doctor's decision.
+ * Limits are kopecks per insured person per policy year.
+ */
+export const programs = pgTable(
+  'programs',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    coveredPrefixes: text('covered_prefixes').array().notNull().default(sql`'{}'::text[]`),
+    coveredCodes: text('covered_codes').array().notNull().default(sql`'{}'::text[]`),
+    exclusionPrefixes: text('exclusion_prefixes').array().notNull().default(sql`'{}'::text[]`),
+    approvalPrefixes: text('approval_prefixes').array().notNull().default(sql`'{}'::text[]`),
+    annualLimit: bigint('annual_limit', { mode: 'bigint' }),
+    groupLimits: jsonb('group_limits').$type<GroupLimit[]>().notNull().default([]),
+    franchisePercent: smallint('franchise_percent').notNull().default(0),
+    anyClinic: boolean('any_clinic').notNull().default(false),
+    accessTypes: text('access_types').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('programs_contract_code_uq').on(t.contractId, t.code),
+    check('programs_franchise_ck', sql`${t.franchisePercent} between 0 and 100`),
+    check('programs_limit_ck', sql`${t.annualLimit} is null or ${t.annualLimit} > 0`),
+    check(
+      'programs_access_ck',
+      sql`cardinality(${t.accessTypes}) > 0 and ${t.accessTypes} <@ array['letter','reimbursement']::text[]`,
+    ),
+  ],
+);
+
+export const programClinics = pgTable(
+  'program_clinics',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+  },
+  (t) => [primaryKey({ name: 'program_clinics_pk', columns: [t.programId, t.clinicId] })],
+);
+
+export const insuredPersons = pgTable(
+  'insured_persons',
+  {
+    id: uuid('id').primaryKey(),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    middleName: text('middle_name'),
+    birthDate: date('birth_date').notNull(),
+    sex: text('sex').$type<'male' | 'female'>().notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('insured_persons_user_uq').on(t.userId),
+    index('insured_persons_phone_idx').on(t.phone),
+    check('insured_persons_sex_ck', sql`${t.sex} in ('male','female')`),
+    check('insured_persons_phone_ck', sql`${t.phone} ~ '^\\+7\\d{10}$'`),
+  ],
+);
+
+export const policies = pgTable(
+  'policies',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    insuredPersonId: uuid('insured_person_id')
+      .notNull()
+      .references(() => insuredPersons.id),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to').notNull(),
+    detachedOn: date('detached_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('policies_number_uq').on(t.number),
+    index('policies_person_idx').on(t.insuredPersonId),
+    index('policies_program_idx').on(t.programId),
+    check('policies_dates_ck', sql`${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey(),
+    insuredPersonId: uuid('insured_person_id')
+      .notNull()
+      .references(() => insuredPersons.id),
+    kind: text('kind').$type<'data_processing' | 'employer_sharing'>().notNull(),
+    textVersion: text('text_version').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('consents_person_idx').on(t.insuredPersonId),
+    check('consents_kind_ck', sql`${t.kind} in ('data_processing','employer_sharing')`),
+  ],
+);
+
+/** One-time codes: only a hash is kept; a code is single use, expires, and allows few attempts. */
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: uuid('id').primaryKey(),
+    purpose: text('purpose').notNull(),
+    target: text('target').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [index('otp_codes_target_idx').on(t.purpose, t.target, t.createdAt)],
+);
+
+export type ImportIssue = { row: number; column: string; problem: string };
+
+export const insuredImports = pgTable(
+  'insured_imports',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    mode: text('mode').$type<'all_or_nothing' | 'valid_rows'>().notNull(),
+    status: text('status').$type<'queued' | 'running' | 'done' | 'rejected' | 'failed'>().notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    detached: integer('detached').notNull().default(0),
+    issues: jsonb('issues').$type<ImportIssue[]>().notNull().default([]),
+    errorRows: integer('error_rows').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('insured_imports_status_ck', sql`${t.status} in ('queued','running','done','rejected','failed')`),
+    check('insured_imports_mode_ck', sql`${t.mode} in ('all_or_nothing','valid_rows')`),
+  ],
+);

@@ -1,0 +1,139 @@
+import {
+  insuredImportViewSchema,
+  insuredPersonViewSchema,
+  pageOf,
+  programViewSchema,
+  type Role,
+} from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import type { InsuranceService } from './insurance.service.ts';
+import { type InsuredImportService, importView } from './insured-import.service.ts';
+
+const INSURANCE_STAFF: readonly Role[] = ['admin', 'insurer_user'];
+const tags = ['insurance'];
+const formatParams = z.object({ format: z.enum(['xlsx', 'csv']) });
+const MAX_UPLOAD = 30 * 1024 * 1024;
+
+const contentTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export function insuranceRoutes(
+  insurance: InsuranceService,
+  imports: InsuredImportService,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/insurance/programs',
+      {
+        config: { access: [...INSURANCE_STAFF, 'console_doctor'] },
+        schema: {
+          tags,
+          summary: 'Программы ДМС (страховщик видит свои)',
+          response: { 200: z.array(programViewSchema), ...errorResponses },
+        },
+      },
+      (req) => insurance.programs(req.actor),
+    );
+
+    app.get(
+      '/api/insurance/programs/:id/insured',
+      {
+        config: { access: INSURANCE_STAFF },
+        schema: {
+          tags,
+          summary: 'Застрахованные по программе',
+          params: idParamsSchema,
+          querystring: z.object({
+            q: z.string().trim().max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+          response: { 200: pageOf(insuredPersonViewSchema), ...errorResponses },
+        },
+      },
+      (req) => insurance.insured(req.actor, req.params.id, req.query),
+    );
+
+    app.get(
+      '/api/insurance/insured-template.:format',
+      {
+        config: { access: INSURANCE_STAFF },
+        schema: { tags, summary: 'Шаблон списка застрахованных (XLSX или CSV)', params: formatParams },
+      },
+      async (req, reply) =>
+        reply
+          .header('content-type', contentTypes[req.params.format])
+          .header('content-disposition', `attachment; filename="insured-template.${req.params.format}"`)
+          .send(await imports.template(req.params.format)),
+    );
+
+    app.post(
+      '/api/insurance/programs/:id/imports',
+      {
+        config: { access: INSURANCE_STAFF },
+        schema: {
+          tags,
+          summary: 'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows)',
+          consumes: ['multipart/form-data'],
+          params: idParamsSchema,
+          response: { 202: insuredImportViewSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        let file: { fileName: string; content: Buffer } | null = null;
+        let mode: 'all_or_nothing' | 'valid_rows' = 'all_or_nothing';
+        for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
+          if (part.type === 'file') {
+            const content = await part.toBuffer();
+            if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Файл больше 30 МБ');
+            file = { fileName: part.filename, content };
+          } else if (
+            part.fieldname === 'mode' &&
+            (part.value === 'valid_rows' || part.value === 'all_or_nothing')
+          ) {
+            mode = part.value;
+          }
+        }
+        if (!file)
+          throw new AppError('VALIDATION_FAILED', 'Выберите файл', { fields: { file: 'Выберите файл' } });
+        return reply.status(202).send(await imports.create(req.actor, req.params.id, file, mode));
+      },
+    );
+
+    app.get(
+      '/api/insurance/imports/:id',
+      {
+        config: { access: INSURANCE_STAFF },
+        schema: {
+          tags,
+          summary: 'Ход и итог загрузки',
+          params: idParamsSchema,
+          response: { 200: insuredImportViewSchema, ...errorResponses },
+        },
+      },
+      async (req) => importView(await imports.get(req.actor, req.params.id)),
+    );
+
+    app.get(
+      '/api/insurance/imports/:id/report.:format',
+      {
+        config: { access: INSURANCE_STAFF },
+        schema: {
+          tags,
+          summary: 'Отчёт об ошибках загрузки: строка, столбец, ошибка',
+          params: idParamsSchema.extend(formatParams.shape),
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('content-type', contentTypes[req.params.format])
+          .header('content-disposition', `attachment; filename="import-errors.${req.params.format}"`)
+          .send(await imports.report(req.actor, req.params.id, req.params.format)),
+    );
+  };
+}

@@ -1,0 +1,102 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
+
+export type TableFormat = 'xlsx' | 'csv';
+
+export function formatOf(fileName: string): TableFormat {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  throw new AppError('VALIDATION_FAILED', 'Нужен файл XLSX или CSV', {
+    fields: { file: 'Нужен файл XLSX или CSV' },
+  });
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value);
+}
+
+/** Excel saves CSV in Windows-1251 on Russian systems; anything that is not valid UTF-8 is read as that. */
+function decodeCsv(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1251').decode(buffer);
+  }
+}
+
+/** Rows of the first sheet (XLSX, streamed) or of a CSV file (`;` or `,`), as arrays of trimmed strings. */
+export async function* readTable(buffer: Buffer, format: TableFormat): AsyncGenerator<string[]> {
+  if (format === 'csv') {
+    const text = decodeCsv(buffer);
+    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+    const delimiter =
+      (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+    const parser = Readable.from([text]).pipe(
+      parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }),
+    );
+    try {
+      for await (const record of parser) yield record as string[];
+    } catch (e) {
+      throw new AppError('VALIDATION_FAILED', `Файл CSV не читается: ${(e as Error).message}`);
+    }
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row as ExcelJS.Row).values as ExcelJS.CellValue[];
+        const cells = values.slice(1).map((v) => cellText(v).trim());
+        if (cells.some((c) => c !== '')) yield cells;
+      }
+      return;
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Файл не читается как таблица XLSX. Сохраните его в Excel как «Книга Excel (.xlsx)»',
+    );
+  }
+}
+
+export async function writeTable(
+  format: TableFormat,
+  sheetName: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): Promise<Buffer> {
+  if (format === 'csv') {
+    const cell = (v: string | number) => {
+      const s = String(v);
+      const safe = /^[=+\-@]/.test(s) && !/^[+-]?\d/.test(s) ? `'${s}` : s;
+      return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    };
+    return Buffer.from(`\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`);
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  ws.addRow([...header]).font = { bold: true };
+  for (const r of rows) ws.addRow([...r]);
+  ws.columns.forEach((c) => {
+    c.width = 22;
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
