@@ -27,6 +27,8 @@ import { homeService } from './modules/home/home.service.ts';
 import { insuranceRoutes } from './modules/insurance/insurance.routes.ts';
 import { insuranceService } from './modules/insurance/insurance.service.ts';
 import { insuredImportService } from './modules/insurance/insured-import.service.ts';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
+import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outboxService } from './modules/outbox/outbox.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -126,6 +128,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(outboxRoutes(outboxService(deps)));
   await app.register(apiTokensRoutes(apiTokensService(deps)));
   await app.register(homeRoutes(homeService(deps)));
+  await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));

@@ -49,6 +49,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'должен начинаться с smtp:// или smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('remed <no-reply@remed.local>'),
+  SERVICE_NAME: z.string().min(2).default('remed — медицинский пульт'),
+  SERVICE_PHONE: z.string().min(5).default('+7 495 000-00-00'),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -123,6 +125,7 @@ function toConfig(env: z.output<typeof schema>) {
     runWorkers: env.RUN_WORKERS,
     logLevel: env.LOG_LEVEL,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    service: { name: env.SERVICE_NAME, phone: env.SERVICE_PHONE },
     sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN } : null,
     storage:
       env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY

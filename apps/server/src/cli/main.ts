@@ -10,6 +10,7 @@ import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import { createBackup, restoreBackup } from '../platform/backup.ts';
 import { createRuntime, createStorage } from '../runtime.ts';
+import { adjudicateCommand } from './adjudicate.ts';
 import { checkIdCommand } from './check-id.ts';
 import { assertPgliteFree, takePgliteLock } from './pglite-lock.ts';
 
@@ -24,6 +25,8 @@ const HELP = `remed — платформа прямого возмещения �
                                   создать администратора (пароль из --password или REMED_ADMIN_PASSWORD)
   remed backup FILE.tar.gz        резервная копия базы и файлов в один архив
   remed restore FILE.tar.gz       восстановить базу и файлы из архива (данные заменяются)
+  remed adjudicate --letter ПИСЬМО.json --receipt ЧЕК.json [--receipt ЧЕК2.json …]
+                                  разобрать чеки по гарантийному письму (решения — JSON в stdout)
   remed check-id ВИД ЗНАЧЕНИЕ [--bik БИК]
                                   проверить реквизит: inn, ogrn, kpp, bik, snils, phone, account, corr-account
                                   (для account и corr-account нужен --bik; «-» вместо значения — читать из stdin)
@@ -97,6 +100,14 @@ async function worker() {
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
+  // adjudicate repeats --receipt, which the strict parser below would reject.
+  if (command === 'adjudicate') {
+    process.exitCode = await adjudicateCommand(rest, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+    return;
+  }
   // check-id has its own options (--bik) that the strict parser below would reject.
   if (command === 'check-id') {
     process.exitCode = await checkIdCommand(rest, {

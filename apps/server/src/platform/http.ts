@@ -22,6 +22,21 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'remed_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  cookieSecure: 'auto' | 'true' | 'false',
+  session: { token: string; expiresAt: Date },
+) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(req, cookieSecure),
+    expires: session.expiresAt,
+  });
+}
+
 export function isSecureRequest(req: FastifyRequest, cookieSecure: 'auto' | 'true' | 'false'): boolean {
   if (cookieSecure === 'true') return true;
   if (cookieSecure === 'false') return false;

@@ -1,3 +1,5 @@
+import { percentHalfUp } from '../money.ts';
+
 /** Coverage of 804н services by an insurance program. Money in integer kopecks. */
 
 export interface ProgramRules {
@@ -56,8 +58,6 @@ export interface CoverageReport {
   allAllowed: boolean;
 }
 
-export const percentOf = (amount: number, percent: number) => Math.floor((amount * percent + 50) / 100);
-
 /** Checks a set of services against the program, its limits and franchise. */
 export function checkCoverage(
   rules: ProgramRules,
@@ -71,13 +71,13 @@ export function checkCoverage(
     return { serviceCode: s.serviceCode, verdict, amount: s.price * s.quantity, group };
   });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
-  const franchise = percentOf(total, rules.franchisePercent);
+  const franchise = percentHalfUp(total, rules.franchisePercent);
   const insurerShare = total - franchise;
   const annualLeft = rules.annualLimit === null ? null : Math.max(0, rules.annualLimit - usage.annual);
   const groups = rules.groupLimits.map((g) => {
     const used = usage.groups[g.prefix] ?? 0;
     const requestedTotal = lines.filter((l) => l.group === g.prefix).reduce((s, l) => s + l.amount, 0);
-    const requested = requestedTotal - percentOf(requestedTotal, rules.franchisePercent);
+    const requested = requestedTotal - percentHalfUp(requestedTotal, rules.franchisePercent);
     return {
       prefix: g.prefix,
       name: g.name,

@@ -106,7 +106,6 @@ export const guaranteeLetters = pgTable(
       .references(() => users.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
-    pdfKey: text('pdf_key'),
   },
   (t) => [
     uniqueIndex('guarantee_letters_number_uq').on(t.number),

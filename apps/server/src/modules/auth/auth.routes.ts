@@ -4,23 +4,13 @@ import {
   loginRequestSchema,
   sessionResponseSchema,
 } from '@remed/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { isSecureRequest, SESSION_COOKIE } from '../../platform/http.ts';
+import { SESSION_COOKIE, setSessionCookie } from '../../platform/http.ts';
 import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
 import type { AuthService } from './auth.service.ts';
 
 export function authRoutes(deps: AppDeps, auth: AuthService): FastifyPluginAsyncZod {
-  const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: isSecureRequest(req, deps.config.cookieSecure),
-      expires: expiresAt,
-    });
-
   return async (app) => {
     app.get(
       '/api/auth/csrf',
@@ -53,7 +43,7 @@ export function authRoutes(deps: AppDeps, auth: AuthService): FastifyPluginAsync
         const result = await auth.login(req.body, req.actor, {
           userAgent: req.headers['user-agent'] ?? null,
         });
-        setSessionCookie(req, reply, result.token, result.expiresAt);
+        setSessionCookie(req, reply, deps.config.cookieSecure, result);
         return { user: result.user, expiresAt: result.expiresAt.toISOString() };
       },
     );

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, sqlRows } from '../../db/client.ts';
+
+export type PriceRow = {
+  clinicId: string;
+  serviceCode: string;
+  clinicCode: string;
+  name: string;
+  price: number;
+};
+
+/** Each clinic's price for each code, from the price list rows effective on `day` (the latest such row wins). */
+export async function effectivePrices(
+  db: DbOrTx,
+  codes: string[],
+  day: string,
+  clinicIds: string[] | null,
+): Promise<PriceRow[]> {
+  const rows = await sqlRows<{
+    clinic_id: string;
+    service_code: string;
+    clinic_code: string;
+    name: string;
+    price: string;
+  }>(
+    db,
+    sql`select distinct on (clinic_id, service_code) clinic_id, service_code, clinic_code, name, price::text as price
+        from price_list_items
+        where service_code = any(${sql.param(codes)}::text[])
+          and valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
+          ${clinicIds ? sql`and clinic_id = any(${sql.param(clinicIds)}::uuid[])` : sql``}
+        order by clinic_id, service_code, valid_from desc`,
+  );
+  return rows.map((r) => ({
+    clinicId: r.clinic_id,
+    serviceCode: r.service_code,
+    clinicCode: r.clinic_code,
+    name: r.name,
+    price: Number(r.price),
+  }));
+}
+
+/** The bonus-program cashback percent of each clinic on `day` (0 when the clinic has none). */
+export async function cashbackOn(db: DbOrTx, day: string): Promise<Map<string, number>> {
+  const rows = await sqlRows<{ clinic_id: string; percent: number }>(
+    db,
+    sql`select distinct on (clinic_id) clinic_id, percent from clinic_cashback
+        where valid_from <= ${day}::date order by clinic_id, valid_from desc`,
+  );
+  return new Map(rows.map((r) => [r.clinic_id, Number(r.percent)]));
+}
+
+/** Services offered now by any clinic, found by code prefix or by name (trigram similarity). */
+export async function searchServices(db: DbOrTx, q: string, day: string) {
+  const needle = q.trim();
+  const rows = await sqlRows<{ service_code: string; name: string; clinics: number; min_price: string }>(
+    db,
+    sql`select service_code, min(name) as name, count(distinct clinic_id)::int as clinics, min(price)::text as min_price
+        from price_list_items
+        where valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
+          and (${needle} = '' or service_code ilike ${`${needle}%`} or name ilike ${`%${needle}%`} or name % ${needle})
+        group by service_code
+        order by max(similarity(name, ${needle})) desc, service_code
+        limit 20`,
+  );
+  return rows.map((r) => ({
+    serviceCode: r.service_code,
+    name: r.name,
+    clinics: r.clinics,
+    minPrice: Number(r.min_price),
+  }));
+}

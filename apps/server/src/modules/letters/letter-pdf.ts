@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatRub, type LetterView, moscowIso, ruDate } from '@remed/core';
+import PdfPrinter from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+const fontDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
+const printer = new PdfPrinter({
+  DejaVu: {
+    normal: path.join(fontDir, 'DejaVuSans.ttf'),
+    bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
+    italics: path.join(fontDir, 'DejaVuSans-Oblique.ttf'),
+    bolditalics: path.join(fontDir, 'DejaVuSans-BoldOblique.ttf'),
+  },
+});
+
+const ACCENT = '#1c7ed6';
+
+/** The guarantee letter as a one-page PDF: who, where, what, until when, and how reimbursement works. */
+export function renderLetterPdf(l: LetterView, service: { name: string; phone: string }): Promise<Buffer> {
+  const issued = moscowIso(new Date(l.issuedAt));
+  const where = l.branch ? `${l.branch.name}, ${l.branch.address}` : (l.clinic.address ?? '');
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 50],
+    defaultStyle: { font: 'DejaVu', fontSize: 10, lineHeight: 1.2 },
+    info: {
+      title: `Гарантийное письмо ${l.number}`,
+      author: service.name,
+      subject: 'Гарантийное письмо по ДМС',
+    },
+    footer: (page, pages) => ({
+      text: `${l.number} · стр. ${page} из ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      color: '#868e96',
+      margin: [0, 20, 0, 0],
+    }),
+    content: [
+      { text: service.name, color: ACCENT, bold: true, fontSize: 12 },
+      { text: `Медицинский пульт: ${service.phone}`, fontSize: 8, color: '#495057', margin: [0, 0, 0, 16] },
+      { text: `Гарантийное письмо № ${l.number}`, fontSize: 18, bold: true },
+      {
+        text: `от ${ruDate(issued.slice(0, 10))} · действует с ${ruDate(l.validFrom)} по ${ruDate(l.validUntil)} включительно`,
+        margin: [0, 4, 0, 14],
+      },
+      ...(l.status === 'cancelled'
+        ? [
+            {
+              text: `ПИСЬМО ОТМЕНЕНО${l.cancelReason ? `: ${l.cancelReason}` : ''}`,
+              color: '#c92a2a',
+              bold: true,
+              margin: [0, 0, 0, 10] as [number, number, number, number],
+            },
+          ]
+        : []),
+      {
+        table: {
+          widths: [110, '*'],
+          body: [
+            [{ text: 'Пациент', bold: true }, l.insuredName],
+            [{ text: 'Полис ДМС', bold: true }, l.policyNumber],
+            [{ text: 'Клиника', bold: true }, `${l.clinic.name} (ИНН ${l.clinic.inn})`],
+            [{ text: 'Адрес', bold: true }, where],
+          ],
+        },
+        layout: 'noBorders',
+        margin: [0, 0, 0, 14],
+      },
+      { text: 'Гарантируем оплату следующих услуг:', bold: true, margin: [0, 0, 0, 6] },
+      {
+        table: {
+          headerRows: 1,
+          widths: [18, 62, '*', 30, 70, 70],
+          body: [
+            ['№', 'Код', 'Услуга', 'Кол.', 'Цена', 'Сумма'].map((t) => ({
+              text: t,
+              bold: true,
+              fillColor: '#e7f5ff',
+            })),
+            ...l.items.map((i) => [
+              String(i.line),
+              { text: `${i.code}\n${i.clinicCode}`, fontSize: 8 },
+              i.name,
+              { text: String(i.quantity), alignment: 'right' as const },
+              { text: formatRub(i.price), alignment: 'right' as const },
+              { text: formatRub(i.price * i.quantity), alignment: 'right' as const },
+            ]),
+            [
+              { text: 'Итого', bold: true, colSpan: 5, alignment: 'right' as const },
+              {},
+              {},
+              {},
+              {},
+              { text: formatRub(l.total), bold: true, alignment: 'right' as const },
+            ],
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      {
+        margin: [0, 16, 0, 0],
+        stack: [
+          { text: 'Как получить возмещение', bold: true, color: ACCENT, margin: [0, 0, 0, 4] },
+          {
+            ol: [
+              'Покажите это письмо в клинике и получите услуги из списка.',
+              'Оплатите услуги в кассе клиники и возьмите кассовый чек.',
+              'В приложении remed отсканируйте QR-код чека или загрузите его фото.',
+              `Деньги придут по СБП на ваш телефон: сумма по письму${l.franchisePercent ? ` за вычетом франшизы ${l.franchisePercent} %` : ''}${l.cashbackPercent ? ` и кэшбэк ${l.cashbackPercent} %` : ''}.`,
+            ],
+          },
+          {
+            text: 'Услуги, которых нет в письме, и сумма сверх указанных цен не возмещаются.',
+            fontSize: 9,
+            color: '#495057',
+            margin: [0, 6, 0, 0],
+          },
+        ],
+      },
+    ],
+  };
+  return new Promise((resolve, reject) => {
+    const pdf = printer.createPdfKitDocument(doc);
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}

@@ -1,0 +1,112 @@
+import type { LetterView } from '@remed/core';
+import { moscowDate } from '@remed/core';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  clinicBranches,
+  clinics,
+  contracts,
+  guaranteeLetterItems,
+  guaranteeLetters,
+  insuredPersons,
+  policies,
+  programs,
+} from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { fullNameOf } from '../insurance/insurance.service.ts';
+
+/**
+ * Which letters a user may see: console and admins all; an insured person their own; a clinic the letters
+ * addressed to its clinics; an insurer the letters under its contracts. Everyone else none.
+ */
+export function letterScope(actor: Actor): SQL | undefined {
+  const u = actor.user!;
+  if (u.roles.includes('admin') || u.roles.includes('console_doctor')) return undefined;
+  const parts: SQL[] = [];
+  if (u.roles.includes('insured')) parts.push(eq(insuredPersons.userId, u.id));
+  if (u.roles.includes('clinic_user') && u.clinics.length)
+    parts.push(
+      inArray(
+        guaranteeLetters.clinicId,
+        u.clinics.map((c) => c.id),
+      ),
+    );
+  if (u.roles.includes('insurer_user') && u.insurer) parts.push(eq(contracts.insurerId, u.insurer.id));
+  if (!parts.length) return sql`false`;
+  return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+export async function loadLetters(
+  db: DbOrTx,
+  where: SQL | undefined,
+  today: Date,
+  limit = 200,
+  offset = 0,
+): Promise<LetterView[]> {
+  const rows = await db
+    .select({
+      letter: guaranteeLetters,
+      person: insuredPersons,
+      policy: policies,
+      clinic: clinics,
+      branch: clinicBranches,
+    })
+    .from(guaranteeLetters)
+    .innerJoin(insuredPersons, eq(insuredPersons.id, guaranteeLetters.insuredPersonId))
+    .innerJoin(policies, eq(policies.id, guaranteeLetters.policyId))
+    .innerJoin(programs, eq(programs.id, policies.programId))
+    .innerJoin(contracts, eq(contracts.id, programs.contractId))
+    .innerJoin(clinics, eq(clinics.id, guaranteeLetters.clinicId))
+    .leftJoin(clinicBranches, eq(clinicBranches.id, guaranteeLetters.branchId))
+    .where(where)
+    .orderBy(desc(guaranteeLetters.issuedAt), desc(guaranteeLetters.number))
+    .limit(limit)
+    .offset(offset);
+  if (!rows.length) return [];
+  const items = await db
+    .select()
+    .from(guaranteeLetterItems)
+    .where(
+      inArray(
+        guaranteeLetterItems.letterId,
+        rows.map((r) => r.letter.id),
+      ),
+    )
+    .orderBy(asc(guaranteeLetterItems.line));
+  const day = moscowDate(today);
+  return rows.map(({ letter: l, person, policy, clinic, branch }) => ({
+    id: l.id,
+    number: l.number,
+    status: l.status === 'issued' && l.validUntil < day ? 'expired' : l.status,
+    issuedAt: l.issuedAt.toISOString(),
+    validFrom: l.validFrom,
+    validUntil: l.validUntil,
+    insuredName: fullNameOf(person),
+    policyNumber: policy.number,
+    clinic: { id: clinic.id, name: clinic.shortName, inn: clinic.inn, address: clinic.address },
+    branch: branch ? { name: branch.name, address: branch.address, phone: branch.phone } : null,
+    franchisePercent: l.franchisePercent,
+    cashbackPercent: l.cashbackPercent,
+    remainingLimit: l.remainingLimit === null ? null : Number(l.remainingLimit),
+    total: Number(l.total),
+    items: items
+      .filter((i) => i.letterId === l.id)
+      .map((i) => ({
+        line: i.line,
+        code: i.serviceCode,
+        clinicCode: i.clinicCode,
+        name: i.name,
+        price: Number(i.price),
+        quantity: i.quantity,
+      })),
+    cancelReason: l.cancelReason,
+    caseId: l.caseId,
+  }));
+}
+
+export async function loadLetterFor(db: DbOrTx, actor: Actor, id: string, today: Date): Promise<LetterView> {
+  const [letter] = await loadLetters(db, and(eq(guaranteeLetters.id, id), letterScope(actor)), today, 1);
+  if (!letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
+  return letter;
+}
