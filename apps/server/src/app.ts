@@ -21,12 +21,18 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { consoleRoutes } from './modules/console/console.routes.ts';
+import { consoleService } from './modules/console/console.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { homeService } from './modules/home/home.service.ts';
 import { insuranceRoutes } from './modules/insurance/insurance.routes.ts';
 import { insuranceService } from './modules/insurance/insurance.service.ts';
 import { insuredImportService } from './modules/insurance/insured-import.service.ts';
+import { lettersRoutes } from './modules/letters/letters.routes.ts';
+import { lettersService } from './modules/letters/letters.service.ts';
+import { meRoutes } from './modules/me/me.routes.ts';
+import { meService } from './modules/me/me.service.ts';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
@@ -128,6 +134,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(outboxRoutes(outboxService(deps)));
   await app.register(apiTokensRoutes(apiTokensService(deps)));
   await app.register(homeRoutes(homeService(deps)));
+  await app.register(consoleRoutes(consoleService(deps)));
+  await app.register(lettersRoutes(lettersService(deps)));
+  await app.register(meRoutes(meService(deps)));
   await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
 

@@ -10,10 +10,15 @@ import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import {
+  clinicCashback,
   clinics,
   contracts,
+  insuredPersons,
   insurers,
+  policies,
   policyholders,
+  priceListItems,
+  programClinics,
   programs,
   userClinics,
   users,
@@ -283,4 +288,84 @@ export function multipartBody(
     payload: Buffer.concat(parts),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** A clinic with a price list effective from the start of 2026; prices in rubles. */
+export async function makeClinic(
+  deps: AppDeps,
+  prices: [serviceCode: string, name: string, rubles: number][],
+  opts: { cashback?: number; rating?: string } = {},
+) {
+  const id = deps.ids.uuid();
+  const inn = String(crypto.randomInt(1e9, 1e10 - 1));
+  await deps.database.db
+    .insert(clinics)
+    .values({
+      id,
+      inn,
+      name: `ООО «Клиника ${unique()}»`,
+      shortName: `Клиника ${unique()}`,
+      address: 'г. Москва',
+      rating: opts.rating ?? '8.0',
+    });
+  await deps.database.db
+    .insert(priceListItems)
+    .values(
+      prices.map(([serviceCode, name, rubles], n) => ({
+        id: deps.ids.uuid(),
+        clinicId: id,
+        clinicCode: `1.${n + 1}`,
+        serviceCode,
+        name,
+        price: BigInt(rubles * 100),
+        validFrom: '2026-01-01',
+      })),
+    );
+  if (opts.cashback)
+    await deps.database.db
+      .insert(clinicCashback)
+      .values({ clinicId: id, validFrom: '2026-01-01', percent: opts.cashback });
+  return { id, inn };
+}
+
+export async function attachClinics(deps: AppDeps, programId: string, clinicIds: string[]) {
+  await deps.database.db
+    .insert(programClinics)
+    .values(clinicIds.map((clinicId) => ({ programId, clinicId })));
+}
+
+/** An insured person with a policy in the program, optionally with an insured account. */
+export async function makeInsured(
+  deps: AppDeps,
+  programId: string,
+  opts: { withUser?: boolean; phone?: string; email?: string | null } = {},
+) {
+  const personId = deps.ids.uuid();
+  const user = opts.withUser ? await makeUser(deps, { roles: ['insured'] }) : null;
+  const phone = opts.phone ?? `+7916${String(crypto.randomInt(0, 1e7)).padStart(7, '0')}`;
+  await deps.database.db.insert(insuredPersons).values({
+    id: personId,
+    lastName: 'Иванова',
+    firstName: 'Мария',
+    middleName: 'Петровна',
+    birthDate: '1985-03-14',
+    sex: 'female',
+    phone,
+    email: opts.email === undefined ? `${unique()}@insured.ru` : opts.email,
+    userId: user?.id ?? null,
+    createdAt: deps.clock.now(),
+    updatedAt: deps.clock.now(),
+  });
+  const policyNumber = `ДМС-${unique()}`;
+  await deps.database.db.insert(policies).values({
+    id: deps.ids.uuid(),
+    number: policyNumber,
+    programId,
+    insuredPersonId: personId,
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    createdAt: deps.clock.now(),
+    updatedAt: deps.clock.now(),
+  });
+  return { personId, policyNumber, phone, user };
 }

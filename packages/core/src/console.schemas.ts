@@ -154,3 +154,30 @@ export const caseViewSchema = z.object({
 export type CaseView = z.infer<typeof caseViewSchema>;
 
 export const icd10EntrySchema = z.object({ code: z.string(), name: z.string() });
+
+export const myInsuranceSchema = z.object({
+  fullName: z.string(),
+  policies: z.array(
+    z.object({
+      number: z.string(),
+      validFrom: z.iso.date(),
+      validTo: z.iso.date(),
+      active: z.boolean(),
+      program: z.object({
+        name: z.string(),
+        description: z.string(),
+        insurer: z.string(),
+        covered: z.array(z.string()),
+        excluded: z.array(z.string()),
+        needsApproval: z.array(z.string()),
+        annualLimit: z.number().int().nullable(),
+        annualLeft: z.number().int().nullable(),
+        franchisePercent: z.number().int(),
+        anyClinic: z.boolean(),
+        accessTypes: z.array(z.enum(['letter', 'reimbursement'])),
+        clinics: z.array(z.object({ name: z.string(), address: z.string().nullable() })),
+      }),
+    }),
+  ),
+});
+export type MyInsurance = z.infer<typeof myInsuranceSchema>;

@@ -8,6 +8,7 @@ export * from './errors.ts';
 export * from './identifiers/index.ts';
 export * from './insurance/coverage.ts';
 export * from './insurance/insured-row.ts';
+export * from './insurance/service-groups.ts';
 export * from './insurance.schemas.ts';
 export * from './money.ts';
 export * from './onboarding.schemas.ts';

@@ -49,6 +49,24 @@ export const DEMO_CLINICS = [
     shortName: 'ООО «Клиника Здоровье»',
     address: 'г. Москва, ул. Бутырская, д. 46, стр. 2',
     phone: '+74951234567',
+    rating: '8.6',
+    cashback: 5,
+    branches: [
+      {
+        name: 'Клиника Здоровье на Савёловской',
+        address: 'г. Москва, ул. Бутырская, д. 46, стр. 2',
+        district: 'Савёловский',
+        phone: '+74951234567',
+        hours: 'пн–пт 8:00–21:00, сб–вс 9:00–18:00',
+      },
+      {
+        name: 'Клиника Здоровье в Марьине',
+        address: 'г. Москва, ул. Люблинская, д. 169',
+        district: 'Марьино',
+        phone: '+74951234568',
+        hours: 'ежедневно 8:00–20:00',
+      },
+    ],
     prices: priceList('1', 1),
   },
   {
@@ -59,6 +77,17 @@ export const DEMO_CLINICS = [
     shortName: 'МЦ «Семейный доктор плюс»',
     address: 'г. Москва, Кутузовский проспект, д. 30',
     phone: '+74957654321',
+    rating: '9.1',
+    cashback: 7,
+    branches: [
+      {
+        name: 'Семейный доктор плюс на Кутузовском',
+        address: 'г. Москва, Кутузовский проспект, д. 30',
+        district: 'Дорогомилово',
+        phone: '+74957654321',
+        hours: 'пн–сб 8:00–21:00',
+      },
+    ],
     prices: priceList('МЦ', 1.18, ['A05.23.009']),
   },
   {
@@ -69,6 +98,17 @@ export const DEMO_CLINICS = [
     shortName: 'ДЦ «Видное-Мед»',
     address: 'Московская обл., г. Видное, Советская ул., д. 12',
     phone: '+74955411020',
+    rating: '7.4',
+    cashback: 3,
+    branches: [
+      {
+        name: 'Видное-Мед',
+        address: 'Московская обл., г. Видное, Советская ул., д. 12',
+        district: 'Видное',
+        phone: '+74955411020',
+        hours: 'пн–пт 7:30–20:00, сб 8:00–15:00',
+      },
+    ],
     prices: priceList('ДЦ', 0.86, ['B01.001.001', 'B01.015.001']),
   },
 ];
@@ -146,3 +186,61 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     title: 'Страховой представитель ОМС, 3 уровень (врач-эксперт)',
   },
 ];
+
+export const DEMO_PROGRAM = {
+  contractNumber: 'ДМС-2026/117',
+  code: 'STANDARD',
+  name: 'Поликлиника «Стандарт»',
+  description:
+    'Приёмы врачей, анализы, УЗИ, ЭКГ и рентген в клиниках программы; МРТ — по согласованию с врачом пульта.',
+  coveredPrefixes: ['B01.', 'B03.016', 'A04.', 'A05.10.', 'A06.', 'A09.', 'A11.'],
+  exclusionPrefixes: ['B01.001.'],
+  approvalPrefixes: ['A05.23.'],
+  annualLimitRubles: 150_000,
+  groupLimits: [{ prefix: 'A04.', name: 'УЗИ', limitRubles: 30_000 }],
+  franchisePercent: 0,
+};
+
+/** The first person is the demo insured account; the others are on the list but not yet registered. */
+export const DEMO_INSURED = [
+  {
+    policy: 'ДМС-0012345',
+    lastName: 'Иванова',
+    firstName: 'Мария',
+    middleName: 'Петровна',
+    birthDate: '1985-03-14',
+    sex: 'female',
+    phone: '+79161234567',
+    email: 'insured@demo.remed.ru',
+  },
+  {
+    policy: 'ДМС-0012346',
+    lastName: 'Смирнов',
+    firstName: 'Алексей',
+    middleName: 'Игоревич',
+    birthDate: '1979-07-02',
+    sex: 'male',
+    phone: '+79161112233',
+    email: 'smirnov@example.ru',
+  },
+  {
+    policy: 'ДМС-0012347',
+    lastName: 'Кузнецова',
+    firstName: 'Ольга',
+    middleName: 'Викторовна',
+    birthDate: '1992-11-25',
+    sex: 'female',
+    phone: '+79162223344',
+    email: null,
+  },
+  {
+    policy: 'ДМС-0012348',
+    lastName: 'Попов',
+    firstName: 'Сергей',
+    middleName: null,
+    birthDate: '1963-01-30',
+    sex: 'male',
+    phone: '+79163334455',
+    email: 'popov@example.ru',
+  },
+] as const;

@@ -1,12 +1,50 @@
+import { CONSENT_TEXTS } from '@remed/core';
 import { eq, sql } from 'drizzle-orm';
-import { clinics, insurers, policyholders, priceListItems, users } from '../db/schema/index.ts';
+import {
+  clinicBranches,
+  clinicCashback,
+  clinics,
+  consents,
+  contracts,
+  helpRequests,
+  insuredPersons,
+  insurers,
+  policies,
+  policyholders,
+  priceListItems,
+  programClinics,
+  programs,
+  users,
+} from '../db/schema/index.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
-import { DEMO_ACCOUNTS, DEMO_CLINICS, DEMO_INSURER, DEMO_PASSWORD, DEMO_POLICYHOLDER } from './demo-data.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLINICS,
+  DEMO_INSURED,
+  DEMO_INSURER,
+  DEMO_PASSWORD,
+  DEMO_POLICYHOLDER,
+  DEMO_PROGRAM,
+} from './demo-data.ts';
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
+  'guarantee_letter_items',
+  'guarantee_letters',
+  'medical_cases',
+  'help_requests',
+  'insured_imports',
+  'otp_codes',
+  'consents',
+  'policies',
+  'insured_persons',
+  'program_clinics',
+  'programs',
+  'contracts',
+  'clinic_cashback',
+  'clinic_branches',
   'audit_log',
   'api_tokens',
   'sessions',
@@ -48,8 +86,10 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
     for (const c of DEMO_CLINICS) {
       const id = ids.uuid();
       clinicIds.push(id);
-      const { prices, ...legal } = c;
+      const { prices, branches, cashback, ...legal } = c;
       await tx.insert(clinics).values({ id, ...legal });
+      await tx.insert(clinicBranches).values(branches.map((b) => ({ id: ids.uuid(), clinicId: id, ...b })));
+      await tx.insert(clinicCashback).values({ clinicId: id, validFrom, percent: cashback });
       await tx.insert(priceListItems).values(
         prices.map(([clinicCode, serviceCode, name, rubles]) => ({
           id: ids.uuid(),
@@ -82,7 +122,100 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
       { mustChangePassword: false },
     );
   }
+  await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   return { created: true };
+}
+
+async function seedInsurance(
+  deps: AppDeps,
+  o: { insurerId: string; policyholderId: string; clinicIds: string[]; year: string },
+) {
+  const { ids, clock } = deps;
+  const db = deps.database.db;
+  const now = clock.now();
+  const contractId = ids.uuid();
+  const programId = ids.uuid();
+  const p = DEMO_PROGRAM;
+  const [insuredUser] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'insured@demo.remed.ru'));
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(contracts)
+      .values({
+        id: contractId,
+        insurerId: o.insurerId,
+        policyholderId: o.policyholderId,
+        number: p.contractNumber,
+        validFrom: `${o.year}-01-01`,
+        validTo: `${o.year}-12-31`,
+        createdAt: now,
+      });
+    await tx.insert(programs).values({
+      id: programId,
+      contractId,
+      code: p.code,
+      name: p.name,
+      description: p.description,
+      coveredPrefixes: [...p.coveredPrefixes],
+      exclusionPrefixes: [...p.exclusionPrefixes],
+      approvalPrefixes: [...p.approvalPrefixes],
+      annualLimit: BigInt(p.annualLimitRubles) * 100n,
+      groupLimits: p.groupLimits.map((g) => ({
+        prefix: g.prefix,
+        name: g.name,
+        limit: String(g.limitRubles * 100),
+      })),
+      franchisePercent: p.franchisePercent,
+      accessTypes: ['letter', 'reimbursement'],
+      createdAt: now,
+    });
+    await tx.insert(programClinics).values(o.clinicIds.map((clinicId) => ({ programId, clinicId })));
+    for (const [n, person] of DEMO_INSURED.entries()) {
+      const personId = ids.uuid();
+      const userId = n === 0 ? (insuredUser?.id ?? null) : null;
+      const { policy, ...fields } = person;
+      await tx
+        .insert(insuredPersons)
+        .values({ id: personId, ...fields, userId, createdAt: now, updatedAt: now });
+      await tx
+        .insert(policies)
+        .values({
+          id: ids.uuid(),
+          number: policy,
+          programId,
+          insuredPersonId: personId,
+          validFrom: `${o.year}-01-01`,
+          validTo: `${o.year}-12-31`,
+          createdAt: now,
+          updatedAt: now,
+        });
+      if (userId) {
+        await tx
+          .insert(consents)
+          .values({
+            id: ids.uuid(),
+            insuredPersonId: personId,
+            kind: 'data_processing',
+            textVersion: CONSENT_TEXTS.data_processing.version,
+            acceptedAt: now,
+            ip: null,
+          });
+        await tx.insert(helpRequests).values({
+          id: ids.uuid(),
+          insuredPersonId: personId,
+          channel: 'app',
+          complaint:
+            'Третий день болит горло и держится температура 37,8. Нужен терапевт и, наверное, анализ крови.',
+          answers: { since: '3 дня', temperature: '37,8', preferredArea: 'север Москвы' },
+          status: 'new',
+          createdBy: userId,
+          createdAt: now,
+        });
+      }
+    }
+  });
 }
 
 export function demoAccountsText(baseUrl: string): string {

@@ -53,7 +53,10 @@ export function otpService(deps: { clock: Clock; ids: Ids }) {
       return { id, code };
     },
 
-    /** Checks the latest unused code for the target; a right code is spent, a wrong one costs an attempt. */
+    /**
+     * Checks the latest unused code for the target; a right code is spent, a wrong one costs an attempt.
+     * Call it outside a transaction that might roll back, or the spent attempt is rolled back with it.
+     */
     async verify(db: DbOrTx, purpose: string, target: string, code: string): Promise<{ id: string }> {
       const [row] = await db
         .select()

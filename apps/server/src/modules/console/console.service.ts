@@ -84,17 +84,15 @@ export function consoleService(deps: AppDeps) {
         });
       const id = ids.uuid();
       await db.transaction(async (tx) => {
-        await tx
-          .insert(helpRequests)
-          .values({
-            id,
-            insuredPersonId: p.insuredPersonId,
-            channel: 'phone',
-            complaint: input.complaint,
-            status: 'new',
-            createdBy: actor.user!.id,
-            createdAt: clock.now(),
-          });
+        await tx.insert(helpRequests).values({
+          id,
+          insuredPersonId: p.insuredPersonId,
+          channel: 'phone',
+          complaint: input.complaint,
+          status: 'new',
+          createdBy: actor.user!.id,
+          createdAt: clock.now(),
+        });
         await writeAudit(tx, clock, actor, {
           action: 'help_request.created',
           entityType: 'help_request',
@@ -116,19 +114,17 @@ export function consoleService(deps: AppDeps) {
         if (!policy) throw new AppError('POLICY_NOT_ACTIVE', 'У застрахованного нет действующего полиса');
         const id = ids.uuid();
         const now = clock.now();
-        await tx
-          .insert(medicalCases)
-          .values({
-            id,
-            requestId,
-            insuredPersonId: r.insuredPersonId,
-            policyId: policy.id,
-            doctorId: actor.user!.id,
-            complaints: r.complaint,
-            status: 'open',
-            createdAt: now,
-            updatedAt: now,
-          });
+        await tx.insert(medicalCases).values({
+          id,
+          requestId,
+          insuredPersonId: r.insuredPersonId,
+          policyId: policy.id,
+          doctorId: actor.user!.id,
+          complaints: r.complaint,
+          status: 'open',
+          createdAt: now,
+          updatedAt: now,
+        });
         await tx.update(helpRequests).set({ status: 'in_work' }).where(eq(helpRequests.id, requestId));
         await writeAudit(tx, clock, actor, {
           action: 'case.opened',

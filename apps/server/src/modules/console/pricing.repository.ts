@@ -50,17 +50,30 @@ export async function cashbackOn(db: DbOrTx, day: string): Promise<Map<string, n
   return new Map(rows.map((r) => [r.clinic_id, Number(r.percent)]));
 }
 
-/** Services offered now by any clinic, found by code prefix or by name (trigram similarity). */
+/**
+ * Services offered now by any clinic: by code prefix, by every typed word appearing in the name, or by
+ * trigram word similarity, which forgives typos ("терапефт").
+ */
 export async function searchServices(db: DbOrTx, q: string, day: string) {
   const needle = q.trim();
+  const words = needle
+    .split(/\s+/)
+    .filter((w) => w.length > 1)
+    .slice(0, 6);
+  const allWords = words.length
+    ? sql.join(
+        words.map((w) => sql`name ilike ${`%${w}%`}`),
+        sql` and `,
+      )
+    : sql`true`;
   const rows = await sqlRows<{ service_code: string; name: string; clinics: number; min_price: string }>(
     db,
     sql`select service_code, min(name) as name, count(distinct clinic_id)::int as clinics, min(price)::text as min_price
         from price_list_items
         where valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
-          and (${needle} = '' or service_code ilike ${`${needle}%`} or name ilike ${`%${needle}%`} or name % ${needle})
+          and (${needle} = '' or service_code ilike ${`${needle}%`} or (${allWords}) or ${needle} <% name)
         group by service_code
-        order by max(similarity(name, ${needle})) desc, service_code
+        order by max(word_similarity(${needle}, name)) desc, service_code
         limit 20`,
   );
   return rows.map((r) => ({

@@ -50,12 +50,11 @@ export function onboardingService(deps: AppDeps) {
       const person = await candidate(phone);
       if (!person) throw new AppError('CODE_INVALID');
       if (person.userId) throw new AppError('ALREADY_REGISTERED');
-      return db.transaction(async (tx) => {
-        await otp.verify(tx, CODE, phone, code);
-        const ticket = ids.secret(24);
-        await otp.issue(tx, TICKET, phone, { code: ticket, ttlMs: 30 * 60_000 });
-        return { ticket, firstName: person.firstName, middleName: person.middleName, email: person.email };
-      });
+      // Not in a transaction: a wrong code must keep its spent attempt.
+      await otp.verify(db, CODE, phone, code);
+      const ticket = ids.secret(24);
+      await otp.issue(db, TICKET, phone, { code: ticket, ttlMs: 30 * 60_000 });
+      return { ticket, firstName: person.firstName, middleName: person.middleName, email: person.email };
     },
 
     async complete(
@@ -78,6 +77,7 @@ export function onboardingService(deps: AppDeps) {
       const email = input.email ?? person.email;
       try {
         await db.transaction(async (tx) => {
+          // Inside the transaction, so that a failed registration leaves the ticket usable for another try.
           await otp.verify(tx, TICKET, input.phone, input.ticket);
           await tx.insert(users).values({
             id: userId,
@@ -99,16 +99,14 @@ export function onboardingService(deps: AppDeps) {
             ? ['data_processing', 'employer_sharing']
             : ['data_processing'];
           for (const kind of kinds) {
-            await tx
-              .insert(consents)
-              .values({
-                id: ids.uuid(),
-                insuredPersonId: person.id,
-                kind,
-                textVersion: CONSENT_TEXTS[kind].version,
-                acceptedAt: now,
-                ip: actor.ip,
-              });
+            await tx.insert(consents).values({
+              id: ids.uuid(),
+              insuredPersonId: person.id,
+              kind,
+              textVersion: CONSENT_TEXTS[kind].version,
+              acceptedAt: now,
+              ip: actor.ip,
+            });
           }
           const self = { ...actor, user: null };
           await writeAudit(tx, clock, self, {

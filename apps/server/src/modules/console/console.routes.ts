@@ -1,0 +1,165 @@
+import {
+  caseViewSchema,
+  coverageResponseSchema,
+  createHelpRequestSchema,
+  helpRequestViewSchema,
+  icd10EntrySchema,
+  issueLetterSchema,
+  rankedClinicSchema,
+  serviceSearchResultSchema,
+  servicesRequestSchema,
+  updateCaseSchema,
+} from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import type { ConsoleService } from './console.service.ts';
+import { searchIcd10 } from './icd10.ts';
+
+const doctor = { access: ['console_doctor'] as const };
+const tags = ['console'];
+const idResponse = z.object({ id: z.uuid() });
+
+export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/console/requests',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Входящие заявки',
+          querystring: z.object({ status: z.enum(['new', 'in_work', 'closed']).optional() }),
+          response: { 200: z.array(helpRequestViewSchema), ...errorResponses },
+        },
+      },
+      (req) => console.listRequests(req.query.status),
+    );
+    app.post(
+      '/api/console/requests',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Заявка по телефонному звонку',
+          body: createHelpRequestSchema,
+          response: { 201: idResponse, ...errorResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send({ id: await console.createPhoneRequest(req.actor, req.body) }),
+    );
+    app.post(
+      '/api/console/requests/:id/case',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Взять заявку в работу: открыть случай',
+          params: idParamsSchema,
+          response: { 200: idResponse, ...errorResponses },
+        },
+      },
+      async (req) => ({ id: await console.openCase(req.actor, req.params.id) }),
+    );
+    app.get(
+      '/api/console/cases/:id',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Случай: застрахованный, полис, программа, письма',
+          params: idParamsSchema,
+          response: { 200: caseViewSchema, ...errorResponses },
+        },
+      },
+      (req) => console.getCase(req.params.id),
+    );
+    app.patch(
+      '/api/console/cases/:id',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Жалобы и диагноз (МКБ-10)',
+          params: idParamsSchema,
+          body: updateCaseSchema,
+          response: { 200: okResponseSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await console.updateCase(req.actor, req.params.id, req.body);
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/console/services',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Поиск услуг по названию или коду 804н',
+          querystring: z.object({ q: z.string().max(100).default('') }),
+          response: { 200: z.array(serviceSearchResultSchema) },
+        },
+      },
+      (req) => console.searchServices(req.query.q),
+    );
+    app.get(
+      '/api/console/icd10',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Подсказки диагнозов МКБ-10',
+          querystring: z.object({ q: z.string().max(100).default('') }),
+          response: { 200: z.array(icd10EntrySchema) },
+        },
+      },
+      async (req) => searchIcd10(req.query.q),
+    );
+    app.post(
+      '/api/console/cases/:id/coverage',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Проверка покрытия программой',
+          params: idParamsSchema,
+          body: servicesRequestSchema,
+          response: { 200: coverageResponseSchema, ...errorResponses },
+        },
+      },
+      (req) => console.coverage(req.params.id, req.body.services, req.body.approvedCodes),
+    );
+    app.post(
+      '/api/console/cases/:id/clinics',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Клиники для выбранных услуг, по рейтингу, цене и кэшбэку',
+          params: idParamsSchema,
+          body: servicesRequestSchema,
+          response: { 200: z.array(rankedClinicSchema), ...errorResponses },
+        },
+      },
+      (req) => console.rankClinics(req.params.id, req.body.services),
+    );
+    app.post(
+      '/api/console/cases/:id/letters',
+      {
+        config: doctor,
+        schema: {
+          tags,
+          summary: 'Выдать гарантийное письмо',
+          params: idParamsSchema,
+          body: issueLetterSchema,
+          response: { 201: idResponse, ...errorResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send({ id: await console.issueLetter(req.actor, req.params.id, req.body) }),
+    );
+  };
+}

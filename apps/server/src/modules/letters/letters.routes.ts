@@ -1,0 +1,117 @@
+import { cancelLetterSchema, extendLetterSchema, letterViewSchema, type Role } from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import type { LettersService } from './letters.service.ts';
+
+const READERS: readonly Role[] = ['admin', 'console_doctor', 'insured', 'clinic_user', 'insurer_user'];
+const tags = ['guarantee letters'];
+
+const letterV1Schema = z.object({
+  format: z.literal('remed.guarantee-letter/v1'),
+  number: z.string(),
+  issuedAt: z.string(),
+  validFrom: z.iso.date(),
+  validUntil: z.iso.date(),
+  policyNumber: z.string(),
+  insuredName: z.string(),
+  clinic: z.object({ inn: z.string(), name: z.string() }),
+  franchisePercent: z.number().int(),
+  cashbackPercent: z.number().int(),
+  remainingLimit: z.number().int().nullable(),
+  items: z.array(
+    z.object({
+      line: z.number().int(),
+      code: z.string(),
+      clinicCode: z.string(),
+      name: z.string(),
+      price: z.number().int(),
+      quantity: z.number().int(),
+    }),
+  ),
+});
+
+export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/letters',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: 'Гарантийные письма, доступные пользователю',
+          response: { 200: z.array(letterViewSchema), ...errorResponses },
+        },
+      },
+      (req) => letters.list(req.actor),
+    );
+    app.get(
+      '/api/letters/:id',
+      {
+        config: { access: READERS },
+        schema: { tags, params: idParamsSchema, response: { 200: letterViewSchema, ...errorResponses } },
+      },
+      (req) => letters.get(req.actor, req.params.id),
+    );
+    app.get(
+      '/api/letters/:id/pdf',
+      { config: { access: READERS }, schema: { tags, summary: 'Письмо в PDF', params: idParamsSchema } },
+      async (req, reply) => {
+        const { number, content } = await letters.pdf(req.actor, req.params.id);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${number}.pdf`)}`)
+          .send(content);
+      },
+    );
+    app.get(
+      '/api/letters/:id/export.json',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: 'Письмо в формате remed.guarantee-letter/v1',
+          params: idParamsSchema,
+          response: { 200: letterV1Schema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const v1 = await letters.exportV1(req.actor, req.params.id);
+        return reply
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(`${v1.number}.json`)}`,
+          )
+          .send(v1);
+      },
+    );
+    app.post(
+      '/api/letters/:id/cancel',
+      {
+        config: { access: ['console_doctor'] },
+        schema: {
+          tags,
+          summary: 'Отменить письмо (с причиной)',
+          params: idParamsSchema,
+          body: cancelLetterSchema,
+          response: { 200: letterViewSchema, ...errorResponses },
+        },
+      },
+      (req) => letters.cancel(req.actor, req.params.id, req.body.reason),
+    );
+    app.post(
+      '/api/letters/:id/extend',
+      {
+        config: { access: ['console_doctor'] },
+        schema: {
+          tags,
+          summary: 'Продлить письмо (с причиной)',
+          params: idParamsSchema,
+          body: extendLetterSchema,
+          response: { 200: letterViewSchema, ...errorResponses },
+        },
+      },
+      (req) => letters.extend(req.actor, req.params.id, req.body.validUntil, req.body.reason),
+    );
+  };
+}
