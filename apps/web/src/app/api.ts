@@ -50,14 +50,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function send(method: string, url: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  // A FormData body sets its own multipart content type with the boundary.
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) headers['x-csrf-token'] = await (csrfToken ?? fetchCsrfToken());
   try {
     return await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {
@@ -96,7 +98,10 @@ export async function request<T>(method: string, url: string, body?: unknown): P
 export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  /** Multipart upload (files): same CSRF and error handling as the JSON calls. */
+  upload: <T>(url: string, form: FormData) => request<T>('POST', url, form),
   delete: <T>(url: string) => request<T>('DELETE', url),
 };
 

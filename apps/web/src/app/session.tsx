@@ -12,6 +12,8 @@ interface SessionContextValue {
   user: SessionUser | null;
   expired: boolean;
   signIn: (login: string, password: string) => Promise<SessionUser>;
+  /** Adopts a session the server has just opened by another route (registration). */
+  signedIn: (user: SessionUser) => void;
   signOut: () => Promise<void>;
   refresh: () => Promise<void>;
 }
@@ -65,6 +67,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const signedIn = useCallback(
+    (user: SessionUser) => {
+      sessionStorage.setItem(WAS_SIGNED_IN, '1');
+      setExpired(false);
+      queryClient.setQueryData(SESSION_KEY, user);
+    },
+    [queryClient],
+  );
+
   const signOut = useCallback(async () => {
     sessionStorage.removeItem(WAS_SIGNED_IN);
     try {
@@ -80,8 +91,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo(
-    () => ({ user, expired, signIn, signOut, refresh }),
-    [user, expired, signIn, signOut, refresh],
+    () => ({ user, expired, signIn, signedIn, signOut, refresh }),
+    [user, expired, signIn, signedIn, signOut, refresh],
   );
 
   if (session.isPending) return <SessionLoading />;
