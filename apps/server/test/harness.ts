@@ -298,29 +298,25 @@ export async function makeClinic(
 ) {
   const id = deps.ids.uuid();
   const inn = String(crypto.randomInt(1e9, 1e10 - 1));
-  await deps.database.db
-    .insert(clinics)
-    .values({
-      id,
-      inn,
-      name: `ООО «Клиника ${unique()}»`,
-      shortName: `Клиника ${unique()}`,
-      address: 'г. Москва',
-      rating: opts.rating ?? '8.0',
-    });
-  await deps.database.db
-    .insert(priceListItems)
-    .values(
-      prices.map(([serviceCode, name, rubles], n) => ({
-        id: deps.ids.uuid(),
-        clinicId: id,
-        clinicCode: `1.${n + 1}`,
-        serviceCode,
-        name,
-        price: BigInt(rubles * 100),
-        validFrom: '2026-01-01',
-      })),
-    );
+  await deps.database.db.insert(clinics).values({
+    id,
+    inn,
+    name: `ООО «Клиника ${unique()}»`,
+    shortName: `Клиника ${unique()}`,
+    address: 'г. Москва',
+    rating: opts.rating ?? '8.0',
+  });
+  await deps.database.db.insert(priceListItems).values(
+    prices.map(([serviceCode, name, rubles], n) => ({
+      id: deps.ids.uuid(),
+      clinicId: id,
+      clinicCode: `1.${n + 1}`,
+      serviceCode,
+      name,
+      price: BigInt(rubles * 100),
+      validFrom: '2026-01-01',
+    })),
+  );
   if (opts.cashback)
     await deps.database.db
       .insert(clinicCashback)

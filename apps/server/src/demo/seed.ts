@@ -141,17 +141,15 @@ async function seedInsurance(
     .from(users)
     .where(eq(users.email, 'insured@demo.remed.ru'));
   await db.transaction(async (tx) => {
-    await tx
-      .insert(contracts)
-      .values({
-        id: contractId,
-        insurerId: o.insurerId,
-        policyholderId: o.policyholderId,
-        number: p.contractNumber,
-        validFrom: `${o.year}-01-01`,
-        validTo: `${o.year}-12-31`,
-        createdAt: now,
-      });
+    await tx.insert(contracts).values({
+      id: contractId,
+      insurerId: o.insurerId,
+      policyholderId: o.policyholderId,
+      number: p.contractNumber,
+      validFrom: `${o.year}-01-01`,
+      validTo: `${o.year}-12-31`,
+      createdAt: now,
+    });
     await tx.insert(programs).values({
       id: programId,
       contractId,
@@ -179,29 +177,25 @@ async function seedInsurance(
       await tx
         .insert(insuredPersons)
         .values({ id: personId, ...fields, userId, createdAt: now, updatedAt: now });
-      await tx
-        .insert(policies)
-        .values({
-          id: ids.uuid(),
-          number: policy,
-          programId,
-          insuredPersonId: personId,
-          validFrom: `${o.year}-01-01`,
-          validTo: `${o.year}-12-31`,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await tx.insert(policies).values({
+        id: ids.uuid(),
+        number: policy,
+        programId,
+        insuredPersonId: personId,
+        validFrom: `${o.year}-01-01`,
+        validTo: `${o.year}-12-31`,
+        createdAt: now,
+        updatedAt: now,
+      });
       if (userId) {
-        await tx
-          .insert(consents)
-          .values({
-            id: ids.uuid(),
-            insuredPersonId: personId,
-            kind: 'data_processing',
-            textVersion: CONSENT_TEXTS.data_processing.version,
-            acceptedAt: now,
-            ip: null,
-          });
+        await tx.insert(consents).values({
+          id: ids.uuid(),
+          insuredPersonId: personId,
+          kind: 'data_processing',
+          textVersion: CONSENT_TEXTS.data_processing.version,
+          acceptedAt: now,
+          ip: null,
+        });
         await tx.insert(helpRequests).values({
           id: ids.uuid(),
           insuredPersonId: personId,

@@ -115,16 +115,14 @@ export function meService(deps: AppDeps) {
           );
         if (accept && !active) {
           const id = ids.uuid();
-          await tx
-            .insert(consents)
-            .values({
-              id,
-              insuredPersonId: person.id,
-              kind: 'employer_sharing',
-              textVersion: CONSENT_TEXTS.employer_sharing.version,
-              acceptedAt: clock.now(),
-              ip: actor.ip,
-            });
+          await tx.insert(consents).values({
+            id,
+            insuredPersonId: person.id,
+            kind: 'employer_sharing',
+            textVersion: CONSENT_TEXTS.employer_sharing.version,
+            acceptedAt: clock.now(),
+            ip: actor.ip,
+          });
           await writeAudit(tx, clock, actor, {
             action: 'consent.given',
             entityType: 'consent',
@@ -176,19 +174,17 @@ export function meService(deps: AppDeps) {
         await storage.put(photoKey, photo.content, photo.mimetype);
       }
       await db.transaction(async (tx) => {
-        await tx
-          .insert(helpRequests)
-          .values({
-            id,
-            insuredPersonId: person.id,
-            channel: 'app',
-            complaint: input.complaint,
-            answers: input.answers,
-            photoKey,
-            status: 'new',
-            createdBy: actor.user!.id,
-            createdAt: clock.now(),
-          });
+        await tx.insert(helpRequests).values({
+          id,
+          insuredPersonId: person.id,
+          channel: 'app',
+          complaint: input.complaint,
+          answers: input.answers,
+          photoKey,
+          status: 'new',
+          createdBy: actor.user!.id,
+          createdAt: clock.now(),
+        });
         await writeAudit(tx, clock, actor, {
           action: 'help_request.created',
           entityType: 'help_request',
