@@ -109,7 +109,7 @@ export const outboxMessageSchema = z.object({
   recipient: z.string(),
   subject: z.string().nullable(),
   body: z.string(),
-  status: z.enum(['pending', 'sent', 'demo', 'failed']),
+  status: z.enum(['pending', 'sending', 'sent', 'demo', 'failed']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() })),

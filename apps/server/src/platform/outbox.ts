@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { type OutboxAttachment, outboxMessages } from '../db/schema/index.ts';
 import type { Mailer } from '../integrations/mail/mailer.ts';
@@ -10,6 +10,9 @@ import type { FileStorage } from './storage.ts';
 export const OUTBOX_QUEUE = 'outbox-deliver';
 export const OUTBOX_SWEEP_QUEUE = 'outbox-sweep';
 const MAX_ATTEMPTS = 5;
+const CLAIM_TIMEOUT_MS = 5 * 60_000;
+/** More messages than this go out through one sweep job instead of a job each. */
+const BULK = 50;
 
 export type NewMessage =
   | {
@@ -32,7 +35,7 @@ export interface Outbox {
   addMany(tx: DbOrTx, messages: PlainMessage[]): Promise<string[]>;
   dispatch(ids: string[]): Promise<void>;
   deliver(id: string): Promise<void>;
-  sweep(): Promise<number>;
+  sweep(budgetMs?: number): Promise<number>;
 }
 
 export function createOutbox(deps: {
@@ -42,20 +45,41 @@ export function createOutbox(deps: {
   storage: FileStorage;
   mailer: Mailer | null;
   sms: SmsGateway | null;
-  enqueue: (queue: string, data: { id: string }) => Promise<unknown>;
+  enqueue: (queue: string, data: object) => Promise<unknown>;
   enqueueMany: (queue: string, data: { id: string }[]) => Promise<unknown>;
 }): Outbox {
   const { database, clock, ids, storage } = deps;
 
+  /**
+   * Takes a pending message (or one whose sender died mid-send) for this worker only; the conditional
+   * update is the lock, so a job and a sweep racing for one message send it once.
+   */
+  async function claim(id: string) {
+    const stale = new Date(clock.now().getTime() - CLAIM_TIMEOUT_MS);
+    const [m] = await database.db
+      .update(outboxMessages)
+      .set({ status: 'sending', claimedAt: clock.now() })
+      .where(
+        and(
+          eq(outboxMessages.id, id),
+          or(
+            eq(outboxMessages.status, 'pending'),
+            and(eq(outboxMessages.status, 'sending'), lt(outboxMessages.claimedAt, stale)),
+          ),
+        ),
+      )
+      .returning();
+    return m;
+  }
+
   async function deliver(id: string) {
-    const [m] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
-    if (m?.status !== 'pending') return;
+    const m = await claim(id);
+    if (!m) return;
+    const finish = (set: Partial<typeof outboxMessages.$inferInsert>) =>
+      database.db.update(outboxMessages).set(set).where(eq(outboxMessages.id, id));
     const transport = m.channel === 'email' ? deps.mailer : deps.sms;
     if (!transport) {
-      await database.db
-        .update(outboxMessages)
-        .set({ status: 'demo', sentAt: clock.now() })
-        .where(eq(outboxMessages.id, id));
+      await finish({ status: 'demo', sentAt: clock.now() });
       return;
     }
     try {
@@ -71,20 +95,14 @@ export function createOutbox(deps: {
       } else {
         await deps.sms!.send(m.recipient, m.body);
       }
-      await database.db
-        .update(outboxMessages)
-        .set({ status: 'sent', sentAt: clock.now(), attempts: m.attempts + 1, lastError: null })
-        .where(eq(outboxMessages.id, id));
+      await finish({ status: 'sent', sentAt: clock.now(), attempts: m.attempts + 1, lastError: null });
     } catch (e) {
       const attempts = m.attempts + 1;
-      await database.db
-        .update(outboxMessages)
-        .set({
-          attempts,
-          lastError: String((e as Error).message ?? e),
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        })
-        .where(eq(outboxMessages.id, id));
+      await finish({
+        attempts,
+        lastError: String((e as Error).message ?? e),
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+      });
       if (attempts < MAX_ATTEMPTS) throw e;
     }
   }
@@ -117,20 +135,21 @@ export function createOutbox(deps: {
       return id;
     },
     async addMany(tx, messages) {
-      const rows = messages.map((m) => ({
-        id: ids.uuid(),
-        channel: m.channel,
-        recipient: m.to,
-        subject: m.channel === 'email' ? m.subject : null,
-        body: m.body,
-        createdAt: clock.now(),
-      }));
-      for (let i = 0; i < rows.length; i += 1000)
-        await tx.insert(outboxMessages).values(rows.slice(i, i + 1000));
-      return rows.map((r) => r.id);
+      const messageIds = messages.map(() => ids.uuid());
+      for (let i = 0; i < messages.length; i += 5000) {
+        const part = messages.slice(i, i + 5000);
+        const pcol = (f: (m: PlainMessage) => string | null) => sql.param(part.map(f));
+        await tx.execute(sql`
+          insert into outbox_messages (id, channel, recipient, subject, body, created_at)
+          select v.*, ${clock.now()}::timestamptz
+          from unnest(${sql.param(messageIds.slice(i, i + 5000))}::uuid[], ${pcol((m) => m.channel)}::text[], ${pcol((m) => m.to)}::text[],
+            ${pcol((m) => (m.channel === 'email' ? m.subject : null))}::text[], ${pcol((m) => m.body)}::text[]) as v`);
+      }
+      return messageIds;
     },
     async dispatch(messageIds) {
-      if (messageIds.length === 1) await deps.enqueue(OUTBOX_QUEUE, { id: messageIds[0]! });
+      if (messageIds.length > BULK) await deps.enqueue(OUTBOX_SWEEP_QUEUE, {});
+      else if (messageIds.length === 1) await deps.enqueue(OUTBOX_QUEUE, { id: messageIds[0]! });
       else if (messageIds.length > 1)
         await deps.enqueueMany(
           OUTBOX_QUEUE,
@@ -138,15 +157,31 @@ export function createOutbox(deps: {
         );
     },
     deliver,
-    /** Picks up messages whose job was never queued (the process stopped right after commit). */
-    async sweep() {
-      const stale = new Date(clock.now().getTime() - 60_000);
-      const { rows } = await database.query<{ id: string }>(
-        `select id from outbox_messages where status = 'pending' and created_at < $1 order by created_at limit 500`,
-        [stale.toISOString()],
-      );
-      for (const r of rows) await deps.enqueue(OUTBOX_QUEUE, { id: r.id });
-      return rows.length;
+    /**
+     * Sends what is waiting, oldest first: bulk mailings, messages whose job was never queued (the process
+     * stopped right after commit) and retries. Runs every minute and after a bulk mailing.
+     */
+    async sweep(budgetMs = 50_000) {
+      const until = Date.now() + budgetMs;
+      let sent = 0;
+      while (Date.now() < until) {
+        const { rows } = await database.query<{ id: string }>(
+          `select id from outbox_messages where status in ('pending','sending') order by created_at, id limit 200`,
+        );
+        let progressed = false;
+        for (const r of rows) {
+          if (Date.now() >= until) break;
+          try {
+            await deliver(r.id);
+            progressed = true;
+            sent++;
+          } catch {
+            // Recorded on the message; the next sweep retries it.
+          }
+        }
+        if (!progressed || rows.length < 200) break;
+      }
+      return sent;
     },
   };
 }

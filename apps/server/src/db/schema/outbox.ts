@@ -13,7 +13,12 @@ export const outboxMessages = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
-    status: text('status').$type<'pending' | 'sent' | 'demo' | 'failed'>().notNull().default('pending'),
+    status: text('status')
+      .$type<'pending' | 'sending' | 'sent' | 'demo' | 'failed'>()
+      .notNull()
+      .default('pending'),
+    /** Set when a worker takes the message, so that two workers never send it twice. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -22,6 +27,7 @@ export const outboxMessages = pgTable(
   (t) => [
     index('outbox_messages_created_idx').on(t.createdAt),
     check('outbox_messages_channel_ck', sql`${t.channel} in ('email','sms')`),
-    check('outbox_messages_status_ck', sql`${t.status} in ('pending','sent','demo','failed')`),
+    check('outbox_messages_status_ck', sql`${t.status} in ('pending','sending','sent','demo','failed')`),
+    index('outbox_messages_pending_idx').on(t.status, t.createdAt),
   ],
 );

@@ -5,6 +5,7 @@ import { formatBytes, formatDateTime } from '../../app/format.ts';
 
 const STATUS: Record<OutboxMessage['status'], { label: string; color: string }> = {
   pending: { label: 'В очереди', color: 'yellow' },
+  sending: { label: 'Отправляется', color: 'orange' },
   sent: { label: 'Отправлено', color: 'teal' },
   demo: { label: 'Демо: не отправлялось', color: 'blue' },
   failed: { label: 'Ошибка отправки', color: 'red' },
