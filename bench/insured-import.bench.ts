@@ -98,27 +98,23 @@ try {
   const programId = ids.uuid();
   await db.insert(insurers).values({ id: insurerId, name: 'СК', inn: '7701000121' });
   await db.insert(policyholders).values({ id: holderId, name: 'ООО', inn: '7702000340' });
-  await db
-    .insert(contracts)
-    .values({
-      id: contractId,
-      insurerId,
-      policyholderId: holderId,
-      number: '1',
-      validFrom: '2026-01-01',
-      validTo: '2026-12-31',
-      createdAt: new Date(),
-    });
-  await db
-    .insert(programs)
-    .values({
-      id: programId,
-      contractId,
-      code: 'B',
-      name: 'Бенчмарк',
-      accessTypes: ['letter'],
-      createdAt: new Date(),
-    });
+  await db.insert(contracts).values({
+    id: contractId,
+    insurerId,
+    policyholderId: holderId,
+    number: '1',
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    createdAt: new Date(),
+  });
+  await db.insert(programs).values({
+    id: programId,
+    contractId,
+    code: 'B',
+    name: 'Бенчмарк',
+    accessTypes: ['letter'],
+    createdAt: new Date(),
+  });
 
   const file = path.join(dir, 'list.xlsx');
   await makeXlsx(file);
@@ -147,17 +143,15 @@ try {
   const start = process.hrtime.bigint();
   await rt.deps.storage.put('imports/bench/source.xlsx', content);
   const importId = ids.uuid();
-  await db
-    .insert(insuredImports)
-    .values({
-      id: importId,
-      programId,
-      fileName: 'list.xlsx',
-      storageKey: 'imports/bench/source.xlsx',
-      mode: 'all_or_nothing',
-      status: 'queued',
-      createdAt: new Date(),
-    });
+  await db.insert(insuredImports).values({
+    id: importId,
+    programId,
+    fileName: 'list.xlsx',
+    storageKey: 'imports/bench/source.xlsx',
+    mode: 'all_or_nothing',
+    status: 'queued',
+    createdAt: new Date(),
+  });
   await service.run(importId);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const result = await service.get(

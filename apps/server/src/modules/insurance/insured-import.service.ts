@@ -7,13 +7,7 @@ import {
 } from '@remed/core';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  type ImportIssue,
-  insuredImports,
-  insuredPersons,
-  policies,
-  programs,
-} from '../../db/schema/index.ts';
+import { type ImportIssue, insuredImports, policies, programs } from '../../db/schema/index.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
