@@ -40,6 +40,25 @@ describe('operations endpoints', () => {
     expect([200, 302]).toContain(page.statusCode);
   });
 
+  it('documents every API route with its response schema', async () => {
+    const doc = (await ctx.app.inject('/api/docs/json')).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown }>>;
+    };
+    const undocumented: string[] = [];
+    const binary = /\/(pdf|export\.json|report\.\{format\}|insured-template\.\{format\}|attachments\/\{n\})$|audit\.csv$/;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        const ok = op.responses?.['200'] ?? op.responses?.['201'] ?? op.responses?.['202'];
+        if (!ok && !binary.test(path)) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    for (const p of ['/api/letters/{id}/export.json', '/api/console/cases/{id}/letters', '/api/insurance/programs/{id}/imports', '/api/onboarding/complete']) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+  });
+
   it('answers unknown API paths with a JSON 404 and a request id', async () => {
     const res = await ctx.app.inject('/api/nothing-here');
     expect(res.statusCode).toBe(404);
