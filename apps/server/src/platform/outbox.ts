@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { type OutboxAttachment, outboxMessages } from '../db/schema/index.ts';
 import type { Mailer } from '../integrations/mail/mailer.ts';
@@ -55,16 +55,19 @@ export function createOutbox(deps: {
    * update is the lock, so a job and a sweep racing for one message send it once.
    */
   async function claim(id: string) {
-    const stale = new Date(clock.now().getTime() - CLAIM_TIMEOUT_MS);
+    // The database clock, not the process clock: workers on several machines must agree on staleness.
     const [m] = await database.db
       .update(outboxMessages)
-      .set({ status: 'sending', claimedAt: clock.now() })
+      .set({ status: 'sending', claimedAt: sql`now()` })
       .where(
         and(
           eq(outboxMessages.id, id),
           or(
             eq(outboxMessages.status, 'pending'),
-            and(eq(outboxMessages.status, 'sending'), lt(outboxMessages.claimedAt, stale)),
+            and(
+              eq(outboxMessages.status, 'sending'),
+              sql`${outboxMessages.claimedAt} < now() - ${`${CLAIM_TIMEOUT_MS} milliseconds`}::interval`,
+            ),
           ),
         ),
       )

@@ -45,7 +45,8 @@ describe('operations endpoints', () => {
       paths: Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown }>>;
     };
     const undocumented: string[] = [];
-    const binary = /\/(pdf|export\.json|report\.\{format\}|insured-template\.\{format\}|attachments\/\{n\})$|audit\.csv$/;
+    const binary =
+      /\/(pdf|export\.json|report\.\{format\}|insured-template\.\{format\}|attachments\/\{n\})$|audit\.csv$/;
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/')) continue;
       for (const [method, op] of Object.entries(methods)) {
@@ -54,7 +55,12 @@ describe('operations endpoints', () => {
       }
     }
     expect(undocumented).toEqual([]);
-    for (const p of ['/api/letters/{id}/export.json', '/api/console/cases/{id}/letters', '/api/insurance/programs/{id}/imports', '/api/onboarding/complete']) {
+    for (const p of [
+      '/api/letters/{id}/export.json',
+      '/api/console/cases/{id}/letters',
+      '/api/insurance/programs/{id}/imports',
+      '/api/onboarding/complete',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
   });
