@@ -1,5 +1,16 @@
 import { ROLES, type Role, type SessionUser } from '@remed/core';
-import { type Icon, IconFileText, IconHome, IconMail, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconFileCertificate,
+  IconFileText,
+  IconFirstAidKit,
+  IconHome,
+  IconMail,
+  IconMessages,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
@@ -8,9 +19,22 @@ export interface NavItem {
   roles: readonly Role[] | 'all';
 }
 
+/** Staff who see letters addressed to their organisation; the insured see their own under another title. */
+const STAFF_LETTER_READERS: readonly Role[] = ['clinic_user', 'insurer_user'];
+
 /** The single list of sections: the navbar shows it and the router guards pages with the same roles. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Главная', icon: IconHome, roles: 'all' },
+  { to: '/help', label: 'Попросить помощи', icon: IconFirstAidKit, roles: ['insured'] },
+  { to: '/letters', label: 'Мои гарантийные письма', icon: IconFileCertificate, roles: ['insured'] },
+  { to: '/console', label: 'Обращения', icon: IconMessages, roles: ['console_doctor'] },
+  {
+    to: '/insurance',
+    label: 'Программы и застрахованные',
+    icon: IconUsersGroup,
+    roles: ['insurer_user', 'admin'],
+  },
+  { to: '/letters', label: 'Гарантийные письма', icon: IconFileCertificate, roles: STAFF_LETTER_READERS },
   { to: '/admin/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'Журнал действий', icon: IconFileText, roles: ['admin'] },
   { to: '/admin/outbox', label: 'Письма и SMS', icon: IconMail, roles: ['admin'] },
@@ -20,7 +44,11 @@ export const NAV_ITEMS: NavItem[] = [
 export const canSee = (user: SessionUser, roles: NavItem['roles']) =>
   roles === 'all' || user.roles.some((r) => roles.includes(r));
 
-export const navFor = (user: SessionUser) => NAV_ITEMS.filter((item) => canSee(user, item.roles));
+/** One entry per address: a person who is both insured and staff sees the letters link once. */
+export const navFor = (user: SessionUser) =>
+  NAV_ITEMS.filter((item) => canSee(user, item.roles)).filter(
+    (item, i, all) => all.findIndex((x) => x.to === item.to) === i,
+  );
 
 /** Roles in the fixed order of ROLES, so a user with several roles always sees the same first cabinet. */
 export const userRoles = (user: SessionUser): Role[] => ROLES.filter((r) => user.roles.includes(r));

@@ -3,6 +3,11 @@ import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ProgramsPage } from '../features/insurance/ProgramsPage.tsx';
+import { HelpPage } from '../features/insured/HelpPage.tsx';
+import { LetterPage } from '../features/letters/LetterPage.tsx';
+import { LettersPage } from '../features/letters/LettersPage.tsx';
+import { RegisterPage } from '../features/registration/RegisterPage.tsx';
 import { NotFoundPage } from './errors/StatusPage.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './home/HomePage.tsx';
@@ -18,11 +23,22 @@ const AuditPage = lazy(() =>
 const OutboxPage = lazy(() =>
   import('../features/outbox/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
 );
+// Staff workspaces are loaded on demand too.
+const InboxPage = lazy(() =>
+  import('../features/console/InboxPage.tsx').then((m) => ({ default: m.InboxPage })),
+);
+const CasePage = lazy(() =>
+  import('../features/console/CasePage.tsx').then((m) => ({ default: m.CasePage })),
+);
+const ProgramPage = lazy(() =>
+  import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
+);
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/register" element={<RegisterPage />} />
       <Route
         path="/change-password"
         element={
@@ -40,6 +56,27 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route element={<RequireRole roles={['insured']} />}>
+          <Route path="help" element={<HelpPage />} />
+        </Route>
+        <Route element={<RequireRole roles={['insured', 'clinic_user', 'insurer_user', 'admin']} />}>
+          <Route path="letters" element={<LettersPage />} />
+        </Route>
+        <Route
+          element={
+            <RequireRole roles={['insured', 'clinic_user', 'insurer_user', 'console_doctor', 'admin']} />
+          }
+        >
+          <Route path="letters/:id" element={<LetterPage />} />
+        </Route>
+        <Route path="console" element={<RequireRole roles={['console_doctor']} />}>
+          <Route index element={<InboxPage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+        </Route>
+        <Route path="insurance" element={<RequireRole roles={['insurer_user', 'admin']} />}>
+          <Route index element={<ProgramsPage />} />
+          <Route path="programs/:id" element={<ProgramPage />} />
+        </Route>
         <Route path="admin" element={<RequireRole roles={['admin']} />}>
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -1,5 +1,7 @@
-import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCash, IconFileCertificate, IconStar } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useLetters } from '../../features/letters/api.ts';
 import { useCurrentClinic } from '../clinic.tsx';
 import { QueryError } from '../errors/QueryError.tsx';
 import { useUser } from '../session.tsx';
@@ -13,6 +15,35 @@ const items = (n: number) => {
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} услуги`;
   return `${n} услуг`;
 };
+
+function ClinicLettersCard({ clinicId }: { clinicId: string | null }) {
+  const letters = useLetters();
+  const mine = letters.data?.filter((l) => l.clinic.id === clinicId);
+  const active = mine?.filter((l) => l.status === 'issued').length;
+  if (mine && mine.length === 0)
+    return (
+      <EmptySection
+        icon={IconFileCertificate}
+        title="Гарантийных писем пока нет"
+        text="Когда медицинский пульт направит к вам пациента, письмо появится здесь."
+      />
+    );
+  return (
+    <Card withBorder padding="lg" component={Link} to="/letters" data-testid="clinic-letters">
+      <Group align="flex-start" wrap="nowrap">
+        <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+          <IconFileCertificate size={24} />
+        </ThemeIcon>
+        <Stack gap={4}>
+          <Text fw={600}>Гарантийные письма{active === undefined ? '' : `: действуют ${active}`}</Text>
+          <Text size="sm" c="dimmed">
+            Пациенты, которых направил медицинский пульт: услуги, цены и срок действия писем.
+          </Text>
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
 
 export function ClinicHome() {
   const user = useUser();
@@ -51,11 +82,7 @@ export function ClinicHome() {
           )}
         </div>
         <SectionGrid>
-          <EmptySection
-            icon={IconFileCertificate}
-            title="Гарантийных писем пока нет"
-            text="Когда медицинский пульт направит к вам пациента, письмо появится здесь."
-          />
+          <ClinicLettersCard clinicId={clinic?.id ?? null} />
           <EmptySection
             icon={IconCash}
             title="Реестры и расчёты"

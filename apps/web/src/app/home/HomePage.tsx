@@ -1,11 +1,12 @@
 import { Divider, Stack } from '@mantine/core';
 import type { Role } from '@remed/core';
 import { Fragment, type ReactNode } from 'react';
+import { InsuredHome } from '../../features/insured/InsuredHome.tsx';
 import { userRoles } from '../navigation.ts';
 import { useUser } from '../session.tsx';
 import { AdminHome } from './AdminHome.tsx';
 import { ClinicHome } from './ClinicHome.tsx';
-import { DoctorHome, InsuredHome, InsurerHome, OmsHome, PolicyholderHome } from './RoleHomes.tsx';
+import { DoctorHome, InsurerHome, OmsHome, PolicyholderHome } from './RoleHomes.tsx';
 
 const HOMES: Record<Role, () => ReactNode> = {
   admin: AdminHome,

@@ -1,16 +1,16 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingBank,
   IconCash,
   IconChartBar,
   IconFileCertificate,
   IconMessages,
-  IconReceipt,
-  IconShieldCheck,
   IconStethoscope,
-  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useConsoleRequests } from '../../features/console/api.ts';
+import { ProgramsList } from '../../features/insurance/ProgramsPage.tsx';
+import { formatCount } from '../format.ts';
 import { useUser } from '../session.tsx';
 import { EmptySection, HomeHeader, SectionGrid } from './parts.tsx';
 
@@ -27,6 +27,9 @@ function TokensHint() {
 }
 
 export function DoctorHome() {
+  const fresh = useConsoleRequests('new');
+  const working = useConsoleRequests('in_work');
+  const count = (n: number | undefined) => (n === undefined ? '…' : formatCount(n));
   return (
     <section data-testid="home-console_doctor">
       <HomeHeader
@@ -34,52 +37,36 @@ export function DoctorHome() {
         subtitle="Здесь врач пульта разбирает обращения застрахованных и выдаёт гарантийные письма."
       />
       <SectionGrid>
-        <EmptySection
-          icon={IconMessages}
-          title="Обращений пока нет"
-          text="Очередь обращений застрахованных появится здесь, когда раздел будет запущен."
-        />
-        <EmptySection
-          icon={IconFileCertificate}
-          title="Гарантийных писем пока нет"
-          text="Выдача гарантийных писем с выбором услуг и клиники ещё в разработке."
-        />
+        <Card withBorder padding="lg" component={Link} to="/console" data-testid="inbox-new">
+          <Group wrap="nowrap" align="flex-start">
+            <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+              <IconMessages size={24} />
+            </ThemeIcon>
+            <Stack gap={4}>
+              <Text fw={600}>Новые обращения: {count(fresh.data?.length)}</Text>
+              <Text size="sm" c="dimmed">
+                Заявки из приложения и записанные звонки. Откройте, чтобы взять в работу.
+              </Text>
+            </Stack>
+          </Group>
+        </Card>
+        <Card withBorder padding="lg" component={Link} to="/console?tab=in_work">
+          <Group wrap="nowrap" align="flex-start">
+            <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+              <IconFileCertificate size={24} />
+            </ThemeIcon>
+            <Stack gap={4}>
+              <Text fw={600}>В работе: {count(working.data?.length)}</Text>
+              <Text size="sm" c="dimmed">
+                Случаи, по которым подбираются услуги и клиника и выдаётся гарантийное письмо.
+              </Text>
+            </Stack>
+          </Group>
+        </Card>
       </SectionGrid>
-    </section>
-  );
-}
-
-export function InsuredHome() {
-  const user = useUser();
-  const firstName = user.fullName.split(/\s+/)[1] ?? user.fullName;
-  return (
-    <section data-testid="home-insured">
-      <HomeHeader
-        title="Личный кабинет застрахованного"
-        subtitle={`Здравствуйте, ${firstName}! Здесь будут ваш полис, направления в клиники и возврат денег за лечение.`}
-      />
-      <SectionGrid>
-        <EmptySection
-          icon={IconShieldCheck}
-          title="Полис ДМС"
-          text="Сведения о полисе и программе страхования появятся, когда страховая компания загрузит договор."
-        />
-        <EmptySection
-          icon={IconFileCertificate}
-          title="Гарантийных писем пока нет"
-          text="Когда врач пульта согласует вам приём, направление в клинику появится здесь."
-        />
-        <EmptySection
-          icon={IconReceipt}
-          title="Чеки"
-          text="Сканирование QR-кода с чека появится в следующей версии приложения."
-        />
-        <EmptySection
-          icon={IconCash}
-          title="Выплат пока нет"
-          text="Деньги за оплаченное лечение будут приходить по СБП на ваш телефон."
-        />
-      </SectionGrid>
+      <Button component={Link} to="/console" mt="md">
+        Перейти к обращениям
+      </Button>
     </section>
   );
 }
@@ -89,18 +76,31 @@ export function InsurerHome() {
   return (
     <section data-testid="home-insurer_user">
       <HomeHeader title="Страховая компания" subtitle={user.insurer?.name ?? 'Организация не указана'} />
-      <SectionGrid>
-        <EmptySection
-          icon={IconUsersGroup}
-          title="Договоров и списков застрахованных пока нет"
-          text="Загрузка договоров, программ и списков застрахованных ещё в разработке."
-        />
-        <EmptySection
-          icon={IconChartBar}
-          title="Реестры и отчёты"
-          text="Реестры оказанных услуг и отчёты появятся здесь после запуска расчётов."
-        />
-      </SectionGrid>
+      <Stack gap="lg">
+        <div>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h3">
+              Программы и застрахованные
+            </Title>
+            <Button
+              component={Link}
+              to="/letters"
+              variant="light"
+              leftSection={<IconFileCertificate size={18} />}
+            >
+              Гарантийные письма
+            </Button>
+          </Group>
+          <ProgramsList />
+        </div>
+        <SectionGrid>
+          <EmptySection
+            icon={IconChartBar}
+            title="Реестры и отчёты"
+            text="Реестры оказанных услуг и отчёты появятся здесь после запуска расчётов."
+          />
+        </SectionGrid>
+      </Stack>
       <TokensHint />
     </section>
   );

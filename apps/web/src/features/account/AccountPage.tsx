@@ -1,6 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { roleLabel, userRoles } from '../../app/navigation.ts';
 import { useUser } from '../../app/session.tsx';
+import { EmployerConsentSection } from '../insured/EmployerConsentSection.tsx';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
@@ -32,6 +33,7 @@ export function AccountPage() {
         </Title>
         <ChangePasswordForm />
       </Card>
+      {user.roles.includes('insured') && <EmployerConsentSection />}
       {canUseTokens && <ApiTokensSection />}
     </Stack>
   );

@@ -1,10 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Divider,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { loginRequestSchema } from '@remed/core';
 import { IconAlertCircle, IconClockHour4 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { isApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
@@ -85,6 +96,10 @@ export function LoginPage() {
             <Text size="xs" c="dimmed" ta="center">
               Забыли пароль? Обратитесь к администратору вашей организации.
             </Text>
+            <Divider label="Впервые здесь?" />
+            <Button component={Link} to="/register" variant="light" fullWidth data-testid="register-link">
+              Я приглашён — зарегистрироваться
+            </Button>
           </Stack>
         </form>
       </Paper>

@@ -1,0 +1,95 @@
+import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { formatRub, type LetterView, ruDate } from '@remed/core';
+import { IconChevronRight } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useCurrentClinic } from '../../app/clinic.tsx';
+import { QueryError } from '../../app/errors/QueryError.tsx';
+import { useUser } from '../../app/session.tsx';
+import { useLetters } from './api.ts';
+import { LetterStatus } from './LetterStatus.tsx';
+import { LettersTable } from './LettersTable.tsx';
+
+/** The insured person's own letters: big cards, one tap opens the letter. */
+export function MyLetterCards({ letters }: { letters: LetterView[] }) {
+  if (letters.length === 0)
+    return (
+      <Text c="dimmed" size="lg" data-testid="letters-empty">
+        Гарантийных писем пока нет. Когда врач пульта согласует вам приём, письмо появится здесь.
+      </Text>
+    );
+  return (
+    <Stack gap="sm" data-testid="my-letters">
+      {letters.map((l) => (
+        <Card
+          key={l.id}
+          withBorder
+          padding="md"
+          component={Link}
+          to={`/letters/${l.id}`}
+          data-testid="letter-row"
+          aria-label={`Гарантийное письмо ${l.number}`}
+        >
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Group gap="xs">
+                <Text fw={700} fz="lg">
+                  {l.number}
+                </Text>
+                <LetterStatus status={l.status} size="sm" />
+              </Group>
+              <Text fz="md">{l.clinic.name}</Text>
+              <Text c="dimmed">
+                {formatRub(l.total)} · действует до {ruDate(l.validUntil)}
+              </Text>
+            </Stack>
+            <IconChevronRight aria-hidden style={{ flexShrink: 0 }} />
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+export function LettersPage() {
+  const user = useUser();
+  const { clinic } = useCurrentClinic(user);
+  const letters = useLetters();
+  const staff = user.roles.some((r) => r !== 'insured');
+  const isClinic = user.roles.includes('clinic_user');
+  // A network employee works for one clinic at a time: the list follows the switcher in the header.
+  const shown = isClinic && clinic ? letters.data?.filter((l) => l.clinic.id === clinic.id) : letters.data;
+
+  return (
+    <Stack gap="md" data-testid="page-letters">
+      <Title order={1} fz={{ base: 24, sm: 30 }}>
+        {staff ? 'Гарантийные письма' : 'Мои гарантийные письма'}
+      </Title>
+      {staff ? (
+        <Text c="dimmed" size="sm">
+          {isClinic && clinic
+            ? `Письма, по которым пациенты придут в ${clinic.name}. Откройте письмо, чтобы увидеть услуги и скачать PDF.`
+            : 'Письма, выданные медицинским пультом застрахованным по вашим программам.'}
+        </Text>
+      ) : (
+        <Text c="dimmed">
+          Гарантийное письмо — это направление в клинику: страховая заранее согласовала услуги и цены.
+        </Text>
+      )}
+      {letters.isError && <QueryError error={letters.error} retry={() => letters.refetch()} />}
+      {staff ? (
+        <>
+          <LettersTable letters={shown} loading={letters.isPending} />
+          {shown?.length === 0 && (
+            <Text c="dimmed" ta="center" py="md" data-testid="letters-empty">
+              Гарантийных писем пока нет.
+            </Text>
+          )}
+        </>
+      ) : letters.isPending ? (
+        <Skeleton h={100} />
+      ) : (
+        shown && <MyLetterCards letters={shown} />
+      )}
+    </Stack>
+  );
+}
