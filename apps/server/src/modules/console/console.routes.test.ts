@@ -332,6 +332,8 @@ describe('console basics', () => {
   it('finds services by misspelled name and by code prefix', async () => {
     const byName = (await doctor.get('/api/console/services?q=терапевт первичн')).json();
     expect(byName[0]).toMatchObject({ serviceCode: 'B01.047.001' });
+    const yo = (await doctor.get(`/api/console/services?q=${encodeURIComponent('приём терапевта')}`)).json();
+    expect(yo[0]).toMatchObject({ serviceCode: 'B01.047.001' });
     const typo = (await doctor.get(`/api/console/services?q=${encodeURIComponent('терапефта')}`)).json();
     expect(typo.map((s: { serviceCode: string }) => s.serviceCode)).toContain('B01.047.001');
     const byCode = (await doctor.get('/api/console/services?q=A04.16')).json();

@@ -49,6 +49,17 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
       async (req, reply) =>
         reply.status(201).send({ id: await console.createPhoneRequest(req.actor, req.body) }),
     );
+    app.get(
+      '/api/console/requests/:id/photo',
+      { config: doctor, schema: { tags, summary: 'Фото, приложенное к заявке', params: idParamsSchema } },
+      async (req, reply) => {
+        const photo = await console.requestPhoto(req.params.id);
+        return reply
+          .header('content-type', photo.contentType)
+          .header('cache-control', 'private, no-store')
+          .send(photo.content);
+      },
+    );
     app.post(
       '/api/console/requests/:id/case',
       {

@@ -205,6 +205,16 @@ export function consoleService(deps: AppDeps) {
 
     searchServices: (q: string) => searchServices(db, q, today()),
 
+    async requestPhoto(requestId: string) {
+      const [r] = await db.select().from(helpRequests).where(eq(helpRequests.id, requestId));
+      if (!r?.photoKey) throw new AppError('NOT_FOUND', 'Фото к заявке не приложено');
+      const ext = r.photoKey.split('.').pop()!;
+      const type =
+        { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic' }[ext] ??
+        'application/octet-stream';
+      return { content: await deps.storage.get(r.photoKey), contentType: type };
+    },
+
     async coverage(caseId: string, services: Selected[], approvedCodes: string[]) {
       const c = await caseContext(caseId);
       const names = await sqlRows<{ service_code: string; name: string }>(

@@ -55,14 +55,16 @@ export async function cashbackOn(db: DbOrTx, day: string): Promise<Map<string, n
  * trigram word similarity, which forgives typos ("терапефт").
  */
 export async function searchServices(db: DbOrTx, q: string, day: string) {
-  const needle = q.trim();
+  // Price lists spell «Прием», people type «приём»: ё and е are one letter for the search.
+  const needle = q.trim().replace(/ё/g, 'е').replace(/Ё/g, 'Е');
   const words = needle
     .split(/\s+/)
     .filter((w) => w.length > 1)
     .slice(0, 6);
+  const name = sql`translate(name, 'ёЁ', 'еЕ')`;
   const allWords = words.length
     ? sql.join(
-        words.map((w) => sql`name ilike ${`%${w}%`}`),
+        words.map((w) => sql`${name} ilike ${`%${w}%`}`),
         sql` and `,
       )
     : sql`true`;
@@ -71,9 +73,9 @@ export async function searchServices(db: DbOrTx, q: string, day: string) {
     sql`select service_code, min(name) as name, count(distinct clinic_id)::int as clinics, min(price)::text as min_price
         from price_list_items
         where valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
-          and (${needle} = '' or service_code ilike ${`${needle}%`} or (${allWords}) or ${needle} <% name)
+          and (${needle} = '' or service_code ilike ${`${needle}%`} or (${allWords}) or ${needle} <% ${name})
         group by service_code
-        order by max(word_similarity(${needle}, name)) desc, service_code
+        order by max(word_similarity(${needle}, ${name})) desc, service_code
         limit 20`,
   );
   return rows.map((r) => ({

@@ -78,7 +78,8 @@ export function insuranceRoutes(
         config: { access: INSURANCE_STAFF },
         schema: {
           tags,
-          summary: 'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows)',
+          summary:
+            'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows). Список заменяет прежний: кого нет в файле, открепляются датой загрузки',
           consumes: ['multipart/form-data'],
           params: idParamsSchema,
           response: { 202: insuredImportViewSchema, ...errorResponses },
