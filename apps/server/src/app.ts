@@ -15,12 +15,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { receiptSimulatorRoutes } from './integrations/fns/receipt-simulator.ts';
+import { yookassaSimulatorRoutes } from './integrations/payouts/yookassa-simulator.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
 import { apiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { claimsRoutes } from './modules/claims/claims.routes.ts';
+import { claimsService } from './modules/claims/claims.service.ts';
+import { payoutsService } from './modules/claims/payouts.service.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { consoleService } from './modules/console/console.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -134,6 +139,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(outboxRoutes(outboxService(deps)));
   await app.register(apiTokensRoutes(apiTokensService(deps)));
   await app.register(homeRoutes(homeService(deps)));
+  await app.register(claimsRoutes(deps, claimsService(deps), payoutsService(deps)));
+  if (deps.simulators) {
+    await app.register(receiptSimulatorRoutes(deps.simulators.receipts));
+    await app.register(yookassaSimulatorRoutes(deps.simulators.payouts));
+  }
   await app.register(consoleRoutes(consoleService(deps)));
   await app.register(lettersRoutes(lettersService(deps)));
   await app.register(meRoutes(meService(deps)));

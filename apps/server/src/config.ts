@@ -49,6 +49,11 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'должен начинаться с smtp:// или smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('remed <no-reply@remed.local>'),
+  RECEIPTS_API_URL: z.url().optional(),
+  RECEIPTS_API_TOKEN: z.string().min(1).optional(),
+  PAYOUTS_API_URL: z.url().optional(),
+  PAYOUTS_AGENT_ID: z.string().min(1).optional(),
+  PAYOUTS_SECRET_KEY: z.string().min(1).optional(),
   SERVICE_NAME: z.string().min(2).default('remed — медицинский пульт'),
   SERVICE_PHONE: z.string().min(5).default('+7 495 000-00-00'),
   SMS_GATEWAY_URL: z.url().optional(),
@@ -73,6 +78,16 @@ function crossChecks(env: RawEnv): string[] {
   }
   if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
     problems.push('S3_ACCESS_KEY_ID: при заданном S3_BUCKET нужны S3_ACCESS_KEY_ID и S3_SECRET_ACCESS_KEY');
+  }
+  if (env.NODE_ENV === 'production' && !(env.RECEIPTS_API_URL && env.PAYOUTS_API_URL)) {
+    problems.push(
+      'RECEIPTS_API_URL: в production нужны настоящие сервисы чеков и выплат (RECEIPTS_API_URL и PAYOUTS_API_URL)',
+    );
+  }
+  if (env.PAYOUTS_API_URL && !(env.PAYOUTS_AGENT_ID && env.PAYOUTS_SECRET_KEY)) {
+    problems.push(
+      'PAYOUTS_AGENT_ID: при заданном PAYOUTS_API_URL нужны PAYOUTS_AGENT_ID и PAYOUTS_SECRET_KEY',
+    );
   }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('SESSION_SECRET: обязателен при NODE_ENV=production');
@@ -126,6 +141,23 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     service: { name: env.SERVICE_NAME, phone: env.SERVICE_PHONE },
+    /** Without outside endpoints the simulators serve the same contracts at /sim on this server. */
+    receipts: env.RECEIPTS_API_URL
+      ? { url: env.RECEIPTS_API_URL, token: env.RECEIPTS_API_TOKEN ?? '', simulated: false }
+      : { url: `http://127.0.0.1:${env.PORT}/sim/fns`, token: 'simulator-token', simulated: true },
+    payouts: env.PAYOUTS_API_URL
+      ? {
+          url: env.PAYOUTS_API_URL,
+          agentId: env.PAYOUTS_AGENT_ID ?? '',
+          secretKey: env.PAYOUTS_SECRET_KEY ?? '',
+          simulated: false,
+        }
+      : {
+          url: `http://127.0.0.1:${env.PORT}/sim/yookassa`,
+          agentId: 'simulator-agent',
+          secretKey: 'simulator-secret',
+          simulated: true,
+        },
     sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN } : null,
     storage:
       env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY

@@ -4,9 +4,17 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { aggregatorReceiptSource } from './integrations/fns/aggregator-client.ts';
+import { ReceiptSimulatorStore } from './integrations/fns/receipt-simulator.ts';
+import type { ReceiptSource } from './integrations/fns/receipt-source.ts';
 import { smtpMailer } from './integrations/mail/mailer.ts';
+import type { PayoutProvider } from './integrations/payouts/payout-provider.ts';
+import { yookassaPayoutProvider } from './integrations/payouts/yookassa-client.ts';
+import { YookassaSimulatorState } from './integrations/payouts/yookassa-simulator.ts';
 import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { CLAIM_FETCH_QUEUE, claimsService, PAYOUT_SEND_QUEUE } from './modules/claims/claims.service.ts';
+import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -43,6 +51,8 @@ export interface RuntimeOverrides {
   ids?: Ids;
   storage?: FileStorage;
   log?: { error(obj: unknown, msg?: string): void };
+  receiptSource?: ReceiptSource;
+  payoutProvider?: PayoutProvider;
 }
 
 /** Wires every port to its implementation: database (migrated), storage, mail, SMS, outbox and jobs. */
@@ -63,8 +73,34 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     enqueue: (queue, data) => jobs!.send(queue, data),
     enqueueMany: (queue, data) => jobs!.sendMany(queue, data),
   });
+  const simulators =
+    config.receipts.simulated || config.payouts.simulated
+      ? {
+          receipts: new ReceiptSimulatorStore(config.receipts.token),
+          payouts: new YookassaSimulatorState(
+            { agentId: config.payouts.agentId, secretKey: config.payouts.secretKey },
+            { webhookUrl: `http://127.0.0.1:${config.port}/api/webhooks/yookassa` },
+          ),
+        }
+      : null;
   const deps: AppDeps = {
     config,
+    simulators,
+    receiptSource:
+      overrides.receiptSource ??
+      aggregatorReceiptSource({
+        baseUrl: config.receipts.url,
+        token: config.receipts.token,
+        timeoutMs: 10_000,
+      }),
+    payoutProvider:
+      overrides.payoutProvider ??
+      yookassaPayoutProvider({
+        baseUrl: config.payouts.url,
+        agentId: config.payouts.agentId,
+        secretKey: config.payouts.secretKey,
+        timeoutMs: 15_000,
+      }),
     database,
     clock,
     ids,
@@ -89,6 +125,29 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     {
       queue: INSURED_IMPORT_QUEUE,
       handler: async (d) => insuredImportService(deps).run((d as { id: string }).id),
+      retryLimit: 0,
+    },
+    {
+      queue: CLAIM_FETCH_QUEUE,
+      handler: async (d) => claimsService(deps).fetch((d as { id: string }).id),
+      retryLimit: 3,
+    },
+    {
+      queue: PAYOUT_SEND_QUEUE,
+      handler: async (d) => payoutsService(deps).send((d as { id: string }).id),
+      retryLimit: 8,
+      retryDelaySeconds: 5,
+    },
+    {
+      queue: PAYOUT_POLL_QUEUE,
+      handler: async (d) =>
+        payoutsService(deps).poll((d as { id: string }).id, (d as { attempt: number }).attempt),
+      retryLimit: 5,
+    },
+    {
+      queue: PAYOUT_SWEEP_QUEUE,
+      handler: async () => void (await payoutsService(deps).sweep()),
+      schedule: '* * * * *',
       retryLimit: 0,
     },
     {

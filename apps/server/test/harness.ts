@@ -26,7 +26,7 @@ import {
 import { ManualClock } from '../src/platform/clock.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
-import { createRuntime, type Runtime } from '../src/runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOverrides } from '../src/runtime.ts';
 
 /** A database of its own for one test file: PGlite loaded from the migrated template, or a clone on PostgreSQL. */
 export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
@@ -66,13 +66,21 @@ export interface TestContext {
 /** `jobs`: 'queue' starts pg-boss so jobs can be sent (tests run handlers themselves); 'work' also works them. */
 export async function createTestContext(
   env: Record<string, string> = {},
-  opts: { jobs?: 'off' | 'queue' | 'work' } = {},
+  opts: {
+    jobs?: 'off' | 'queue' | 'work';
+    overrides?: Pick<RuntimeOverrides, 'receiptSource' | 'payoutProvider'>;
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-test-'));
   const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock(new Date('2026-11-20T07:00:00Z'));
-  const runtime = await createRuntime(config, { database, clock, log: { error: () => undefined } });
+  const runtime = await createRuntime(config, {
+    database,
+    clock,
+    log: { error: () => undefined },
+    ...opts.overrides,
+  });
   const app = await buildApp(runtime.deps, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const jobs = opts.jobs ?? 'queue';

@@ -1,5 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { ReceiptSimulatorStore } from '../integrations/fns/receipt-simulator.ts';
+import type { ReceiptSource } from '../integrations/fns/receipt-source.ts';
+import type { PayoutProvider } from '../integrations/payouts/payout-provider.ts';
+import type { YookassaSimulatorState } from '../integrations/payouts/yookassa-simulator.ts';
 import type { Clock } from './clock.ts';
 import type { Ids } from './ids.ts';
 import type { JobRunner } from './jobs.ts';
@@ -15,6 +19,10 @@ export interface AppDeps {
   storage: FileStorage;
   outbox: Outbox;
   jobs: JobRunner;
+  receiptSource: ReceiptSource;
+  payoutProvider: PayoutProvider;
+  /** Present when the outside systems are simulated (demo, tests): the app serves them at /sim. */
+  simulators: { receipts: ReceiptSimulatorStore; payouts: YookassaSimulatorState } | null;
   /** Secret that signs cookies; from SESSION_SECRET or generated once into the data folder. */
   cookieSecret: string;
 }

@@ -9,6 +9,8 @@ import { type AppError, isAppError } from './errors.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** `false` only for server-to-server callbacks that carry no browser session. */
+    csrf?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -92,6 +94,7 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService) {
   // Browsers send cookies by themselves; a bearer token is never sent by a forged page.
   app.addHook('onRequest', (req, reply, done) => {
     if (!req.url.startsWith('/api/') || !UNSAFE.has(req.method) || req.authKind === 'token') return done();
+    if (req.routeOptions.config?.csrf === false && !req.cookies[SESSION_COOKIE]) return done();
     app.csrfProtection(req, reply, done);
   });
 

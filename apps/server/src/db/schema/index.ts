@@ -1,3 +1,4 @@
+export * from './claims.ts';
 export * from './console.ts';
 export * from './insurance.ts';
 export * from './organisations.ts';

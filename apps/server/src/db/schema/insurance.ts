@@ -104,6 +104,10 @@ export const insuredPersons = pgTable(
     phone: text('phone'),
     email: text('email'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Where reimbursements go by СБП: a phone and the bank's СБП member id. */
+    payoutPhone: text('payout_phone'),
+    payoutBankId: text('payout_bank_id'),
+    payoutBankName: text('payout_bank_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

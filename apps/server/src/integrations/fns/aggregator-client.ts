@@ -1,0 +1,131 @@
+import { formatQr, normaliseFiscalReceipt, type QrFields } from '@remed/core';
+import type { ReceiptLookup, ReceiptQuery, ReceiptSource } from './receipt-source.ts';
+
+export interface AggregatorOptions {
+  /** e.g. `https://proverkacheka.com`; the path `/api/v1/check/get` is appended. */
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+}
+
+/** Answer codes of `POST /api/v1/check/get` (proverkacheka.com and compatible aggregators). */
+const FOUND = 1;
+const INCORRECT = 0;
+const RETRY_CODES: Record<number, string> = {
+  2: 'Чек ещё не поступил в ФНС',
+  3: 'Превышено количество запросов к сервису проверки чеков',
+  4: 'Сервис проверки чеков просит подождать перед повторным запросом',
+};
+
+/**
+ * A `ReceiptSource` over an aggregator that resolves a receipt QR string to the FNS receipt JSON.
+ * Every failure other than a definite "no such receipt" (code 0) becomes `retry_later`: a rejected token
+ * or a broken aggregator says nothing about the receipt, so it must never look like a forgery.
+ */
+export function aggregatorReceiptSource(options: AggregatorOptions): ReceiptSource {
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/check/get`;
+  return {
+    async lookup(query) {
+      const qr = toQrFields(query);
+      if (!qr) return { kind: 'not_found', message: 'Неверные реквизиты чека' };
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: new URLSearchParams({ token: options.token, qrraw: formatQr(qr) }).toString(),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+      } catch (e) {
+        return retry(
+          isTimeout(e) ? 'Сервис проверки чеков не ответил вовремя' : 'Сервис проверки чеков недоступен',
+        );
+      }
+      try {
+        return await readAnswer(res, query);
+      } catch (e) {
+        // The body can still time out or break while it is being read.
+        return retry(
+          isTimeout(e) ? 'Сервис проверки чеков не ответил вовремя' : 'Ответ сервиса проверки чеков оборван',
+        );
+      }
+    },
+  };
+}
+
+async function readAnswer(res: Response, query: ReceiptQuery): Promise<ReceiptLookup> {
+  const afterSeconds = retryAfter(res.headers.get('retry-after'));
+  const text = await res.text();
+  if (!res.ok) {
+    const why =
+      res.status === 401 || res.status === 403 ? 'отклонил токен доступа' : `ответил HTTP ${res.status}`;
+    return retry(`Сервис проверки чеков ${why}`, afterSeconds);
+  }
+  const body = parseJson(text);
+  if (!isRecord(body) || typeof body.code !== 'number') {
+    return retry('Сервис проверки чеков прислал непонятный ответ', afterSeconds);
+  }
+  const message = typeof body.data === 'string' && body.data.trim() ? body.data.trim() : undefined;
+  if (body.code === INCORRECT) return { kind: 'not_found', message: message ?? 'Чек не найден в ФНС' };
+  if (body.code !== FOUND) {
+    const known = RETRY_CODES[body.code] ?? 'Сервис проверки чеков не смог проверить чек';
+    return retry(message ? `${known}: ${message}` : known, afterSeconds);
+  }
+  const parsed = normaliseFiscalReceipt(body);
+  if (!parsed.ok) return retry(`Сервис проверки чеков прислал неполный чек: ${parsed.error.message}`);
+  const r = parsed.value;
+  // An aggregator answering with another receipt is its fault, not a verdict on the one we asked about.
+  if (r.fn !== query.fn || r.i !== Number(query.i) || r.fp !== Number(query.fp)) {
+    return retry('Сервис проверки чеков прислал другой чек');
+  }
+  return { kind: 'found', receipt: r };
+}
+
+/** The QR fields for the request; null when the query cannot name a receipt at all. */
+function toQrFields(q: ReceiptQuery): QrFields | null {
+  if (!/^\d{16}$/.test(q.fn) || !isUint32(q.i) || !isUint32(q.fp)) return null;
+  if (!Number.isSafeInteger(q.sum) || q.sum < 0) return null;
+  if (q.n !== 1 && q.n !== 2 && q.n !== 3 && q.n !== 4) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(q.dateTime)) return null;
+  return {
+    dateTime: q.dateTime,
+    sum: q.sum,
+    fn: q.fn,
+    i: Number(q.i),
+    fp: Number(q.fp),
+    n: q.n as QrFields['n'],
+  };
+}
+
+/** Tills zero-pad ФД and ФП: the value counts, not the length. */
+function isUint32(text: string): boolean {
+  return /^\d{1,20}$/.test(text) && Number(text) <= 4_294_967_295;
+}
+
+function retry(message: string, afterSeconds?: number): ReceiptLookup {
+  return afterSeconds === undefined
+    ? { kind: 'retry_later', message }
+    : { kind: 'retry_later', message, afterSeconds };
+}
+
+/** `Retry-After` in seconds; the HTTP-date form is not used by these services. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,129 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type FiscalReceipt, normaliseFiscalReceipt, parseQr, receiptId } from '@remed/core';
+import type { FastifyPluginAsync } from 'fastify';
+
+export interface ReceiptSimulatorBehaviour {
+  /** Added before every answer. */
+  latencyMs: number;
+  /** The next N requests answer HTTP 500. */
+  failNext: number;
+  /** The next N requests answer code 2 (not yet received from the FNS) with `Retry-After`. */
+  pendingNext: number;
+  /** The next N requests are held for `hangMs` before an answer, so that the client times out. */
+  timeoutNext: number;
+  hangMs: number;
+}
+
+interface StoredReceipt {
+  raw: unknown;
+  receipt: FiscalReceipt;
+}
+
+/** Seconds the simulator asks a client to wait when a receipt is "not yet received". */
+export const SIMULATOR_PENDING_RETRY_AFTER = 30;
+
+/**
+ * Receipts the simulator knows, keyed by `fn:i`, plus the knobs that make it misbehave. The token is
+ * what clients must send; a wrong one gets HTTP 401 (not code 0) so that a misconfigured token is
+ * never mistaken for a forged receipt.
+ */
+export class ReceiptSimulatorStore {
+  readonly behaviour: ReceiptSimulatorBehaviour = {
+    latencyMs: 0,
+    failNext: 0,
+    pendingNext: 0,
+    timeoutNext: 0,
+    hangMs: 10_000,
+  };
+  /** Requests received, answered or not: tests check that a client did (or did not) call. */
+  requests = 0;
+  private readonly receipts = new Map<string, StoredReceipt>();
+
+  constructor(readonly token: string) {}
+
+  /** Stores a bare FNS receipt JSON; throws on anything that is not a receipt (a fixture mistake). */
+  register(receiptJson: unknown): FiscalReceipt {
+    const parsed = normaliseFiscalReceipt(receiptJson);
+    if (!parsed.ok) throw new Error(`Receipt simulator: not a receipt (${parsed.error.message})`);
+    this.receipts.set(receiptId(parsed.value), { raw: receiptJson, receipt: parsed.value });
+    return parsed.value;
+  }
+
+  clear() {
+    this.receipts.clear();
+  }
+
+  /** The stored receipt when every QR requisite agrees with it (fp as a number, time to the minute). */
+  find(qrraw: string): StoredReceipt | null {
+    const qr = parseQr(qrraw);
+    if (!qr.ok) return null;
+    const q = qr.value;
+    const stored = this.receipts.get(receiptId(q));
+    if (!stored) return null;
+    const r = stored.receipt;
+    const same =
+      r.fp === q.fp &&
+      r.operationType === q.n &&
+      r.totalSum === q.sum &&
+      r.dateTime.slice(0, 16) === q.dateTime.slice(0, 16);
+    return same ? stored : null;
+  }
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * The aggregator contract (`POST /api/v1/check/get`, form fields `token` and `qrraw`) under
+ * `/sim/fns`, so that `aggregatorReceiptSource({ baseUrl: '<origin>/sim/fns' })` talks to it.
+ */
+export function receiptSimulatorRoutes(store: ReceiptSimulatorStore): FastifyPluginAsync {
+  return async (app) => {
+    // Held requests end at shutdown instead of keeping the server open for `hangMs`.
+    const closing = new AbortController();
+    app.addHook('preClose', async () => closing.abort());
+
+    // Scoped to this plugin: the rest of the server accepts no form bodies.
+    if (!app.hasContentTypeParser(FORM)) {
+      app.addContentTypeParser(FORM, { parseAs: 'string' }, (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      });
+    }
+
+    app.post('/sim/fns/api/v1/check/get', async (req, reply) => {
+      store.requests += 1;
+      const b = store.behaviour;
+      if (b.latencyMs > 0) await sleep(b.latencyMs);
+      if (b.timeoutNext > 0) {
+        b.timeoutNext -= 1;
+        try {
+          await sleep(b.hangMs, undefined, { signal: closing.signal });
+        } catch {
+          return reply.code(503).send({ code: 5, data: 'Сервер останавливается' });
+        }
+      }
+      if (b.failNext > 0) {
+        b.failNext -= 1;
+        return reply.code(500).send({ code: 5, data: 'Внутренняя ошибка сервера' });
+      }
+      const form = formFields(req.body);
+      if (form.token !== store.token) {
+        return reply.code(401).send({ code: 5, data: 'Неверный токен доступа' });
+      }
+      if (b.pendingNext > 0) {
+        b.pendingNext -= 1;
+        reply.header('retry-after', String(SIMULATOR_PENDING_RETRY_AFTER));
+        return { code: 2, data: 'Данные чека пока не получены' };
+      }
+      const qrraw = typeof form.qrraw === 'string' ? form.qrraw : '';
+      const found = store.find(qrraw);
+      if (!found) return { code: 0, data: 'Чек некорректен' };
+      return { code: 1, first: 0, data: { json: found.raw, html: '' }, request: { qrraw } };
+    });
+  };
+}
+
+/** Our own parser gives an object; a parser the host server registered first may give the raw text. */
+function formFields(body: unknown): Record<string, unknown> {
+  if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { SbpBank } from './payout-provider.ts';
+import { SIMULATOR_SBP_BANKS } from './sbp-banks.ts';
+
+export interface YookassaSimulatorBehaviour {
+  /** Added before every answer. */
+  latencyMs: number;
+  /** The next N requests (any route) answer HTTP 500 before doing anything. */
+  failNext: number;
+  /** The next N payout creations create the payout but answer only after `hangMs`: the client times out. */
+  timeoutNext: number;
+  hangMs: number;
+  /** Every webhook is delivered twice, as real providers sometimes do. */
+  duplicateWebhooks: boolean;
+}
+
+export interface SimulatedPayout {
+  id: string;
+  status: 'pending' | 'succeeded' | 'canceled';
+  amount: { value: string; currency: 'RUB' };
+  payout_destination: { type: 'sbp'; phone: string; bank_id: string; recipient_checked: false };
+  description?: string;
+  created_at: string;
+  metadata: Record<string, string>;
+  cancellation_details?: { party: string; reason: string };
+  test: true;
+}
+
+export interface WebhookDelivery {
+  event: string;
+  payoutId: string;
+  /** HTTP status of the receiver, or `error` when it could not be reached. */
+  result: number | 'error';
+}
+
+interface SimError {
+  status: number;
+  code: string;
+  description: string;
+  parameter?: string;
+}
+
+/** СБП limits for one payout: 1 ₽ to 500 000 ₽. */
+const MIN_KOPECKS = 100;
+const MAX_KOPECKS = 50_000_000;
+
+/**
+ * Payouts, idempotence keys and knobs of the YooKassa simulator. A phone ending in `0000` has no
+ * account at the chosen bank: the payout is canceled by the СБП side with `recipient_not_found`.
+ */
+export class YookassaSimulatorState {
+  readonly behaviour: YookassaSimulatorBehaviour = {
+    latencyMs: 0,
+    failNext: 0,
+    timeoutNext: 0,
+    hangMs: 10_000,
+    duplicateWebhooks: false,
+  };
+  readonly payouts = new Map<string, SimulatedPayout>();
+  readonly webhooks: WebhookDelivery[] = [];
+  readonly banks: readonly SbpBank[] = SIMULATOR_SBP_BANKS;
+  webhookUrl: string | undefined;
+  settleAfterMs: number;
+  private readonly keys = new Map<string, { fingerprint: string; payoutId: string }>();
+  private readonly createdAt = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly credentials: { agentId: string; secretKey: string },
+    options: { webhookUrl?: string; settleAfterMs?: number } = {},
+  ) {
+    this.webhookUrl = options.webhookUrl;
+    this.settleAfterMs = options.settleAfterMs ?? 0;
+  }
+
+  /** The payout for this key: the one already made for an identical body, or a new one. */
+  create(key: string, body: unknown): SimulatedPayout | SimError {
+    const fingerprint = canonicalJson(body);
+    const known = this.keys.get(key);
+    if (known) {
+      if (known.fingerprint !== fingerprint) {
+        return invalid('Idempotence-Key', 'Idempotence key duplicated with different request parameters');
+      }
+      return this.current(known.payoutId)!;
+    }
+    const checked = validate(body, this.banks);
+    if ('code' in checked) return checked;
+    const id = `po-${randomUUID()}`;
+    const payout: SimulatedPayout = {
+      ...checked,
+      id,
+      status: 'pending',
+      created_at: new Date().toISOString(),
+    };
+    this.payouts.set(id, payout);
+    this.keys.set(key, { fingerprint, payoutId: id });
+    this.createdAt.set(id, Date.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.settle(id);
+    }, this.settleAfterMs);
+    timer.unref();
+    this.timers.add(timer);
+    return { ...payout };
+  }
+
+  /** The payout as a GET sees it: settled first when its time has come, whatever the timers did. */
+  current(id: string): SimulatedPayout | null {
+    const started = this.createdAt.get(id);
+    if (started !== undefined && Date.now() - started >= this.settleAfterMs) this.settle(id);
+    const p = this.payouts.get(id);
+    return p ? { ...p } : null;
+  }
+
+  dispose() {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private settle(id: string) {
+    const p = this.payouts.get(id);
+    if (p?.status !== 'pending') return;
+    if (p.payout_destination.phone.endsWith('0000')) {
+      p.status = 'canceled';
+      p.cancellation_details = { party: 'payout_network', reason: 'recipient_not_found' };
+    } else {
+      p.status = 'succeeded';
+    }
+    const event = `payout.${p.status}`;
+    const copies = this.behaviour.duplicateWebhooks ? 2 : 1;
+    for (let n = 0; n < copies; n++) void this.notify(event, { ...p });
+  }
+
+  private async notify(event: string, object: SimulatedPayout) {
+    const url = this.webhookUrl;
+    if (!url) return;
+    let result: WebhookDelivery['result'];
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'notification', event, object }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      result = res.status;
+    } catch {
+      result = 'error';
+    }
+    this.webhooks.push({ event, payoutId: object.id, result });
+  }
+}
+
+type CheckedPayout = Pick<
+  SimulatedPayout,
+  'amount' | 'payout_destination' | 'description' | 'metadata' | 'test'
+>;
+
+function validate(body: unknown, banks: readonly SbpBank[]): CheckedPayout | SimError {
+  if (!isRecord(body)) return invalid('', 'Request body must be a JSON object');
+  const amount = body.amount;
+  if (!isRecord(amount) || typeof amount.value !== 'string' || !/^\d+(\.\d{1,2})?$/.test(amount.value)) {
+    return invalid('amount.value', 'Invalid amount value');
+  }
+  if (amount.currency !== 'RUB') return invalid('amount.currency', 'Only RUB payouts are supported');
+  const [rub = '0', kop = ''] = amount.value.split('.');
+  const kopecks = Number(rub) * 100 + Number(kop.padEnd(2, '0'));
+  if (kopecks < MIN_KOPECKS || kopecks > MAX_KOPECKS) {
+    return invalid('amount.value', 'Payout amount must be between 1.00 and 500000.00 RUB for sbp');
+  }
+  const dest = body.payout_destination_data;
+  if (!isRecord(dest) || dest.type !== 'sbp') {
+    return invalid('payout_destination_data.type', 'Only sbp destination is supported');
+  }
+  if (typeof dest.phone !== 'string' || !/^7\d{10}$/.test(dest.phone)) {
+    return invalid('payout_destination_data.phone', 'Invalid phone: 11 digits starting with 7 expected');
+  }
+  if (typeof dest.bank_id !== 'string' || !banks.some((b) => b.bankId === dest.bank_id)) {
+    return invalid('payout_destination_data.bank_id', 'Unknown sbp bank_id');
+  }
+  if (
+    body.description !== undefined &&
+    (typeof body.description !== 'string' || body.description.length > 128)
+  ) {
+    return invalid('description', 'Description must be a string of at most 128 characters');
+  }
+  const metadata = body.metadata ?? {};
+  if (!isRecord(metadata) || Object.keys(metadata).length > 16)
+    return invalid('metadata', 'Invalid metadata');
+  const meta: Record<string, string> = {};
+  for (const [k, v] of Object.entries(metadata)) {
+    if (typeof v !== 'string' || k.length > 32 || v.length > 512)
+      return invalid('metadata', 'Invalid metadata');
+    meta[k] = v;
+  }
+  return {
+    amount: { value: `${rub}.${kop.padEnd(2, '0')}`, currency: 'RUB' },
+    payout_destination: { type: 'sbp', phone: dest.phone, bank_id: dest.bank_id, recipient_checked: false },
+    ...(typeof body.description === 'string' ? { description: body.description } : {}),
+    metadata: meta,
+    test: true,
+  };
+}
+
+/**
+ * `/sim/yookassa/v3/…`, the YooKassa payouts contract, so that
+ * `yookassaPayoutProvider({ baseUrl: '<origin>/sim/yookassa' })` talks to it.
+ */
+export function yookassaSimulatorRoutes(state: YookassaSimulatorState): FastifyPluginAsync {
+  return async (app) => {
+    // Held answers end at shutdown instead of keeping the server open for `hangMs`.
+    const closing = new AbortController();
+    app.addHook('preClose', async () => closing.abort());
+    app.addHook('onClose', async () => state.dispose());
+
+    const expected = `Basic ${Buffer.from(`${state.credentials.agentId}:${state.credentials.secretKey}`).toString('base64')}`;
+    app.addHook('onRequest', async (req, reply) => {
+      const b = state.behaviour;
+      if (b.latencyMs > 0) await sleep(b.latencyMs);
+      if (b.failNext > 0) {
+        b.failNext -= 1;
+        return fail(reply, {
+          status: 500,
+          code: 'internal_server_error',
+          description: 'Internal server error',
+        });
+      }
+      if (req.headers.authorization !== expected) {
+        return fail(reply, {
+          status: 401,
+          code: 'invalid_credentials',
+          description: 'Authentication by given credentials failed',
+        });
+      }
+    });
+
+    app.post('/sim/yookassa/v3/payouts', async (req, reply) => {
+      const key = req.headers['idempotence-key'];
+      if (typeof key !== 'string' || !key || key.length > 64) {
+        return fail(
+          reply,
+          invalid('Idempotence-Key', 'Idempotence-Key header is required (up to 64 characters)'),
+        );
+      }
+      const result = state.create(key, req.body);
+      if ('code' in result) return fail(reply, result);
+      if (state.behaviour.timeoutNext > 0) {
+        state.behaviour.timeoutNext -= 1;
+        try {
+          await sleep(state.behaviour.hangMs, undefined, { signal: closing.signal });
+        } catch {
+          return fail(reply, { status: 503, code: 'internal_server_error', description: 'Shutting down' });
+        }
+      }
+      return result;
+    });
+
+    app.get<{ Params: { id: string } }>('/sim/yookassa/v3/payouts/:id', async (req, reply) => {
+      const payout = state.current(req.params.id);
+      return payout ?? fail(reply, { status: 404, code: 'not_found', description: 'Payout not found' });
+    });
+
+    app.get('/sim/yookassa/v3/sbp_banks', async () => ({
+      type: 'list',
+      items: state.banks.map((b) => ({ bank_id: b.bankId, name: b.name, bic: b.bic })),
+    }));
+  };
+}
+
+function invalid(parameter: string, description: string): SimError {
+  return { status: 400, code: 'invalid_request', description, parameter };
+}
+
+function fail(reply: FastifyReply, e: SimError) {
+  const { status, ...rest } = e;
+  return reply.code(status).send({ type: 'error', id: randomUUID(), ...rest });
+}
+
+/** Same body ⇔ same text, whatever the key order the client serialised. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isRecord(v)) {
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

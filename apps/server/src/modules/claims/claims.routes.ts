@@ -1,0 +1,200 @@
+import {
+  claimViewSchema,
+  payoutDetailsSchema,
+  payoutDetailsViewSchema,
+  reviewDecisionSchema,
+  sbpBankSchema,
+  submitClaimSchema,
+} from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parsePayoutNotification } from '../../integrations/payouts/yookassa-client.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { claimViews } from './claim-view.ts';
+import type { ClaimsService } from './claims.service.ts';
+import type { PayoutsService } from './payouts.service.ts';
+
+const insured = { access: ['insured'] as const };
+
+export function claimsRoutes(
+  deps: AppDeps,
+  claimsSvc: ClaimsService,
+  payoutsSvc: PayoutsService,
+): FastifyPluginAsyncZod {
+  const db = deps.database.db;
+  return async (app) => {
+    app.post(
+      '/api/me/claims',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Отправить чек по гарантийному письму (строка QR-кода)',
+          body: submitClaimSchema,
+          response: { 201: claimViewSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const id = await claimsSvc.submit(req.actor, req.body);
+        const [view] = await claimViews(db, [await claimsSvc.getMine(req.actor, id)]);
+        return reply.status(201).send(view!);
+      },
+    );
+    app.get(
+      '/api/me/claims',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Мои чеки и возмещения',
+          response: { 200: z.array(claimViewSchema), ...errorResponses },
+        },
+      },
+      async (req) => claimViews(db, await claimsSvc.listMine(req.actor)),
+    );
+    app.get(
+      '/api/me/claims/:id',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          params: idParamsSchema,
+          response: { 200: claimViewSchema, ...errorResponses },
+        },
+      },
+      async (req) => (await claimViews(db, [await claimsSvc.getMine(req.actor, req.params.id)]))[0]!,
+    );
+    app.post(
+      '/api/me/claims/:id/retry-payout',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Повторить перевод после отказа банка',
+          params: idParamsSchema,
+          response: { 200: okResponseSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await payoutsSvc.retry(req.actor, req.params.id);
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/me/payout-details',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Куда переводить деньги по СБП',
+          response: { 200: payoutDetailsViewSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const p = await claimsSvc.personOf(req.actor);
+        return { phone: p.payoutPhone, bankId: p.payoutBankId, bankName: p.payoutBankName };
+      },
+    );
+    app.put(
+      '/api/me/payout-details',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Телефон и банк для СБП',
+          body: payoutDetailsSchema,
+          response: { 200: payoutDetailsViewSchema, ...errorResponses },
+        },
+      },
+      (req) => payoutsSvc.setDetails(req.actor, req.body),
+    );
+    app.get(
+      '/api/sbp-banks',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['claims'],
+          summary: 'Банки — участники СБП',
+          response: { 200: z.array(sbpBankSchema) },
+        },
+      },
+      () => deps.payoutProvider.banks(),
+    );
+    app.get(
+      '/api/console/reviews',
+      {
+        config: { access: ['console_doctor'] },
+        schema: {
+          tags: ['claims'],
+          summary: 'Чеки на ручной проверке',
+          response: { 200: z.array(claimViewSchema) },
+        },
+      },
+      async () => claimViews(db, await claimsSvc.reviewQueue()),
+    );
+    app.post(
+      '/api/console/reviews/:id',
+      {
+        config: { access: ['console_doctor'] },
+        schema: {
+          tags: ['claims'],
+          summary: 'Решение по чеку: одобрить с суммой или отказать, с причиной',
+          params: idParamsSchema,
+          body: reviewDecisionSchema,
+          response: { 200: okResponseSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await claimsSvc.review(req.actor, req.params.id, req.body);
+        return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/webhooks/yookassa',
+      {
+        // The provider posts without a browser session, so no CSRF token; the body is only a hint to re-read.
+        config: { access: 'public', csrf: false },
+        schema: {
+          tags: ['claims'],
+          summary: 'Уведомления о выплатах (payout.succeeded, payout.canceled)',
+          response: { 200: z.object({ accepted: z.boolean() }) },
+        },
+      },
+      async (req) => {
+        const n = parsePayoutNotification(req.body);
+        return { accepted: n ? await payoutsSvc.notified(n.providerId) : false };
+      },
+    );
+    app.get(
+      '/api/admin/reconciliation',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['claims'],
+          summary: 'Сверка: выплачено = одобрено − открытые удержания',
+          response: {
+            200: z.object({
+              people: z.array(
+                z.object({
+                  insuredPersonId: z.uuid(),
+                  owed: z.number().int(),
+                  paid: z.number().int(),
+                  inFlight: z.number().int(),
+                  difference: z.number().int(),
+                }),
+              ),
+              total: z.object({
+                owed: z.number().int(),
+                paid: z.number().int(),
+                inFlight: z.number().int(),
+                difference: z.number().int(),
+              }),
+            }),
+          },
+        },
+      },
+      () => payoutsSvc.reconciliation(),
+    );
+  };
+}

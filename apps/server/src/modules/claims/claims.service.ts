@@ -1,0 +1,395 @@
+import { adjudicateReceipt, type FiscalReceipt, formatRub, parseQr, percentHalfUp } from '@remed/core';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  type ClaimStatus,
+  claims,
+  guaranteeLetters,
+  insuredPersons,
+  ledgerEntries,
+  payouts,
+} from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { letterToV1 } from '../letters/letter-export.ts';
+import { loadLetters } from '../letters/letters.repository.ts';
+import { CLAIM_STATUS_TITLES, canMove, PAYING, replayState } from './claim-state.ts';
+
+export const CLAIM_FETCH_QUEUE = 'claim-fetch';
+export const PAYOUT_SEND_QUEUE = 'payout-send';
+/** Waits between attempts to fetch a receipt the source has not got yet: never a rejection for that. */
+const FETCH_BACKOFF_S = [5, 15, 60, 300, 900, 3600];
+
+type ClaimRow = typeof claims.$inferSelect;
+type PersonRow = typeof insuredPersons.$inferSelect;
+
+export function claimsService(deps: AppDeps) {
+  const { database, clock, ids } = deps;
+  const db = database.db;
+
+  async function personOf(actor: Actor) {
+    const [person] = await db.select().from(insuredPersons).where(eq(insuredPersons.userId, actor.user!.id));
+    if (!person) throw new AppError('NOT_FOUND', 'Учётная запись не связана с полисом ДМС');
+    return person;
+  }
+
+  async function move(
+    tx: Tx,
+    claim: ClaimRow,
+    to: ClaimStatus,
+    set: Partial<typeof claims.$inferInsert> = {},
+  ) {
+    if (!canMove(claim.status, to))
+      throw new AppError('INVALID_STATE', `Заявка в статусе «${CLAIM_STATUS_TITLES[claim.status]}»`);
+    const updated = await tx
+      .update(claims)
+      .set({ ...set, status: to, updatedAt: clock.now() })
+      .where(and(eq(claims.id, claim.id), eq(claims.status, claim.status)))
+      .returning();
+    if (!updated[0]) throw new AppError('INVALID_STATE', 'Заявку уже изменили');
+    return updated[0];
+  }
+
+  async function notify(tx: Tx, person: PersonRow, text: string) {
+    return person.phone
+      ? [await deps.outbox.add(tx, { channel: 'sms', to: person.phone, body: `remed: ${text}` })]
+      : [];
+  }
+
+  /** Records what is owed and, when the person has СБП details, the payout to make — all in `tx`. */
+  async function owe(tx: Tx, claim: ClaimRow, person: PersonRow, reimbursement: number, cashback: number) {
+    const now = clock.now();
+    if (reimbursement > 0)
+      await tx.insert(ledgerEntries).values({
+        insuredPersonId: person.id,
+        claimId: claim.id,
+        kind: 'reimbursement',
+        amount: reimbursement,
+        createdAt: now,
+      });
+    if (cashback > 0)
+      await tx.insert(ledgerEntries).values({
+        insuredPersonId: person.id,
+        claimId: claim.id,
+        kind: 'cashback',
+        amount: cashback,
+        createdAt: now,
+      });
+    return startPayout(tx, claim, person, reimbursement + cashback);
+  }
+
+  /** A payout row with its idempotence key, written before any call to the provider. */
+  async function startPayout(
+    tx: Tx,
+    claim: ClaimRow,
+    person: PersonRow,
+    amount: number,
+  ): Promise<string | null> {
+    if (amount <= 0 || !person.payoutPhone || !person.payoutBankId) return null;
+    const id = ids.uuid();
+    const now = clock.now();
+    await tx.insert(payouts).values({
+      id,
+      claimId: claim.id,
+      insuredPersonId: person.id,
+      amount,
+      idempotenceKey: ids.uuid(),
+      status: 'created',
+      phone: person.payoutPhone,
+      bankId: person.payoutBankId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await move(tx, claim, 'payout_pending');
+    return id;
+  }
+
+  async function afterCommit(messageIds: string[], payoutId: string | null) {
+    await deps.outbox.dispatch(messageIds);
+    if (payoutId) await deps.jobs.send(PAYOUT_SEND_QUEUE, { id: payoutId });
+  }
+
+  async function adjudicate(claimId: string, receipt: FiscalReceipt) {
+    let payoutId: string | null = null;
+    const messageIds = await db.transaction(async (tx) => {
+      const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId)).for('update');
+      if (claim?.status !== 'waiting_receipt') return [];
+      // One receipt at a time per letter, so two receipts cannot both use the same quantity or limit.
+      await tx
+        .select({ id: guaranteeLetters.id })
+        .from(guaranteeLetters)
+        .where(eq(guaranteeLetters.id, claim.letterId))
+        .for('update');
+      const [view] = await loadLetters(tx, eq(guaranteeLetters.id, claim.letterId), clock.now());
+      const letter = letterToV1(view!);
+      const others = await tx
+        .select()
+        .from(claims)
+        .where(and(eq(claims.letterId, claim.letterId), ne(claims.id, claim.id)))
+        .orderBy(asc(claims.adjudicatedAt), asc(claims.createdAt));
+      const paying = others.filter((c) => PAYING.includes(c.status) && c.receipt);
+      const state = replayState(
+        letter,
+        paying.filter((c) => !c.reviewedBy).map((c) => c.receipt as FiscalReceipt),
+        paying.filter((c) => c.reviewedBy).reduce((s, c) => s + c.reimbursement, 0),
+        new Set(others.map((c) => `${c.fn}:${c.fd}`)),
+      );
+      const { decision, explanation } = adjudicateReceipt(letter, receipt, state);
+      const status: ClaimStatus = decision.status;
+      const updated = await move(tx, claim, status, {
+        receipt,
+        decision,
+        explanation,
+        reimbursement: decision.reimbursement,
+        cashback: decision.cashback,
+        adjudicatedAt: clock.now(),
+      });
+      const [person] = await tx
+        .select()
+        .from(insuredPersons)
+        .where(eq(insuredPersons.id, claim.insuredPersonId));
+      await writeAudit(
+        tx,
+        clock,
+        { user: null, requestId: null, ip: null },
+        {
+          action: 'claim.adjudicated',
+          entityType: 'claim',
+          entityId: claim.id,
+          after: {
+            status,
+            reasons: decision.reasons,
+            reimbursement: decision.reimbursement,
+            cashback: decision.cashback,
+          },
+        },
+      );
+      if (status === 'approved' || status === 'partially_approved') {
+        payoutId = await owe(tx, updated, person!, decision.reimbursement, decision.cashback);
+        const how = payoutId
+          ? 'Отправляем по СБП.'
+          : 'Укажите телефон и банк для СБП в приложении, и мы переведём деньги.';
+        return notify(
+          tx,
+          person!,
+          `чек по письму ${letter.number}: к выплате ${formatRub(decision.reimbursement + decision.cashback)}. ${how}`,
+        );
+      }
+      return notify(
+        tx,
+        person!,
+        `чек по письму ${letter.number}: ${CLAIM_STATUS_TITLES[status].toLowerCase()}. ${explanation.summary}`,
+      );
+    });
+    await afterCommit(messageIds, payoutId);
+  }
+
+  return {
+    personOf,
+    startPayout,
+    afterCommit,
+
+    /** The insured submits a receipt (QR text or typed fields) against one of their letters. */
+    async submit(
+      actor: Actor,
+      input: { letterId: string; qr: string; source: 'camera' | 'photo' | 'manual' },
+    ) {
+      const person = await personOf(actor);
+      const parsed = parseQr(input.qr);
+      if (!parsed.ok)
+        throw new AppError('VALIDATION_FAILED', parsed.error.message, {
+          fields: { qr: parsed.error.message },
+          qrError: parsed.error.code,
+        });
+      const q = parsed.value;
+      const [letter] = await db
+        .select()
+        .from(guaranteeLetters)
+        .where(and(eq(guaranteeLetters.id, input.letterId), eq(guaranteeLetters.insuredPersonId, person.id)));
+      if (!letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
+      if (letter.status !== 'issued') throw new AppError('INVALID_STATE', 'Гарантийное письмо отменено');
+      const id = ids.uuid();
+      const now = clock.now();
+      try {
+        await db.transaction(async (tx) => {
+          await tx.insert(claims).values({
+            id,
+            insuredPersonId: person.id,
+            letterId: letter.id,
+            fn: q.fn,
+            fd: String(q.i),
+            fp: String(q.fp),
+            operationType: q.n,
+            qrSum: q.sum,
+            qrDateTime: q.dateTime,
+            source: input.source,
+            status: 'waiting_receipt',
+            createdAt: now,
+            updatedAt: now,
+          });
+          await writeAudit(tx, clock, actor, {
+            action: 'claim.submitted',
+            entityType: 'claim',
+            entityId: id,
+            after: { letterId: letter.id, receipt: `${q.fn}:${q.i}`, source: input.source },
+          });
+        });
+      } catch (e) {
+        const c =
+          (e as { cause?: { constraint?: string }; constraint?: string }).cause ??
+          (e as { constraint?: string });
+        if (c.constraint === 'claims_receipt_uq') {
+          throw new AppError(
+            'CONFLICT',
+            'Этот чек уже был отправлен. Один чек можно отправить только один раз',
+            { reason: 'DUPLICATE_RECEIPT' },
+          );
+        }
+        throw e;
+      }
+      await this.fetch(id);
+      return id;
+    },
+
+    /**
+     * Asks the receipt source; a slow or failing source never rejects the claim: it waits, and a job asks
+     * again with a growing pause.
+     */
+    async fetch(claimId: string) {
+      const [claim] = await db.select().from(claims).where(eq(claims.id, claimId));
+      if (claim?.status !== 'waiting_receipt') return;
+      const answer = await deps.receiptSource.lookup({
+        dateTime: claim.qrDateTime,
+        sum: claim.qrSum,
+        fn: claim.fn,
+        i: claim.fd,
+        fp: claim.fp,
+        n: claim.operationType,
+      });
+      if (answer.kind === 'found') return adjudicate(claimId, answer.receipt);
+      if (answer.kind === 'not_found') {
+        const messageIds = await db.transaction(async (tx) => {
+          const [locked] = await tx.select().from(claims).where(eq(claims.id, claimId)).for('update');
+          if (locked?.status !== 'waiting_receipt') return [];
+          await move(tx, locked, 'rejected', {
+            lastFetchError: answer.message,
+            adjudicatedAt: clock.now(),
+            explanation: {
+              summary: `ФНС не знает такого чека: ${answer.message}. Проверьте данные с QR-кода.`,
+              lines: [],
+            },
+          });
+          const [person] = await tx
+            .select()
+            .from(insuredPersons)
+            .where(eq(insuredPersons.id, locked.insuredPersonId));
+          return notify(tx, person!, 'чек не найден в ФНС. Проверьте данные чека в приложении.');
+        });
+        return deps.outbox.dispatch(messageIds);
+      }
+      const attempts = claim.fetchAttempts + 1;
+      await db
+        .update(claims)
+        .set({ fetchAttempts: attempts, lastFetchError: answer.message, updatedAt: clock.now() })
+        .where(eq(claims.id, claimId));
+      const wait =
+        answer.afterSeconds ?? FETCH_BACKOFF_S[Math.min(attempts - 1, FETCH_BACKOFF_S.length - 1)]!;
+      await deps.jobs.send(
+        CLAIM_FETCH_QUEUE,
+        { id: claimId },
+        { startAfterSeconds: wait, singletonKey: `fetch:${claimId}:${attempts}` },
+      );
+    },
+
+    async listMine(actor: Actor) {
+      const person = await personOf(actor);
+      return db
+        .select()
+        .from(claims)
+        .where(eq(claims.insuredPersonId, person.id))
+        .orderBy(desc(claims.createdAt));
+    },
+
+    async getMine(actor: Actor, id: string) {
+      const person = await personOf(actor);
+      const [claim] = await db
+        .select()
+        .from(claims)
+        .where(and(eq(claims.id, id), eq(claims.insuredPersonId, person.id)));
+      if (!claim) throw new AppError('NOT_FOUND', 'Заявка не найдена');
+      return claim;
+    },
+
+    reviewQueue: () =>
+      db.select().from(claims).where(eq(claims.status, 'manual_review')).orderBy(asc(claims.createdAt)),
+
+    /** A person decides a receipt the engine was unsure about; the decision is audited, then paid. */
+    async review(
+      actor: Actor,
+      id: string,
+      input: { action: 'approve' | 'reject'; reimbursement?: number | undefined; note: string },
+    ) {
+      let payoutId: string | null = null;
+      const messageIds = await db.transaction(async (tx) => {
+        const [claim] = await tx.select().from(claims).where(eq(claims.id, id)).for('update');
+        if (!claim) throw new AppError('NOT_FOUND', 'Заявка не найдена');
+        if (claim.status !== 'manual_review') throw new AppError('INVALID_STATE', 'Заявка не ждёт проверки');
+        const [letter] = await tx
+          .select()
+          .from(guaranteeLetters)
+          .where(eq(guaranteeLetters.id, claim.letterId));
+        const [person] = await tx
+          .select()
+          .from(insuredPersons)
+          .where(eq(insuredPersons.id, claim.insuredPersonId));
+        const paid = (claim.receipt as FiscalReceipt).totalSum;
+        const base = { reviewNote: input.note, reviewedBy: actor.user!.id, reviewedAt: clock.now() };
+        if (input.action === 'reject') {
+          await move(tx, claim, 'rejected', base);
+          await writeAudit(tx, clock, actor, {
+            action: 'claim.rejected_by_reviewer',
+            entityType: 'claim',
+            entityId: id,
+            after: { note: input.note },
+          });
+          return notify(tx, person!, `чек по письму ${letter!.number} не возмещается: ${input.note}`);
+        }
+        const reimbursement = input.reimbursement ?? 0;
+        if (reimbursement <= 0 || reimbursement > Math.min(paid, Number(letter!.total))) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Сумма возмещения — больше нуля и не больше оплаченного и суммы письма',
+            {
+              fields: { reimbursement: `От 0,01 ₽ до ${formatRub(Math.min(paid, Number(letter!.total)))}` },
+            },
+          );
+        }
+        const cashback = percentHalfUp(reimbursement, letter!.cashbackPercent);
+        const status: ClaimStatus = reimbursement === paid ? 'approved' : 'partially_approved';
+        const updated = await move(tx, claim, status, { ...base, reimbursement, cashback });
+        await writeAudit(tx, clock, actor, {
+          action: 'claim.approved_by_reviewer',
+          entityType: 'claim',
+          entityId: id,
+          before: { status: 'manual_review' },
+          after: { status, reimbursement, cashback, note: input.note },
+        });
+        payoutId = await owe(tx, updated, person!, reimbursement, cashback);
+        return notify(
+          tx,
+          person!,
+          `чек по письму ${letter!.number} одобрен врачом: к выплате ${formatRub(reimbursement + cashback)}`,
+        );
+      });
+      await afterCommit(messageIds, payoutId);
+    },
+
+    async byIds(claimIds: string[]) {
+      return claimIds.length ? db.select().from(claims).where(inArray(claims.id, claimIds)) : [];
+    },
+  };
+}
+
+export type ClaimsService = ReturnType<typeof claimsService>;

@@ -1,0 +1,283 @@
+import { formatRub } from '@remed/core';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { sqlRows, type Tx } from '../../db/client.ts';
+import { claims, insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
+import { PayoutProviderError, type PayoutState } from '../../integrations/payouts/payout-provider.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { canMove } from './claim-state.ts';
+import { claimsService, PAYOUT_SEND_QUEUE } from './claims.service.ts';
+
+export const PAYOUT_POLL_QUEUE = 'payout-poll';
+export const PAYOUT_SWEEP_QUEUE = 'payout-sweep';
+const POLL_BACKOFF_S = [3, 10, 30, 60, 300, 900];
+
+/** What to tell a person whose payout the СБП network refused, and what to fix. */
+export function cancelAdvice(reason: string): string {
+  if (reason === 'recipient_not_found')
+    return 'в выбранном банке нет счёта, привязанного к этому телефону. Проверьте банк и номер для СБП';
+  if (reason === 'recipient_check_failed')
+    return 'банк не подтвердил получателя. Проверьте ФИО и номер телефона для СБП';
+  return 'банк отклонил перевод. Проверьте данные для СБП или выберите другой банк';
+}
+
+export function payoutsService(deps: AppDeps) {
+  const { database, clock } = deps;
+  const db = database.db;
+
+  /** Applies the provider's word (never a webhook body) once: only a live payout can become final. */
+  async function settle(payoutId: string, state: PayoutState) {
+    const messageIds = await db.transaction(async (tx) => {
+      const [p] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).for('update');
+      if (!p || (p.status !== 'created' && p.status !== 'pending')) return [];
+      const now = clock.now();
+      if (state.status === 'pending') {
+        await tx
+          .update(payouts)
+          .set({ status: 'pending', providerId: state.providerId, updatedAt: now })
+          .where(eq(payouts.id, p.id));
+        return [];
+      }
+      const [claim] = await tx.select().from(claims).where(eq(claims.id, p.claimId)).for('update');
+      const [person] = await tx.select().from(insuredPersons).where(eq(insuredPersons.id, p.insuredPersonId));
+      if (state.status === 'succeeded') {
+        await tx
+          .update(payouts)
+          .set({ status: 'succeeded', providerId: state.providerId, updatedAt: now })
+          .where(eq(payouts.id, p.id));
+        await tx.insert(ledgerEntries).values({
+          insuredPersonId: p.insuredPersonId,
+          claimId: p.claimId,
+          payoutId: p.id,
+          kind: 'payout',
+          amount: -p.amount,
+          createdAt: now,
+        });
+        if (claim && canMove(claim.status, 'paid'))
+          await tx.update(claims).set({ status: 'paid', updatedAt: now }).where(eq(claims.id, claim.id));
+        await writeAudit(tx, clock, systemActor, {
+          action: 'payout.succeeded',
+          entityType: 'payout',
+          entityId: p.id,
+          after: { amount: p.amount, providerId: state.providerId },
+        });
+        return person?.phone
+          ? [
+              await deps.outbox.add(tx, {
+                channel: 'sms',
+                to: person.phone,
+                body: `remed: ${formatRub(p.amount)} отправлены по СБП на ${p.phone}`,
+              }),
+            ]
+          : [];
+      }
+      await tx
+        .update(payouts)
+        .set({ status: 'canceled', providerId: state.providerId, cancelReason: state.reason, updatedAt: now })
+        .where(eq(payouts.id, p.id));
+      if (claim && canMove(claim.status, 'payout_failed'))
+        await tx
+          .update(claims)
+          .set({ status: 'payout_failed', updatedAt: now })
+          .where(eq(claims.id, claim.id));
+      await writeAudit(tx, clock, systemActor, {
+        action: 'payout.canceled',
+        entityType: 'payout',
+        entityId: p.id,
+        after: { reason: state.reason, party: state.party },
+      });
+      return person?.phone
+        ? [
+            await deps.outbox.add(tx, {
+              channel: 'sms',
+              to: person.phone,
+              body: `remed: перевод ${formatRub(p.amount)} не прошёл: ${cancelAdvice(state.reason)}, затем нажмите «Повторить» в приложении`,
+            }),
+          ]
+        : [];
+    });
+    await deps.outbox.dispatch(messageIds);
+  }
+
+  async function poll(payoutId: string, attempt: number) {
+    const [p] = await db.select().from(payouts).where(eq(payouts.id, payoutId));
+    if (p?.status !== 'pending' || !p.providerId) return;
+    const state = await deps.payoutProvider.get(p.providerId);
+    await settle(p.id, state);
+    if (state.status === 'pending') {
+      await deps.jobs.send(
+        PAYOUT_POLL_QUEUE,
+        { id: p.id, attempt: attempt + 1 },
+        { startAfterSeconds: POLL_BACKOFF_S[Math.min(attempt, POLL_BACKOFF_S.length - 1)]! },
+      );
+    }
+  }
+
+  return {
+    settle,
+    poll,
+
+    /**
+     * Calls the provider with the key stored before the call. A timeout or 5xx is retried by the job with the
+     * same key, so the provider makes at most one payout whatever happens in between.
+     */
+    async send(payoutId: string) {
+      const [p] = await db.select().from(payouts).where(eq(payouts.id, payoutId));
+      if (!p || (p.status !== 'created' && p.status !== 'pending')) return;
+      if (p.status === 'pending') return poll(p.id, 0);
+      await db
+        .update(payouts)
+        .set({ attempts: p.attempts + 1, updatedAt: clock.now() })
+        .where(eq(payouts.id, p.id));
+      try {
+        const state = await deps.payoutProvider.create({
+          idempotenceKey: p.idempotenceKey,
+          amount: p.amount,
+          phone: p.phone,
+          bankId: p.bankId,
+          description: 'Возмещение по ДМС и кэшбэк, remed',
+          metadata: { claimId: p.claimId, payoutId: p.id },
+        });
+        await settle(p.id, state);
+        if (state.status === 'pending')
+          await deps.jobs.send(
+            PAYOUT_POLL_QUEUE,
+            { id: p.id, attempt: 1 },
+            { startAfterSeconds: POLL_BACKOFF_S[0]! },
+          );
+      } catch (e) {
+        const message = (e as Error).message;
+        await db
+          .update(payouts)
+          .set({ lastError: message.slice(0, 500), updatedAt: clock.now() })
+          .where(eq(payouts.id, p.id));
+        if (e instanceof PayoutProviderError && !e.transient) {
+          return settle(p.id, {
+            status: 'canceled',
+            providerId: p.providerId ?? `refused:${p.id}`,
+            reason: message,
+            party: 'provider',
+          });
+        }
+        throw e;
+      }
+    },
+
+    /** A webhook only says "look again": the payout is re-read from the provider before anything changes. */
+    async notified(providerId: string) {
+      const [p] = await db.select().from(payouts).where(eq(payouts.providerId, providerId));
+      if (!p) return false;
+      await settle(p.id, await deps.payoutProvider.get(providerId));
+      return true;
+    },
+
+    /** Payouts left behind by a stopped process: re-sent with their own key, or polled. */
+    async sweep() {
+      const stale = new Date(clock.now().getTime() - 30_000);
+      const rows = await db
+        .select()
+        .from(payouts)
+        .where(and(inArray(payouts.status, ['created', 'pending']), lt(payouts.updatedAt, stale)));
+      for (const p of rows)
+        await deps.jobs.send(PAYOUT_SEND_QUEUE, { id: p.id }, { singletonKey: `sweep:${p.id}` });
+      return rows.length;
+    },
+
+    /** After a refused payout the person fixes their СБП details and tries again, with a new key. */
+    async retry(actor: Actor, claimId: string) {
+      const claimsSvc = claimsService(deps);
+      const person = await claimsSvc.personOf(actor);
+      let payoutId: string | null = null;
+      await db.transaction(async (tx: Tx) => {
+        const [claim] = await tx
+          .select()
+          .from(claims)
+          .where(and(eq(claims.id, claimId), eq(claims.insuredPersonId, person.id)))
+          .for('update');
+        if (!claim) throw new AppError('NOT_FOUND', 'Заявка не найдена');
+        const due = claim.reimbursement + claim.cashback;
+        if (!['payout_failed', 'approved', 'partially_approved'].includes(claim.status) || due <= 0)
+          throw new AppError('INVALID_STATE', 'Повторить перевод можно только после отказа банка');
+        if (!person.payoutPhone || !person.payoutBankId) {
+          throw new AppError('VALIDATION_FAILED', 'Укажите телефон и банк для СБП', {
+            fields: { payout: 'Укажите телефон и банк для СБП' },
+          });
+        }
+        payoutId = await claimsSvc.startPayout(tx, claim, person, due);
+        await writeAudit(tx, clock, actor, {
+          action: 'payout.retried',
+          entityType: 'claim',
+          entityId: claim.id,
+          after: { payoutId },
+        });
+      });
+      await claimsSvc.afterCommit([], payoutId);
+    },
+
+    async setDetails(actor: Actor, input: { phone: string; bankId: string }) {
+      const person = await claimsService(deps).personOf(actor);
+      const bank = (await deps.payoutProvider.banks()).find((b) => b.bankId === input.bankId);
+      if (!bank)
+        throw new AppError('VALIDATION_FAILED', 'Выберите банк из списка', {
+          fields: { bankId: 'Выберите банк из списка участников СБП' },
+        });
+      await db.transaction(async (tx) => {
+        await tx
+          .update(insuredPersons)
+          .set({
+            payoutPhone: input.phone,
+            payoutBankId: bank.bankId,
+            payoutBankName: bank.name,
+            updatedAt: clock.now(),
+          })
+          .where(eq(insuredPersons.id, person.id));
+        await writeAudit(tx, clock, actor, {
+          action: 'payout_details.changed',
+          entityType: 'insured_person',
+          entityId: person.id,
+          before: { phone: person.payoutPhone, bankId: person.payoutBankId },
+          after: { phone: input.phone, bankId: bank.bankId },
+        });
+      });
+      return { phone: input.phone, bankId: bank.bankId, bankName: bank.name };
+    },
+
+    /**
+     * Payouts succeeded must equal what is owed: reimbursements and cashback of approved decisions less
+     * clawbacks not yet settled. Per insured person and in total; `difference` ≠ 0 means money in flight.
+     */
+    async reconciliation() {
+      const rows = await sqlRows<{ person_id: string; owed: string; paid: string; in_flight: string }>(
+        db,
+        sql`select p.id as person_id,
+              coalesce(sum(l.amount) filter (where l.kind in ('reimbursement','cashback','clawback','repayment')), 0)::text as owed,
+              coalesce(-sum(l.amount) filter (where l.kind = 'payout'), 0)::text as paid,
+              (select coalesce(sum(amount), 0) from payouts x where x.insured_person_id = p.id and x.status in ('created','pending'))::text as in_flight
+            from insured_persons p join ledger_entries l on l.insured_person_id = p.id
+            group by p.id order by p.id`,
+      );
+      const people = rows.map((r) => ({
+        insuredPersonId: r.person_id,
+        owed: Number(r.owed),
+        paid: Number(r.paid),
+        inFlight: Number(r.in_flight),
+        difference: Number(r.owed) - Number(r.paid),
+      }));
+      const total = people.reduce(
+        (t, p) => ({
+          owed: t.owed + p.owed,
+          paid: t.paid + p.paid,
+          inFlight: t.inFlight + p.inFlight,
+          difference: t.difference + p.difference,
+        }),
+        { owed: 0, paid: 0, inFlight: 0, difference: 0 },
+      );
+      return { people, total };
+    },
+  };
+}
+
+export type PayoutsService = ReturnType<typeof payoutsService>;
