@@ -28,6 +28,8 @@ import { claimsService } from './modules/claims/claims.service.ts';
 import { payoutsService } from './modules/claims/payouts.service.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { consoleService } from './modules/console/console.service.ts';
+import { demoTillRoutes } from './modules/demo-till/demo-till.routes.ts';
+import { demoTillService } from './modules/demo-till/demo-till.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { homeService } from './modules/home/home.service.ts';
@@ -141,6 +143,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(homeRoutes(homeService(deps)));
   await app.register(claimsRoutes(deps, claimsService(deps), payoutsService(deps)));
   if (deps.simulators) {
+    await app.register(demoTillRoutes(demoTillService(deps)));
     await app.register(receiptSimulatorRoutes(deps.simulators.receipts));
     await app.register(yookassaSimulatorRoutes(deps.simulators.payouts));
   }

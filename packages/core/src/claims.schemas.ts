@@ -62,3 +62,18 @@ export const reviewDecisionSchema = z.object({
   reimbursement: z.number().int().min(1).optional(),
   note: z.string().trim().min(3, 'Укажите причину решения').max(1000),
 });
+
+export const demoTillRequestSchema = z.object({
+  letterId: z.uuid('Выберите гарантийное письмо'),
+  overcharge: z.boolean().default(false),
+  extraItem: z.boolean().default(false),
+  refund: z.boolean().default(false),
+});
+export const demoTillResponseSchema = z.object({
+  qr: z.string(),
+  png: z.string(),
+  total: z.number().int(),
+  items: z.array(
+    z.object({ name: z.string(), price: z.number().int(), quantity: z.number(), sum: z.number().int() }),
+  ),
+});

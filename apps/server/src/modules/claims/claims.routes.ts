@@ -9,7 +9,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parsePayoutNotification } from '../../integrations/payouts/yookassa-client.ts';
+import { decodeReceiptQr } from '../../integrations/qr/qr-decoder.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { claimViews } from './claim-view.ts';
 import type { ClaimsService } from './claims.service.ts';
@@ -37,6 +39,42 @@ export function claimsRoutes(
       },
       async (req, reply) => {
         const id = await claimsSvc.submit(req.actor, req.body);
+        const [view] = await claimViews(db, [await claimsSvc.getMine(req.actor, id)]);
+        return reply.status(201).send(view!);
+      },
+    );
+    app.post(
+      '/api/me/claims/photo',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Отправить фото чека (multipart: letterId, photo): QR-код читается на сервере',
+          consumes: ['multipart/form-data'],
+          response: { 201: claimViewSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        let letterId = '';
+        let photo: Buffer | null = null;
+        for await (const part of req.parts({ limits: { fileSize: 15 * 1024 * 1024, files: 1 } })) {
+          if (part.type === 'file') {
+            photo = await part.toBuffer();
+            if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Фото больше 15 МБ');
+          } else if (part.fieldname === 'letterId' && typeof part.value === 'string') letterId = part.value;
+        }
+        if (!photo?.length)
+          throw new AppError('VALIDATION_FAILED', 'Приложите фото чека', {
+            fields: { photo: 'Приложите фото чека' },
+          });
+        const qr = await decodeReceiptQr(photo);
+        if (!qr) throw new AppError('QR_NOT_FOUND');
+        const body = submitClaimSchema.safeParse({ letterId, qr, source: 'photo' });
+        if (!body.success)
+          throw new AppError('VALIDATION_FAILED', body.error.issues[0]?.message, {
+            fields: { letterId: 'Выберите гарантийное письмо' },
+          });
+        const id = await claimsSvc.submit(req.actor, body.data);
         const [view] = await claimViews(db, [await claimsSvc.getMine(req.actor, id)]);
         return reply.status(201).send(view!);
       },
