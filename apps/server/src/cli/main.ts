@@ -144,6 +144,8 @@ async function main(argv: string[]) {
     }
     case 'seed-demo':
       return withRuntime(async ({ deps }) => {
+        // Seeding issues a letter, whose e-mail is queued as a job; the queue must exist.
+        await deps.jobs.start({ work: false });
         const { created } = await seedDemo(deps, { fresh: values.fresh });
         console.log(
           created

@@ -16,6 +16,8 @@ import {
   programs,
   users,
 } from '../db/schema/index.ts';
+import { consoleService } from '../modules/console/console.service.ts';
+import { toSessionUser } from '../modules/users/users.repository.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
@@ -31,6 +33,9 @@ import {
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
+  'ledger_entries',
+  'payouts',
+  'claims',
   'guarantee_letter_items',
   'guarantee_letters',
   'medical_cases',
@@ -123,6 +128,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
     );
   }
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
+  await seedLetter(deps, clinicIds[0]!);
   return { created: true };
 }
 
@@ -188,6 +194,10 @@ async function seedInsurance(
         updatedAt: now,
       });
       if (userId) {
+        await tx
+          .update(insuredPersons)
+          .set({ payoutPhone: fields.phone, payoutBankId: '100000000111', payoutBankName: 'Сбербанк' })
+          .where(eq(insuredPersons.id, personId));
         await tx.insert(consents).values({
           id: ids.uuid(),
           insuredPersonId: personId,
@@ -218,4 +228,35 @@ export function demoAccountsText(baseUrl: string): string {
     `Демо-доступ: ${baseUrl}  (пароль у всех: ${DEMO_PASSWORD})`,
     ...DEMO_ACCOUNTS.map((a) => `  ${a.login.padEnd(width)}  ${a.title}`),
   ].join('\n');
+}
+
+/** One guarantee letter for the demo insured, issued through the console as a doctor would, for the demo till. */
+async function seedLetter(deps: AppDeps, clinicId: string) {
+  const db = deps.database.db;
+  const [doctor] = await db.select().from(users).where(eq(users.email, 'doctor@demo.remed.ru'));
+  const [person] = await db
+    .select()
+    .from(insuredPersons)
+    .where(eq(insuredPersons.email, 'insured@demo.remed.ru'));
+  const [policy] = await db.select().from(policies).where(eq(policies.insuredPersonId, person!.id));
+  const actor = { user: await toSessionUser(db, doctor!), requestId: null, ip: null };
+  const console = consoleService(deps);
+  const requestId = await console.createPhoneRequest(actor, {
+    policyNumber: policy!.number,
+    complaint: 'Звонок: давление 150/95 по утрам, голова тяжёлая. Нужен терапевт и ЭКГ.',
+  });
+  const caseId = await console.openCase(actor, requestId);
+  await console.updateCase(actor, caseId, {
+    icd10Code: 'I10',
+    icd10Text: 'Эссенциальная (первичная) гипертензия',
+  });
+  await console.issueLetter(actor, caseId, {
+    clinicId,
+    services: [
+      { serviceCode: 'B01.047.001', quantity: 1 },
+      { serviceCode: 'A05.10.006', quantity: 1 },
+    ],
+    approvedCodes: [],
+    validDays: 30,
+  });
 }
