@@ -34,11 +34,26 @@ describe('config', () => {
     }
   });
 
-  it('requires a session secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).sessionSecret).toHaveLength(
-      40,
+  it('requires a session secret and the real receipt and payout services in production', () => {
+    const outside = {
+      RECEIPTS_API_URL: 'https://proverkacheka.example',
+      RECEIPTS_API_TOKEN: 't',
+      PAYOUTS_API_URL: 'https://api.yookassa.example',
+      PAYOUTS_AGENT_ID: 'a',
+      PAYOUTS_SECRET_KEY: 's',
+    };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...outside })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrow(
+      /RECEIPTS_API_URL/,
     );
+    expect(() => loadConfig({ PAYOUTS_API_URL: 'https://api.yookassa.example' })).toThrow(/PAYOUTS_AGENT_ID/);
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ...outside });
+    expect(c.sessionSecret).toHaveLength(40);
+    expect(c.receipts).toMatchObject({ simulated: false, url: 'https://proverkacheka.example' });
+    expect(loadConfig({}).payouts).toMatchObject({
+      simulated: true,
+      url: 'http://127.0.0.1:3000/sim/yookassa',
+    });
   });
 
   it('parses the trusted proxy setting', () => {
