@@ -10,6 +10,7 @@ export const claimStatusSchema = z.enum([
   'payout_pending',
   'paid',
   'payout_failed',
+  'clawback',
 ]);
 
 export const submitClaimSchema = z.object({

@@ -26,6 +26,7 @@ export const CLAIM_STATUSES = [
   'payout_pending',
   'paid',
   'payout_failed',
+  'clawback',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 

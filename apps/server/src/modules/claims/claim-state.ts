@@ -18,14 +18,15 @@ export const PAYING: readonly ClaimStatus[] = [
 
 /** Allowed moves of a claim; anything else is a bug or a race, and is refused. */
 export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
-  waiting_receipt: ['manual_review', 'approved', 'partially_approved', 'rejected'],
+  waiting_receipt: ['manual_review', 'approved', 'partially_approved', 'rejected', 'clawback'],
   manual_review: ['approved', 'partially_approved', 'rejected'],
-  approved: ['payout_pending'],
-  partially_approved: ['payout_pending'],
+  approved: ['payout_pending', 'paid'],
+  partially_approved: ['payout_pending', 'paid'],
   rejected: [],
   payout_pending: ['paid', 'payout_failed'],
   payout_failed: ['payout_pending'],
   paid: [],
+  clawback: [],
 };
 
 export const CLAIM_STATUS_TITLES: Record<ClaimStatus, string> = {
@@ -37,6 +38,7 @@ export const CLAIM_STATUS_TITLES: Record<ClaimStatus, string> = {
   payout_pending: 'Отправляем деньги',
   paid: 'Деньги отправлены',
   payout_failed: 'Не удалось перевести деньги',
+  clawback: 'Возврат в клинике: сумма к удержанию',
 };
 
 export function canMove(from: ClaimStatus, to: ClaimStatus): boolean {

@@ -378,6 +378,30 @@ describe('from receipt to money', () => {
     ).toBe('INVALID_STATE');
   });
 
+  it('a refund of a reimbursed receipt creates a clawback, taken off the next payout', async () => {
+    const { client, letterId, insured } = await withLetter();
+    const visit = [{ name: 'Прием (осмотр, консультация) врача-терапевта первичный', price: 250_000 }];
+    const first = (await client.post('/api/me/claims', { letterId, qr: tillReceipt(visit) })).json();
+    await pay(first.id);
+    const refund = (
+      await client.post('/api/me/claims', { letterId, qr: tillReceipt(visit, { n: 2 }) })
+    ).json();
+    expect(refund).toMatchObject({ status: 'clawback', reimbursement: 0, cashback: 0 });
+    expect(refund.summary).toMatch(/2\u00a0500,00\u00a0₽ из возмещения удержим из следующей выплаты/);
+    expect((await ledgerFor(refund.id)).map((l) => [l.kind, l.amount])).toEqual([['clawback', -250_000]]);
+    const next = (
+      await client.post('/api/me/claims', {
+        letterId,
+        qr: tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]),
+      })
+    ).json();
+    expect(next.status).toBe('paid');
+    expect(await payoutsFor(next.id)).toEqual([]);
+    const recon = (await (await loggedIn(ctx, ['admin'])).client.get('/api/admin/reconciliation')).json();
+    const me = recon.people.find((p: { insuredPersonId: string }) => p.insuredPersonId === insured.personId);
+    expect(me).toMatchObject({ owed: 262_500 - 250_000 + 78_750, paid: 262_500, inFlight: 0 });
+  });
+
   it('rejects a receipt of another clinic and a refund receipt, and hides claims from other people', async () => {
     const { client, letterId } = await withLetter();
     const wrong = (

@@ -1,6 +1,6 @@
 import { adjudicateReceipt, type FiscalReceipt, formatRub, parseQr, percentHalfUp } from '@remed/core';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { sqlRows, type Tx } from '../../db/client.ts';
 import {
   type ClaimStatus,
   claims,
@@ -9,13 +9,14 @@ import {
   ledgerEntries,
   payouts,
 } from '../../db/schema/index.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { type Actor, systemActor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { letterToV1 } from '../letters/letter-export.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
 import { CLAIM_STATUS_TITLES, canMove, PAYING, replayState } from './claim-state.ts';
+import { clawbackFor } from './clawback.ts';
 
 export const CLAIM_FETCH_QUEUE = 'claim-fetch';
 export const PAYOUT_SEND_QUEUE = 'payout-send';
@@ -85,8 +86,19 @@ export function claimsService(deps: AppDeps) {
     tx: Tx,
     claim: ClaimRow,
     person: PersonRow,
-    amount: number,
+    due: number,
   ): Promise<string | null> {
+    // Open clawbacks come off the next payout: pay what the ledger says is owed and not yet on its way.
+    const [balance] = await sqlRows<{ available: string }>(
+      tx,
+      sql`select (coalesce((select sum(amount) from ledger_entries where insured_person_id = ${person.id}), 0)
+            - coalesce((select sum(amount) from payouts where insured_person_id = ${person.id} and status in ('created','pending')), 0))::text as available`,
+    );
+    const amount = Math.min(due, Number(balance!.available));
+    if (amount <= 0 && due > 0) {
+      await move(tx, claim, 'paid');
+      return null;
+    }
     if (amount <= 0 || !person.payoutPhone || !person.payoutBankId) return null;
     const id = ids.uuid();
     const now = clock.now();
@@ -136,6 +148,40 @@ export function claimsService(deps: AppDeps) {
         paying.filter((c) => c.reviewedBy).reduce((s, c) => s + c.reimbursement, 0),
         new Set(others.map((c) => `${c.fn}:${c.fd}`)),
       );
+      const [person] = await tx
+        .select()
+        .from(insuredPersons)
+        .where(eq(insuredPersons.id, claim.insuredPersonId));
+      if (receipt.operationType === 2) {
+        const owed = clawbackFor(receipt, paying);
+        if (owed) {
+          const summary =
+            owed.amount > 0
+              ? `Клиника вернула вам деньги по чеку: ${formatRub(owed.amount)} из возмещения удержим из следующей выплаты, или верните их переводом по реквизитам в приложении.`
+              : 'Клиника оформила возврат по чеку; возмещения по этим строкам не было, удерживать нечего.';
+          await move(tx, claim, 'clawback', {
+            receipt,
+            explanation: { summary, lines: [] },
+            adjudicatedAt: clock.now(),
+          });
+          if (owed.amount > 0) {
+            await tx.insert(ledgerEntries).values({
+              insuredPersonId: person!.id,
+              claimId: claim.id,
+              kind: 'clawback',
+              amount: -owed.amount,
+              createdAt: clock.now(),
+            });
+          }
+          await writeAudit(tx, clock, systemActor, {
+            action: 'claim.clawback',
+            entityType: 'claim',
+            entityId: claim.id,
+            after: { originalClaimId: owed.claimId, amount: owed.amount },
+          });
+          return notify(tx, person!, summary);
+        }
+      }
       const { decision, explanation } = adjudicateReceipt(letter, receipt, state);
       const status: ClaimStatus = decision.status;
       const updated = await move(tx, claim, status, {
@@ -146,26 +192,17 @@ export function claimsService(deps: AppDeps) {
         cashback: decision.cashback,
         adjudicatedAt: clock.now(),
       });
-      const [person] = await tx
-        .select()
-        .from(insuredPersons)
-        .where(eq(insuredPersons.id, claim.insuredPersonId));
-      await writeAudit(
-        tx,
-        clock,
-        { user: null, requestId: null, ip: null },
-        {
-          action: 'claim.adjudicated',
-          entityType: 'claim',
-          entityId: claim.id,
-          after: {
-            status,
-            reasons: decision.reasons,
-            reimbursement: decision.reimbursement,
-            cashback: decision.cashback,
-          },
+      await writeAudit(tx, clock, systemActor, {
+        action: 'claim.adjudicated',
+        entityType: 'claim',
+        entityId: claim.id,
+        after: {
+          status,
+          reasons: decision.reasons,
+          reimbursement: decision.reimbursement,
+          cashback: decision.cashback,
         },
-      );
+      });
       if (status === 'approved' || status === 'partially_approved') {
         payoutId = await owe(tx, updated, person!, decision.reimbursement, decision.cashback);
         const how = payoutId

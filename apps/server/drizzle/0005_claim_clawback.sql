@@ -1,0 +1,2 @@
+ALTER TABLE "claims" DROP CONSTRAINT "claims_status_ck";--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_status_ck" CHECK ("claims"."status" in ('waiting_receipt','manual_review','approved','partially_approved','rejected','payout_pending','paid','payout_failed','clawback'));
