@@ -106,6 +106,11 @@ export const guaranteeLetters = pgTable(
       .references(() => users.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /** What receipts have used so far (quantity per line in millionths, limit left); null until the first. */
+    adjudicationState: jsonb('adjudication_state').$type<{
+      quantities: Record<string, number>;
+      remainingLimit: number | null;
+    }>(),
   },
   (t) => [
     uniqueIndex('guarantee_letters_number_uq').on(t.number),

@@ -1,10 +1,4 @@
-import {
-  type AdjudicationState,
-  adjudicateReceipt,
-  type FiscalReceipt,
-  type GuaranteeLetter,
-  initialState,
-} from '@remed/core';
+import { type AdjudicationState, type GuaranteeLetter, initialState } from '@remed/core';
 import type { ClaimStatus } from '../../db/schema/index.ts';
 
 /** Claims whose receipt was paid (or is being paid) consume the letter's quantities and limit. */
@@ -45,20 +39,23 @@ export function canMove(from: ClaimStatus, to: ClaimStatus): boolean {
   return CLAIM_TRANSITIONS[from].includes(to);
 }
 
+export type SavedLetterState = { quantities: Record<string, number>; remainingLimit: number | null };
+
 /**
- * The letter's state before a new receipt: the engine replays, in order, the receipts it paid against the
- * letter, so quantities and limit carry over exactly as if they had come in one batch. Amounts a person
- * approved after manual review come off the limit (the decision names no lines, so no quantities).
+ * The letter's state before a new receipt: what earlier receipts left, kept on the letter row and changed
+ * only under the letter's lock. Duplicates are stopped by the database before the engine runs.
  */
-export function replayState(
-  letter: GuaranteeLetter,
-  autoPaid: readonly FiscalReceipt[],
-  manuallyApproved: number,
-  claimed: ReadonlySet<string>,
-): AdjudicationState {
-  let state = initialState(letter);
-  for (const r of autoPaid) state = adjudicateReceipt(letter, r, state).state;
-  const remainingLimit =
-    state.remainingLimit === null ? null : Math.max(0, state.remainingLimit - manuallyApproved);
-  return { ...state, remainingLimit, claimedReceipts: claimed };
+export function letterState(letter: GuaranteeLetter, saved: SavedLetterState | null): AdjudicationState {
+  if (!saved) return initialState(letter);
+  const remainingQuantity = new Map(
+    Object.entries(saved.quantities).map(([line, q]) => [Number(line), q] as const),
+  );
+  return { remainingQuantity, remainingLimit: saved.remainingLimit, claimedReceipts: new Set() };
+}
+
+export function savedState(state: AdjudicationState): SavedLetterState {
+  return {
+    quantities: Object.fromEntries([...state.remainingQuantity].map(([line, q]) => [String(line), q])),
+    remainingLimit: state.remainingLimit,
+  };
 }

@@ -1,5 +1,5 @@
 import { adjudicateReceipt, type FiscalReceipt, formatRub, parseQr, percentHalfUp } from '@remed/core';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { sqlRows, type Tx } from '../../db/client.ts';
 import {
   type ClaimStatus,
@@ -15,7 +15,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { letterToV1 } from '../letters/letter-export.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
-import { CLAIM_STATUS_TITLES, canMove, PAYING, replayState } from './claim-state.ts';
+import { CLAIM_STATUS_TITLES, canMove, letterState, PAYING, savedState } from './claim-state.ts';
 import { clawbackFor } from './clawback.ts';
 
 export const CLAIM_FETCH_QUEUE = 'claim-fetch';
@@ -129,30 +129,24 @@ export function claimsService(deps: AppDeps) {
       const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId)).for('update');
       if (claim?.status !== 'waiting_receipt') return [];
       // One receipt at a time per letter, so two receipts cannot both use the same quantity or limit.
-      await tx
-        .select({ id: guaranteeLetters.id })
+      const [locked] = await tx
+        .select({ saved: guaranteeLetters.adjudicationState })
         .from(guaranteeLetters)
         .where(eq(guaranteeLetters.id, claim.letterId))
         .for('update');
       const [view] = await loadLetters(tx, eq(guaranteeLetters.id, claim.letterId), clock.now());
       const letter = letterToV1(view!);
-      const others = await tx
-        .select()
-        .from(claims)
-        .where(and(eq(claims.letterId, claim.letterId), ne(claims.id, claim.id)))
-        .orderBy(asc(claims.adjudicatedAt), asc(claims.createdAt));
-      const paying = others.filter((c) => PAYING.includes(c.status) && c.receipt);
-      const state = replayState(
-        letter,
-        paying.filter((c) => !c.reviewedBy).map((c) => c.receipt as FiscalReceipt),
-        paying.filter((c) => c.reviewedBy).reduce((s, c) => s + c.reimbursement, 0),
-        new Set(others.map((c) => `${c.fn}:${c.fd}`)),
-      );
+      const state = letterState(letter, locked?.saved ?? null);
       const [person] = await tx
         .select()
         .from(insuredPersons)
         .where(eq(insuredPersons.id, claim.insuredPersonId));
       if (receipt.operationType === 2) {
+        const paying = await tx
+          .select()
+          .from(claims)
+          .where(and(eq(claims.letterId, claim.letterId), inArray(claims.status, [...PAYING])))
+          .orderBy(asc(claims.adjudicatedAt));
         const owed = clawbackFor(receipt, paying);
         if (owed) {
           const summary =
@@ -182,7 +176,13 @@ export function claimsService(deps: AppDeps) {
           return notify(tx, person!, summary);
         }
       }
-      const { decision, explanation } = adjudicateReceipt(letter, receipt, state);
+      const { decision, explanation, state: next } = adjudicateReceipt(letter, receipt, state);
+      if (decision.status === 'approved' || decision.status === 'partially_approved') {
+        await tx
+          .update(guaranteeLetters)
+          .set({ adjudicationState: savedState(next) })
+          .where(eq(guaranteeLetters.id, claim.letterId));
+      }
       const status: ClaimStatus = decision.status;
       const updated = await move(tx, claim, status, {
         receipt,
@@ -376,7 +376,8 @@ export function claimsService(deps: AppDeps) {
         const [letter] = await tx
           .select()
           .from(guaranteeLetters)
-          .where(eq(guaranteeLetters.id, claim.letterId));
+          .where(eq(guaranteeLetters.id, claim.letterId))
+          .for('update');
         const [person] = await tx
           .select()
           .from(insuredPersons)
@@ -404,6 +405,15 @@ export function claimsService(deps: AppDeps) {
           );
         }
         const cashback = percentHalfUp(reimbursement, letter!.cashbackPercent);
+        // A person's decision names no lines: it uses the letter's money limit, not its quantities.
+        const [view] = await loadLetters(tx, eq(guaranteeLetters.id, letter!.id), clock.now());
+        const current = letterState(letterToV1(view!), letter!.adjudicationState ?? null);
+        const remainingLimit =
+          current.remainingLimit === null ? null : Math.max(0, current.remainingLimit - reimbursement);
+        await tx
+          .update(guaranteeLetters)
+          .set({ adjudicationState: savedState({ ...current, remainingLimit }) })
+          .where(eq(guaranteeLetters.id, letter!.id));
         const status: ClaimStatus = reimbursement === paid ? 'approved' : 'partially_approved';
         const updated = await move(tx, claim, status, { ...base, reimbursement, cashback });
         await writeAudit(tx, clock, actor, {

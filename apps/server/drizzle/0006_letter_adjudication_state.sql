@@ -1,0 +1,1 @@
+ALTER TABLE "guarantee_letters" ADD COLUMN "adjudication_state" jsonb;
