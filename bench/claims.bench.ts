@@ -59,21 +59,32 @@ class Client {
   constructor(readonly base: string) {}
   private keep(res: Response) {
     const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-    const jar = new Map(this.cookies.split('; ').filter(Boolean).map((c) => [c.split('=')[0]!, c] as const));
+    const jar = new Map(
+      this.cookies
+        .split('; ')
+        .filter(Boolean)
+        .map((c) => [c.split('=')[0]!, c] as const),
+    );
     for (const c of set) jar.set(c.split('=')[0]!, c);
     this.cookies = [...jar.values()].join('; ');
   }
   async call(method: string, p: string, body?: unknown) {
     const res = await fetch(`${this.base}${p}`, {
       method,
-      headers: { cookie: this.cookies, 'x-csrf-token': this.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie: this.cookies,
+        'x-csrf-token': this.csrf,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     this.keep(res);
     return res;
   }
   async login(login: string, password: string) {
-    this.csrf = ((await (await this.call('GET', '/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+    this.csrf = (
+      (await (await this.call('GET', '/api/auth/csrf')).json()) as { csrfToken: string }
+    ).csrfToken;
     const r = await this.call('POST', '/api/auth/login', { login, password });
     if (r.status !== 200) throw new Error(`login ${r.status}`);
   }
@@ -82,19 +93,40 @@ class Client {
 let exitCode = 0;
 try {
   const port = 3300 + (process.pid % 500);
-  const config = loadConfig({ DATABASE_URL: dbUrl.toString(), DATABASE_POOL_SIZE: '20', DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' });
+  const config = loadConfig({
+    DATABASE_URL: dbUrl.toString(),
+    DATABASE_POOL_SIZE: '20',
+    DATA_DIR: dir,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '10000',
+  });
   const database = await openPostgres(config.database.kind === 'postgres' ? config.database.url : '', 20);
   const base = `http://127.0.0.1:${port}`;
   const rt = await createRuntime(config, {
     database,
     log: { error: () => undefined },
-    receiptSource: aggregatorReceiptSource({ baseUrl: `${base}/sim/fns`, token: config.receipts.token, timeoutMs: 5000 }),
-    payoutProvider: yookassaPayoutProvider({ baseUrl: `${base}/sim/yookassa`, agentId: config.payouts.agentId, secretKey: config.payouts.secretKey, timeoutMs: 5000 }),
+    receiptSource: aggregatorReceiptSource({
+      baseUrl: `${base}/sim/fns`,
+      token: config.receipts.token,
+      timeoutMs: 5000,
+    }),
+    payoutProvider: yookassaPayoutProvider({
+      baseUrl: `${base}/sim/yookassa`,
+      agentId: config.payouts.agentId,
+      secretKey: config.payouts.secretKey,
+      timeoutMs: 5000,
+    }),
   });
   const app = await buildApp(rt.deps);
-  await database.query('create table bench_baseline (id uuid primary key, at timestamptz not null, body jsonb not null)');
+  await database.query(
+    'create table bench_baseline (id uuid primary key, at timestamptz not null, body jsonb not null)',
+  );
   app.post('/api/bench/baseline', { config: { access: 'authenticated' } }, async (req) => {
-    await database.query('insert into bench_baseline values ($1, now(), $2)', [crypto.randomUUID(), JSON.stringify(req.body ?? {})]);
+    await database.query('insert into bench_baseline values ($1, now(), $2)', [
+      crypto.randomUUID(),
+      JSON.stringify(req.body ?? {}),
+    ]);
     return { ok: true };
   });
   await app.listen({ host: '127.0.0.1', port });
@@ -107,17 +139,53 @@ try {
   const ids = rt.deps.ids;
   const now = new Date();
   const day = now.toISOString().slice(0, 10);
-  const [insurerId, holderId, contractId, programId, clinicId, doctorId] = [1, 2, 3, 4, 5, 6].map(() => ids.uuid()) as string[];
+  const [insurerId, holderId, contractId, programId, clinicId, doctorId] = [1, 2, 3, 4, 5, 6].map(() =>
+    ids.uuid(),
+  ) as string[];
   const clinicInn = '7715000562';
   await db.insert(insurers).values({ id: insurerId!, name: 'СК', inn: '7701000121' });
   await db.insert(policyholders).values({ id: holderId!, name: 'ООО', inn: '7702000340' });
-  await db.insert(contracts).values({ id: contractId!, insurerId: insurerId!, policyholderId: holderId!, number: '1', validFrom: '2020-01-01', validTo: '2099-12-31', createdAt: now });
-  await db.insert(programs).values({ id: programId!, contractId: contractId!, code: 'B', name: 'Бенчмарк', coveredPrefixes: ['B01.'], accessTypes: ['letter'], createdAt: now });
-  await db.insert(clinics).values({ id: clinicId!, inn: clinicInn, name: 'ООО «Клиника»', shortName: 'Клиника' });
+  await db.insert(contracts).values({
+    id: contractId!,
+    insurerId: insurerId!,
+    policyholderId: holderId!,
+    number: '1',
+    validFrom: '2020-01-01',
+    validTo: '2099-12-31',
+    createdAt: now,
+  });
+  await db.insert(programs).values({
+    id: programId!,
+    contractId: contractId!,
+    code: 'B',
+    name: 'Бенчмарк',
+    coveredPrefixes: ['B01.'],
+    accessTypes: ['letter'],
+    createdAt: now,
+  });
+  await db
+    .insert(clinics)
+    .values({ id: clinicId!, inn: clinicInn, name: 'ООО «Клиника»', shortName: 'Клиника' });
   await db.insert(programClinics).values({ programId: programId!, clinicId: clinicId! });
-  await db.insert(priceListItems).values({ id: ids.uuid(), clinicId: clinicId!, clinicCode: '1.01', serviceCode: 'B01.047.002', name: 'Прием (осмотр, консультация) врача-терапевта повторный', price: 210_000n, validFrom: '2020-01-01' });
+  await db.insert(priceListItems).values({
+    id: ids.uuid(),
+    clinicId: clinicId!,
+    clinicCode: '1.01',
+    serviceCode: 'B01.047.002',
+    name: 'Прием (осмотр, консультация) врача-терапевта повторный',
+    price: 210_000n,
+    validFrom: '2020-01-01',
+  });
   const hash = await hashPassword('Bench-password-1', 12);
-  await db.insert(users).values({ id: doctorId!, fullName: 'Врач', email: 'doctor@bench.ru', passwordHash: hash, roles: ['console_doctor'], createdAt: now, updatedAt: now });
+  await db.insert(users).values({
+    id: doctorId!,
+    fullName: 'Врач',
+    email: 'doctor@bench.ru',
+    passwordHash: hash,
+    roles: ['console_doctor'],
+    createdAt: now,
+    updatedAt: now,
+  });
   const people: { email: string; letterId: string }[] = [];
   for (let c = 0; c < CLIENTS; c++) {
     const userId = ids.uuid();
@@ -127,13 +195,83 @@ try {
     const caseId = ids.uuid();
     const letterId = ids.uuid();
     const email = `p${c}@bench.ru`;
-    await db.insert(users).values({ id: userId, fullName: `Застрахованный ${c}`, email, passwordHash: hash, roles: ['insured'], createdAt: now, updatedAt: now });
-    await db.insert(insuredPersons).values({ id: personId, lastName: 'Петров', firstName: 'Иван', birthDate: '1980-01-01', sex: 'male', phone: `+7916${String(c).padStart(7, '0')}`, userId, payoutPhone: `+7916${String(c).padStart(7, '1')}`, payoutBankId: '100000000111', createdAt: now, updatedAt: now });
-    await db.insert(policies).values({ id: policyId, number: `Б-${c}`, programId: programId!, insuredPersonId: personId, validFrom: '2020-01-01', validTo: '2099-12-31', createdAt: now, updatedAt: now });
-    await db.insert(helpRequests).values({ id: requestId, insuredPersonId: personId, channel: 'phone', complaint: '—', status: 'closed', createdAt: now });
-    await db.insert(medicalCases).values({ id: caseId, requestId, insuredPersonId: personId, policyId, doctorId: doctorId!, complaints: '—', status: 'letter_issued', createdAt: now, updatedAt: now });
-    await db.insert(guaranteeLetters).values({ id: letterId, number: `ГП-Б-${c}`, caseId, policyId, insuredPersonId: personId, clinicId: clinicId!, validFrom: '2020-01-01', validUntil: '2099-12-31', status: 'issued', franchisePercent: 0, cashbackPercent: 5, remainingLimit: null, total: 210_000n * 50n, issuedAt: now, issuedBy: doctorId! });
-    await db.insert(guaranteeLetterItems).values({ letterId, line: 1, serviceCode: 'B01.047.002', clinicCode: '1.01', name: 'Прием (осмотр, консультация) врача-терапевта повторный', price: 210_000n, quantity: 50 });
+    await db.insert(users).values({
+      id: userId,
+      fullName: `Застрахованный ${c}`,
+      email,
+      passwordHash: hash,
+      roles: ['insured'],
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.insert(insuredPersons).values({
+      id: personId,
+      lastName: 'Петров',
+      firstName: 'Иван',
+      birthDate: '1980-01-01',
+      sex: 'male',
+      phone: `+7916${String(c).padStart(7, '0')}`,
+      userId,
+      payoutPhone: `+7916${String(c).padStart(7, '1')}`,
+      payoutBankId: '100000000111',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.insert(policies).values({
+      id: policyId,
+      number: `Б-${c}`,
+      programId: programId!,
+      insuredPersonId: personId,
+      validFrom: '2020-01-01',
+      validTo: '2099-12-31',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.insert(helpRequests).values({
+      id: requestId,
+      insuredPersonId: personId,
+      channel: 'phone',
+      complaint: '—',
+      status: 'closed',
+      createdAt: now,
+    });
+    await db.insert(medicalCases).values({
+      id: caseId,
+      requestId,
+      insuredPersonId: personId,
+      policyId,
+      doctorId: doctorId!,
+      complaints: '—',
+      status: 'letter_issued',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.insert(guaranteeLetters).values({
+      id: letterId,
+      number: `ГП-Б-${c}`,
+      caseId,
+      policyId,
+      insuredPersonId: personId,
+      clinicId: clinicId!,
+      validFrom: '2020-01-01',
+      validUntil: '2099-12-31',
+      status: 'issued',
+      franchisePercent: 0,
+      cashbackPercent: 5,
+      remainingLimit: null,
+      total: 210_000n * 50n,
+      issuedAt: now,
+      issuedBy: doctorId!,
+    });
+    await db.insert(guaranteeLetterItems).values({
+      letterId,
+      line: 1,
+      serviceCode: 'B01.047.002',
+      clinicCode: '1.01',
+      name: 'Прием (осмотр, консультация) врача-терапевта повторный',
+      price: 210_000n,
+      quantity: 50,
+    });
     people.push({ email, letterId });
   }
 
@@ -158,7 +296,17 @@ try {
         prepaidSum: 0,
         creditSum: 0,
         provisionSum: 0,
-        items: [{ name: '1.01 Прием (осмотр, консультация) врача-терапевта повторный', price: 210_000, quantity: 1, sum: 210_000, nds: 6, paymentType: 4, productType: 4 }],
+        items: [
+          {
+            name: '1.01 Прием (осмотр, консультация) врача-терапевта повторный',
+            price: 210_000,
+            quantity: 1,
+            sum: 210_000,
+            nds: 6,
+            paymentType: 4,
+            productType: 4,
+          },
+        ],
       });
       return formatQr({ dateTime, sum: 210_000, fn: '9960440301234567', i, fp: 100_000 + i, n: 1 });
     }),
@@ -183,17 +331,40 @@ try {
       }),
     );
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, seconds };
+    return {
+      rps: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      failures,
+      seconds,
+    };
   };
 
-  const baseline = await run((c) => c.call('POST', '/api/bench/baseline', { n: 1 }), Math.ceil(BASELINE_REQUESTS / CLIENTS));
-  const claimsRun = await run((c, n, k) => c.call('POST', '/api/me/claims', { letterId: people[n]!.letterId, qr: qrs[n]![k]!, source: 'camera' }), PER_CLIENT);
+  const baseline = await run(
+    (c) => c.call('POST', '/api/bench/baseline', { n: 1 }),
+    Math.ceil(BASELINE_REQUESTS / CLIENTS),
+  );
+  const claimsRun = await run(
+    (c, n, k) =>
+      c.call('POST', '/api/me/claims', { letterId: people[n]!.letterId, qr: qrs[n]![k]!, source: 'camera' }),
+    PER_CLIENT,
+  );
 
-  const statuses = await database.query<{ status: string; n: string }>('select status, count(*)::text as n from claims group by status');
-  const pays = await database.query<{ n: string }>("select count(*)::text as n from payouts where status in ('created','pending','succeeded')");
-  console.log(`clients=${CLIENTS} claims=${CLIENTS * PER_CLIENT} on PostgreSQL; claim statuses: ${statuses.rows.map((r) => `${r.status}=${r.n}`).join(' ')}; payouts submitted: ${pays.rows[0]!.n}`);
-  console.log(`baseline (authenticated one-row insert): ${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, failures ${baseline.failures}`);
-  console.log(`claims: ${claimsRun.rps.toFixed(0)} /s in ${claimsRun.seconds.toFixed(1)} s, p50 ${claimsRun.p50.toFixed(1)} ms, p99 ${claimsRun.p99.toFixed(1)} ms, failures ${claimsRun.failures}`);
+  const statuses = await database.query<{ status: string; n: string }>(
+    'select status, count(*)::text as n from claims group by status',
+  );
+  const pays = await database.query<{ n: string }>(
+    "select count(*)::text as n from payouts where status in ('created','pending','succeeded')",
+  );
+  console.log(
+    `clients=${CLIENTS} claims=${CLIENTS * PER_CLIENT} on PostgreSQL; claim statuses: ${statuses.rows.map((r) => `${r.status}=${r.n}`).join(' ')}; payouts submitted: ${pays.rows[0]!.n}`,
+  );
+  console.log(
+    `baseline (authenticated one-row insert): ${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, failures ${baseline.failures}`,
+  );
+  console.log(
+    `claims: ${claimsRun.rps.toFixed(0)} /s in ${claimsRun.seconds.toFixed(1)} s, p50 ${claimsRun.p50.toFixed(1)} ms, p99 ${claimsRun.p99.toFixed(1)} ms, failures ${claimsRun.failures}`,
+  );
   console.log(
     `claims_per_s=${claimsRun.rps.toFixed(0)} p50_ms=${claimsRun.p50.toFixed(1)} p99_ms=${claimsRun.p99.toFixed(1)} baseline_rps=${baseline.rps.toFixed(0)} ratio=${(claimsRun.rps / baseline.rps).toFixed(3)}`,
   );
