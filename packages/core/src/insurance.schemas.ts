@@ -28,6 +28,7 @@ export const insuredImportViewSchema = z.object({
   programId: z.uuid(),
   fileName: z.string(),
   mode: z.enum(['all_or_nothing', 'valid_rows']),
+  detachMissing: z.boolean(),
   status: z.enum(['queued', 'running', 'done', 'rejected', 'failed']),
   totalRows: z.number().int(),
   processedRows: z.number().int(),

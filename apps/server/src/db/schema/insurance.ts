@@ -191,6 +191,8 @@ export const insuredImports = pgTable(
     fileName: text('file_name').notNull(),
     storageKey: text('storage_key').notNull(),
     mode: text('mode').$type<'all_or_nothing' | 'valid_rows'>().notNull(),
+    /** A full list detaches who is missing from it; an addition (false) only adds and updates. */
+    detachMissing: boolean('detach_missing').notNull().default(true),
     status: text('status').$type<'queued' | 'running' | 'done' | 'rejected' | 'failed'>().notNull(),
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),

@@ -79,7 +79,7 @@ export function insuranceRoutes(
         schema: {
           tags,
           summary:
-            'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows). Список заменяет прежний: кого нет в файле, открепляются датой загрузки',
+            'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows). Список заменяет прежний: кого нет в файле, открепляются датой загрузки; detachMissing=false только добавляет и обновляет',
           consumes: ['multipart/form-data'],
           params: idParamsSchema,
           response: { 202: insuredImportViewSchema, ...errorResponses },
@@ -88,6 +88,7 @@ export function insuranceRoutes(
       async (req, reply) => {
         let file: { fileName: string; content: Buffer } | null = null;
         let mode: 'all_or_nothing' | 'valid_rows' = 'all_or_nothing';
+        let detachMissing = true;
         for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
           if (part.type === 'file') {
             const content = await part.toBuffer();
@@ -98,11 +99,15 @@ export function insuranceRoutes(
             (part.value === 'valid_rows' || part.value === 'all_or_nothing')
           ) {
             mode = part.value;
+          } else if (part.fieldname === 'detachMissing') {
+            detachMissing = part.value !== 'false';
           }
         }
         if (!file)
           throw new AppError('VALIDATION_FAILED', 'Выберите файл', { fields: { file: 'Выберите файл' } });
-        return reply.status(202).send(await imports.create(req.actor, req.params.id, file, mode));
+        return reply
+          .status(202)
+          .send(await imports.create(req.actor, req.params.id, file, mode, detachMissing));
       },
     );
 

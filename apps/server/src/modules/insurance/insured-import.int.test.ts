@@ -167,6 +167,28 @@ describe('insured list import', () => {
     expect(returned!.detachedOn).toBeNull();
   });
 
+  it('an addition (detachMissing=false) adds and updates without detaching anyone', async () => {
+    const attached = async () =>
+      (await ctx.deps.database.db.select().from(policies).where(eq(policies.programId, programId))).filter(
+        (p) => !p.detachedOn,
+      ).length;
+    const before = await attached();
+    const body = multipartBody(
+      { mode: 'valid_rows', detachMissing: 'false' },
+      { field: 'file', name: 'add.csv', content: csv([HEADER, person(1, 'ADD')]) },
+    );
+    const res = await insurer.request({
+      method: 'POST',
+      url: `/api/insurance/programs/${programId}/imports`,
+      ...body,
+    });
+    expect(res.json().detachMissing).toBe(false);
+    await insuredImportService(ctx.deps).run(res.json().id);
+    const view = (await insurer.get(`/api/insurance/imports/${res.json().id}`)).json();
+    expect(view).toMatchObject({ status: 'done', created: 1, detached: 0 });
+    expect(await attached()).toBe(before + 1);
+  });
+
   it('reads a CSV saved by Excel in Windows-1251', async () => {
     const text = [HEADER, person(1, 'W')].map((r) => r.join(';')).join('\r\n');
     const cp1251 = Buffer.from(

@@ -29,6 +29,7 @@ export function importView(r: ImportRow) {
     programId: r.programId,
     fileName: r.fileName,
     mode: r.mode,
+    detachMissing: r.detachMissing,
     status: r.status,
     totalRows: r.totalRows,
     processedRows: r.processedRows,
@@ -161,18 +162,20 @@ export function insuredImportService(deps: AppDeps) {
         where p.number = v.number`);
     }
     const inFile = rows.map((r) => r.policyNumber);
-    const detached = await tx
-      .update(policies)
-      .set({ detachedOn: today(), updatedAt: now })
-      .where(
-        and(
-          eq(policies.programId, imp.programId),
-          isNull(policies.detachedOn),
-          // One array parameter: a list of 100 000 numbers would exceed the 65 535 parameters of a statement.
-          sql`${policies.number} <> all(${sql.param(inFile)}::text[])`,
-        ),
-      )
-      .returning({ id: policies.id });
+    const detached = !imp.detachMissing
+      ? []
+      : await tx
+          .update(policies)
+          .set({ detachedOn: today(), updatedAt: now })
+          .where(
+            and(
+              eq(policies.programId, imp.programId),
+              isNull(policies.detachedOn),
+              // One array parameter: a list of 100 000 numbers would exceed the 65 535 parameters of a statement.
+              sql`${policies.number} <> all(${sql.param(inFile)}::text[])`,
+            ),
+          )
+          .returning({ id: policies.id });
     const messageIds = await deps.outbox.addMany(tx, invitations);
     return { created: fresh.length, updated: known.length, detached: detached.length, messageIds };
   }
@@ -211,6 +214,7 @@ export function insuredImportService(deps: AppDeps) {
       programId: string,
       file: { fileName: string; content: Buffer },
       mode: 'all_or_nothing' | 'valid_rows',
+      detachMissing = true,
     ) {
       const format = formatOf(file.fileName);
       const program = await loadProgramFor(db, actor, programId);
@@ -228,6 +232,7 @@ export function insuredImportService(deps: AppDeps) {
             fileName: file.fileName,
             storageKey,
             mode,
+            detachMissing,
             status: 'queued',
             createdBy: actor.user!.id,
             createdAt: clock.now(),
@@ -237,7 +242,7 @@ export function insuredImportService(deps: AppDeps) {
           action: 'insured_import.created',
           entityType: 'insured_import',
           entityId: id,
-          after: { fileName: file.fileName, mode, programId },
+          after: { fileName: file.fileName, mode, detachMissing, programId },
         });
         return r!;
       });

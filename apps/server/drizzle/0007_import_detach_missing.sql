@@ -1,0 +1,1 @@
+ALTER TABLE "insured_imports" ADD COLUMN "detach_missing" boolean DEFAULT true NOT NULL;
