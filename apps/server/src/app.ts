@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { dadataSimulatorRoutes } from './integrations/directory/dadata-simulator.ts';
 import { receiptSimulatorRoutes } from './integrations/fns/receipt-simulator.ts';
 import { yookassaSimulatorRoutes } from './integrations/payouts/yookassa-simulator.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
@@ -30,6 +31,7 @@ import { consoleRoutes } from './modules/console/console.routes.ts';
 import { consoleService } from './modules/console/console.service.ts';
 import { demoTillRoutes } from './modules/demo-till/demo-till.routes.ts';
 import { demoTillService } from './modules/demo-till/demo-till.service.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { homeService } from './modules/home/home.service.ts';
@@ -146,7 +148,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(demoTillRoutes(demoTillService(deps)));
     await app.register(receiptSimulatorRoutes(deps.simulators.receipts));
     await app.register(yookassaSimulatorRoutes(deps.simulators.payouts));
+    await app.register(dadataSimulatorRoutes(deps.simulators.directory));
   }
+  await app.register(directoryRoutes(deps));
   await app.register(consoleRoutes(consoleService(deps)));
   await app.register(lettersRoutes(lettersService(deps)));
   await app.register(meRoutes(meService(deps)));

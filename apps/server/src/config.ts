@@ -54,6 +54,8 @@ const schema = z.object({
   PAYOUTS_API_URL: z.url().optional(),
   PAYOUTS_AGENT_ID: z.string().min(1).optional(),
   PAYOUTS_SECRET_KEY: z.string().min(1).optional(),
+  DIRECTORY_API_URL: z.url().optional(),
+  DIRECTORY_API_TOKEN: z.string().min(1).optional(),
   SERVICE_NAME: z.string().min(2).default('remed — медицинский пульт'),
   SERVICE_PHONE: z.string().min(5).default('+7 495 000-00-00'),
   SMS_GATEWAY_URL: z.url().optional(),
@@ -88,6 +90,9 @@ function crossChecks(env: RawEnv): string[] {
     problems.push(
       'PAYOUTS_AGENT_ID: при заданном PAYOUTS_API_URL нужны PAYOUTS_AGENT_ID и PAYOUTS_SECRET_KEY',
     );
+  }
+  if (env.DIRECTORY_API_URL && !env.DIRECTORY_API_TOKEN) {
+    problems.push('DIRECTORY_API_TOKEN: при заданном DIRECTORY_API_URL нужен токен справочника');
   }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('SESSION_SECRET: обязателен при NODE_ENV=production');
@@ -145,6 +150,9 @@ function toConfig(env: z.output<typeof schema>) {
     receipts: env.RECEIPTS_API_URL
       ? { url: env.RECEIPTS_API_URL, token: env.RECEIPTS_API_TOKEN ?? '', simulated: false }
       : { url: `http://127.0.0.1:${env.PORT}/sim/fns`, token: 'simulator-token', simulated: true },
+    directory: env.DIRECTORY_API_URL
+      ? { url: env.DIRECTORY_API_URL, token: env.DIRECTORY_API_TOKEN ?? '', simulated: false }
+      : { url: `http://127.0.0.1:${env.PORT}/sim/dadata`, token: 'simulator-token', simulated: true },
     payouts: env.PAYOUTS_API_URL
       ? {
           url: env.PAYOUTS_API_URL,

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import type { CompanyDirectory } from './integrations/directory/company-directory.ts';
+import { dadataDirectory } from './integrations/directory/dadata-client.ts';
+import { DadataSimulatorState } from './integrations/directory/dadata-simulator.ts';
 import { aggregatorReceiptSource } from './integrations/fns/aggregator-client.ts';
 import { ReceiptSimulatorStore } from './integrations/fns/receipt-simulator.ts';
 import type { ReceiptSource } from './integrations/fns/receipt-source.ts';
@@ -53,6 +56,7 @@ export interface RuntimeOverrides {
   log?: { error(obj: unknown, msg?: string): void };
   receiptSource?: ReceiptSource;
   payoutProvider?: PayoutProvider;
+  companyDirectory?: CompanyDirectory;
 }
 
 /** Wires every port to its implementation: database (migrated), storage, mail, SMS, outbox and jobs. */
@@ -74,9 +78,10 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     enqueueMany: (queue, data) => jobs!.sendMany(queue, data),
   });
   const simulators =
-    config.receipts.simulated || config.payouts.simulated
+    config.receipts.simulated || config.payouts.simulated || config.directory.simulated
       ? {
           receipts: new ReceiptSimulatorStore(config.receipts.token),
+          directory: new DadataSimulatorState(config.directory.token),
           payouts: new YookassaSimulatorState(
             { agentId: config.payouts.agentId, secretKey: config.payouts.secretKey },
             { webhookUrl: `http://127.0.0.1:${config.port}/api/webhooks/yookassa` },
@@ -93,6 +98,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
         token: config.receipts.token,
         timeoutMs: 10_000,
       }),
+    companyDirectory:
+      overrides.companyDirectory ??
+      dadataDirectory({ baseUrl: config.directory.url, token: config.directory.token, timeoutMs: 5_000 }),
     payoutProvider:
       overrides.payoutProvider ??
       yookassaPayoutProvider({

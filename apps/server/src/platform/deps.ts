@@ -1,5 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { CompanyDirectory } from '../integrations/directory/company-directory.ts';
+import type { DadataSimulatorState } from '../integrations/directory/dadata-simulator.ts';
 import type { ReceiptSimulatorStore } from '../integrations/fns/receipt-simulator.ts';
 import type { ReceiptSource } from '../integrations/fns/receipt-source.ts';
 import type { PayoutProvider } from '../integrations/payouts/payout-provider.ts';
@@ -21,8 +23,13 @@ export interface AppDeps {
   jobs: JobRunner;
   receiptSource: ReceiptSource;
   payoutProvider: PayoutProvider;
+  companyDirectory: CompanyDirectory;
   /** Present when the outside systems are simulated (demo, tests): the app serves them at /sim. */
-  simulators: { receipts: ReceiptSimulatorStore; payouts: YookassaSimulatorState } | null;
+  simulators: {
+    receipts: ReceiptSimulatorStore;
+    payouts: YookassaSimulatorState;
+    directory: DadataSimulatorState;
+  } | null;
   /** Secret that signs cookies; from SESSION_SECRET or generated once into the data folder. */
   cookieSecret: string;
 }

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/schemas.ts';
+
+const status = z.enum(['active', 'liquidating', 'liquidated', 'bankrupt', 'reorganizing']);
+const partySchema = z.object({
+  inn: z.string(),
+  kpp: z.string().nullable(),
+  ogrn: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string().nullable(),
+  head: z.object({ name: z.string(), post: z.string() }).nullable(),
+  status,
+  type: z.enum(['legal', 'individual']),
+});
+const bankSchema = z.object({
+  bik: z.string(),
+  name: z.string(),
+  correspondentAccount: z.string().nullable(),
+  address: z.string().nullable(),
+  status,
+});
+
+/**
+ * Requisites by ИНН and БИК for forms that fill themselves (clinic self-registration): open before an
+ * account exists, so rate-limited per address.
+ */
+export function directoryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const lookupFailed = (kind: 'not_found' | 'unavailable', what: string) =>
+    kind === 'not_found'
+      ? new AppError(
+          'NOT_FOUND',
+          `${what} не найден в справочнике. Проверьте цифры или заполните поля вручную`,
+        )
+      : new AppError(
+          'UNAVAILABLE',
+          'Справочник сейчас не отвечает. Заполните поля вручную или попробуйте через минуту',
+        );
+  return async (app) => {
+    app.get(
+      '/api/directory/party/:inn',
+      {
+        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['directory'],
+          summary: 'Организация по ИНН: название, КПП, ОГРН, адрес, руководитель',
+          params: z.object({ inn: z.string().max(20) }),
+          response: { 200: partySchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const r = await deps.companyDirectory.findParty(req.params.inn);
+        if (r.kind !== 'found') throw lookupFailed(r.kind, 'ИНН');
+        return r.party;
+      },
+    );
+    app.get(
+      '/api/directory/bank/:bik',
+      {
+        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['directory'],
+          summary: 'Банк по БИК: название и корреспондентский счёт',
+          params: z.object({ bik: z.string().max(20) }),
+          response: { 200: bankSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const r = await deps.companyDirectory.findBank(req.params.bik);
+        if (r.kind !== 'found') throw lookupFailed(r.kind, 'БИК');
+        return r.bank;
+      },
+    );
+  };
+}
