@@ -69,6 +69,7 @@ export const demoTillRequestSchema = z.object({
   overcharge: z.boolean().default(false),
   extraItem: z.boolean().default(false),
   refund: z.boolean().default(false),
+  unidentifiedItem: z.boolean().default(false),
 });
 export const demoTillResponseSchema = z.object({
   qr: z.string(),

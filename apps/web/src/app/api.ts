@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** Anything else the server explained, e.g. `reason: 'DUPLICATE_RECEIPT'`. */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message || errorMessage(body.code));
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.details?.fields ?? {};
+    this.details = body.details ?? {};
   }
 }
 

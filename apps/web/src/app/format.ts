@@ -18,3 +18,14 @@ export function formatBytes(n: number): string {
 }
 
 export const formatCount = (n: number) => new Intl.NumberFormat('ru-RU').format(n);
+
+/** Stable React keys for rows that have no id (receipt lines): the name plus its occurrence number. */
+export function keyed<T>(items: readonly T[], name: (item: T) => string): { key: string; item: T }[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const n = name(item);
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return { key: `${n}#${k}`, item };
+  });
+}

@@ -1,12 +1,16 @@
 import { ROLES, type Role, type SessionUser } from '@remed/core';
 import {
   type Icon,
+  IconCashRegister,
   IconFileCertificate,
   IconFileText,
   IconFirstAidKit,
   IconHome,
   IconMail,
   IconMessages,
+  IconReceipt,
+  IconReceiptRefund,
+  IconScale,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -27,7 +31,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Главная', icon: IconHome, roles: 'all' },
   { to: '/help', label: 'Попросить помощи', icon: IconFirstAidKit, roles: ['insured'] },
   { to: '/letters', label: 'Мои гарантийные письма', icon: IconFileCertificate, roles: ['insured'] },
+  { to: '/claims', label: 'Мои чеки и выплаты', icon: IconReceipt, roles: ['insured'] },
   { to: '/console', label: 'Обращения', icon: IconMessages, roles: ['console_doctor'] },
+  { to: '/console/reviews', label: 'Ручная проверка', icon: IconReceiptRefund, roles: ['console_doctor'] },
   {
     to: '/insurance',
     label: 'Программы и застрахованные',
@@ -35,6 +41,9 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['insurer_user', 'admin'],
   },
   { to: '/letters', label: 'Гарантийные письма', icon: IconFileCertificate, roles: STAFF_LETTER_READERS },
+  // The server answers only in demo mode; the page says so otherwise.
+  { to: '/demo-till', label: 'Демо-касса', icon: IconCashRegister, roles: ['clinic_user', 'admin'] },
+  { to: '/admin/reconciliation', label: 'Сверка выплат', icon: IconScale, roles: ['admin'] },
   { to: '/admin/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'Журнал действий', icon: IconFileText, roles: ['admin'] },
   { to: '/admin/outbox', label: 'Письма и SMS', icon: IconMail, roles: ['admin'] },

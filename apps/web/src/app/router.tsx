@@ -3,6 +3,9 @@ import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ClaimNewPage } from '../features/claims/ClaimNewPage.tsx';
+import { ClaimPage } from '../features/claims/ClaimPage.tsx';
+import { ClaimsPage } from '../features/claims/ClaimsPage.tsx';
 import { ProgramsPage } from '../features/insurance/ProgramsPage.tsx';
 import { HelpPage } from '../features/insured/HelpPage.tsx';
 import { LetterPage } from '../features/letters/LetterPage.tsx';
@@ -29,6 +32,20 @@ const InboxPage = lazy(() =>
 );
 const CasePage = lazy(() =>
   import('../features/console/CasePage.tsx').then((m) => ({ default: m.CasePage })),
+);
+const ReviewsPage = lazy(() =>
+  import('../features/reviews/ReviewsPage.tsx').then((m) => ({ default: m.ReviewsPage })),
+);
+const ReviewPage = lazy(() =>
+  import('../features/reviews/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const TillPage = lazy(() =>
+  import('../features/demo-till/TillPage.tsx').then((m) => ({ default: m.TillPage })),
+);
+const ReconciliationPage = lazy(() =>
+  import('../features/reconciliation/ReconciliationPage.tsx').then((m) => ({
+    default: m.ReconciliationPage,
+  })),
 );
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
@@ -58,6 +75,9 @@ export function AppRoutes() {
         <Route path="account" element={<AccountPage />} />
         <Route element={<RequireRole roles={['insured']} />}>
           <Route path="help" element={<HelpPage />} />
+          <Route path="claims" element={<ClaimsPage />} />
+          <Route path="claims/new" element={<ClaimNewPage />} />
+          <Route path="claims/:id" element={<ClaimPage />} />
         </Route>
         <Route element={<RequireRole roles={['insured', 'clinic_user', 'insurer_user', 'admin']} />}>
           <Route path="letters" element={<LettersPage />} />
@@ -72,6 +92,11 @@ export function AppRoutes() {
         <Route path="console" element={<RequireRole roles={['console_doctor']} />}>
           <Route index element={<InboxPage />} />
           <Route path="cases/:id" element={<CasePage />} />
+          <Route path="reviews" element={<ReviewsPage />} />
+          <Route path="reviews/:id" element={<ReviewPage />} />
+        </Route>
+        <Route path="demo-till" element={<RequireRole roles={['clinic_user', 'admin']} />}>
+          <Route index element={<TillPage />} />
         </Route>
         <Route path="insurance" element={<RequireRole roles={['insurer_user', 'admin']} />}>
           <Route index element={<ProgramsPage />} />
@@ -81,6 +106,7 @@ export function AppRoutes() {
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="reconciliation" element={<ReconciliationPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

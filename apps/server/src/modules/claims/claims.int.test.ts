@@ -196,6 +196,8 @@ describe('from receipt to money', () => {
       recon.people.find((p: { insuredPersonId: string }) => p.insuredPersonId === insured.personId),
     ).toEqual({
       insuredPersonId: insured.personId,
+      fullName: 'Иванова Мария Петровна',
+      policyNumber: insured.policyNumber,
       owed: 265_500,
       paid: 265_500,
       inFlight: 0,

@@ -216,6 +216,8 @@ export function claimsRoutes(
               people: z.array(
                 z.object({
                   insuredPersonId: z.uuid(),
+                  fullName: z.string(),
+                  policyNumber: z.string().nullable(),
                   owed: z.number().int(),
                   paid: z.number().int(),
                   inFlight: z.number().int(),

@@ -11,7 +11,8 @@ export function demoTillRoutes(till: DemoTillService): FastifyPluginAsyncZod {
         config: { access: ['clinic_user', 'admin'] },
         schema: {
           tags: ['demo'],
-          summary: 'Демо-касса: напечатать чек по гарантийному письму (переплата, лишняя позиция, возврат)',
+          summary:
+            'Демо-касса: напечатать чек по гарантийному письму (переплата, лишняя позиция, возврат, позиция без названия услуги)',
           body: demoTillRequestSchema,
           response: { 200: demoTillResponseSchema, ...errorResponses },
         },

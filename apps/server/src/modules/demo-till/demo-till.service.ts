@@ -19,15 +19,26 @@ export function demoTillService(deps: AppDeps) {
   return {
     async print(
       actor: Actor,
-      input: { letterId: string; overcharge: boolean; extraItem: boolean; refund: boolean },
+      input: {
+        letterId: string;
+        overcharge: boolean;
+        extraItem: boolean;
+        refund: boolean;
+        unidentifiedItem: boolean;
+      },
     ) {
       if (!deps.simulators) throw new AppError('NOT_FOUND', 'Демо-касса работает только в демо-режиме');
       const letter = await loadLetterFor(database.db, actor, input.letterId, clock.now());
       // Tills print their own short names with the clinic's code in front; the engine must cope with that.
-      const items = letter.items.map((i) => {
+      const items = letter.items.map((i, n) => {
         const price = input.overcharge ? Math.round((i.price * 1.2) / 1000) * 1000 : i.price;
+        // A till that prints no service name sends the receipt to a person for review.
+        const name =
+          input.unidentifiedItem && n === 0
+            ? 'Медицинская услуга'
+            : `${i.clinicCode} ${i.name}`.slice(0, 128);
         return {
-          name: `${i.clinicCode} ${i.name}`.slice(0, 128),
+          name,
           price,
           quantity: i.quantity,
           sum: price * i.quantity,

@@ -85,7 +85,7 @@ export function AdminHome() {
     <section data-testid="home-admin">
       <HomeHeader
         title="Администрирование"
-        subtitle="Пользователи и роли, журнал действий, исходящие письма и SMS. Справочники, настройки и резервные копии появятся позже."
+        subtitle="Пользователи и роли, журнал действий, исходящие письма и SMS, сверка выплат по СБП. Справочники, настройки и резервные копии появятся позже."
       />
       {summary.isError ? (
         <QueryError error={summary.error} retry={() => summary.refetch()} />

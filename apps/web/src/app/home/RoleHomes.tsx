@@ -5,11 +5,13 @@ import {
   IconChartBar,
   IconFileCertificate,
   IconMessages,
+  IconReceiptRefund,
   IconStethoscope,
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useConsoleRequests } from '../../features/console/api.ts';
 import { ProgramsList } from '../../features/insurance/ProgramsPage.tsx';
+import { useReviews } from '../../features/reviews/api.ts';
 import { formatCount } from '../format.ts';
 import { useUser } from '../session.tsx';
 import { EmptySection, HomeHeader, SectionGrid } from './parts.tsx';
@@ -29,6 +31,7 @@ function TokensHint() {
 export function DoctorHome() {
   const fresh = useConsoleRequests('new');
   const working = useConsoleRequests('in_work');
+  const reviews = useReviews();
   const count = (n: number | undefined) => (n === undefined ? '…' : formatCount(n));
   return (
     <section data-testid="home-console_doctor">
@@ -59,6 +62,19 @@ export function DoctorHome() {
               <Text fw={600}>В работе: {count(working.data?.length)}</Text>
               <Text size="sm" c="dimmed">
                 Случаи, по которым подбираются услуги и клиника и выдаётся гарантийное письмо.
+              </Text>
+            </Stack>
+          </Group>
+        </Card>
+        <Card withBorder padding="lg" component={Link} to="/console/reviews" data-testid="reviews-count">
+          <Group wrap="nowrap" align="flex-start">
+            <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+              <IconReceiptRefund size={24} />
+            </ThemeIcon>
+            <Stack gap={4}>
+              <Text fw={600}>Чеки на ручной проверке: {count(reviews.data?.length)}</Text>
+              <Text size="sm" c="dimmed">
+                Чеки, которые автоматическая сверка с гарантийным письмом не смогла решить сама.
               </Text>
             </Stack>
           </Group>

@@ -9,7 +9,14 @@ export function MainNav({ user, onNavigate }: { user: SessionUser; onNavigate: (
   const { pathname } = useLocation();
   const { signOut } = useSession();
   const navigate = useNavigate();
-  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  const items = navFor(user);
+  const under = (to: string) =>
+    to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  // «/console/reviews» is its own section, not part of «/console»: the longest matching address wins.
+  const current = items
+    .filter((i) => under(i.to))
+    .reduce<string | null>((best, i) => (best === null || i.to.length > best.length ? i.to : best), null);
+  const isActive = (to: string) => to === current;
   const logout = () => {
     signOut()
       .catch(() => undefined)
@@ -17,7 +24,7 @@ export function MainNav({ user, onNavigate }: { user: SessionUser; onNavigate: (
   };
   return (
     <Stack component="nav" gap={4} h="100%" data-testid="main-nav">
-      {navFor(user).map((item) => (
+      {items.map((item) => (
         <NavLink
           key={item.to}
           component={Link}

@@ -1,6 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { roleLabel, userRoles } from '../../app/navigation.ts';
 import { useUser } from '../../app/session.tsx';
+import { PayoutDetailsForm } from '../claims/PayoutDetailsForm.tsx';
 import { EmployerConsentSection } from '../insured/EmployerConsentSection.tsx';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
@@ -33,6 +34,17 @@ export function AccountPage() {
         </Title>
         <ChangePasswordForm />
       </Card>
+      {user.roles.includes('insured') && (
+        <Card withBorder data-testid="payout-details">
+          <Title order={2} size="h3" mb={4}>
+            Куда переводить деньги
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            Возмещение и кэшбэк приходят по Системе быстрых платежей (СБП) на счёт, привязанный к телефону.
+          </Text>
+          <PayoutDetailsForm />
+        </Card>
+      )}
       {user.roles.includes('insured') && <EmployerConsentSection />}
       {canUseTokens && <ApiTokensSection />}
     </Stack>

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { formatRub, ruDate } from '@remed/core';
-import { IconArrowLeft, IconDownload, IconFileTypePdf, IconMapPin } from '@tabler/icons-react';
+import { IconArrowLeft, IconDownload, IconFileTypePdf, IconMapPin, IconReceipt } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
@@ -33,6 +33,7 @@ export function LetterPage() {
   const user = useUser();
   const letter = useLetter(id);
   const doctor = user.roles.includes('console_doctor');
+  const insured = user.roles.includes('insured');
 
   if (letter.isError) return <QueryError error={letter.error} retry={() => letter.refetch()} />;
   if (letter.isPending) return <Skeleton h={400} />;
@@ -145,6 +146,18 @@ export function LetterPage() {
             <List.Item key={s}>{s}</List.Item>
           ))}
         </List>
+        {insured && l.status === 'issued' && (
+          <Button
+            component={Link}
+            to={`/claims/new?letter=${l.id}`}
+            size="lg"
+            mt="md"
+            leftSection={<IconReceipt size={22} />}
+            data-testid="letter-claim"
+          >
+            Вернуть деньги по чеку
+          </Button>
+        )}
       </Card>
       <Group gap="sm">
         <Button
