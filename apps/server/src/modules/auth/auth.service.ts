@@ -130,20 +130,24 @@ export function authService(deps: AppDeps) {
     /** Resolves a session cookie; an unknown or expired session is an error the UI turns into "session expired". */
     async resolveSession(token: string): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date }> {
       const id = sha256(token);
-      const [s] = await db.select().from(sessions).where(eq(sessions.id, id));
+      // Session and user in one round trip: this runs on every request.
+      const [row] = await db
+        .select({ s: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, id));
       const now = clock.now();
-      if (!s || s.expiresAt <= now) {
-        if (s) await db.delete(sessions).where(eq(sessions.id, id));
+      if (!row || row.s.expiresAt <= now) {
+        if (row) await db.delete(sessions).where(eq(sessions.id, id));
         throw new AppError('SESSION_EXPIRED');
       }
-      const user = await findUserById(db, s.userId);
-      if (!user || user.blockedAt) throw new AppError('SESSION_EXPIRED');
-      let expiresAt = s.expiresAt;
-      if (now.getTime() - s.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
+      if (row.user.blockedAt) throw new AppError('SESSION_EXPIRED');
+      let expiresAt = row.s.expiresAt;
+      if (now.getTime() - row.s.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
         expiresAt = new Date(now.getTime() + ttlMs);
         await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
       }
-      return { user: await toSessionUser(db, user), sessionId: id, expiresAt };
+      return { user: await toSessionUser(db, row.user), sessionId: id, expiresAt };
     },
 
     async resolveApiToken(secret: string): Promise<SessionUser> {

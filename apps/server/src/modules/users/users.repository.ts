@@ -7,8 +7,11 @@ export type UserRow = typeof users.$inferSelect;
 
 type OrgRef = { id: string; name: string };
 
-async function organisationsOf(db: DbOrTx, rows: UserRow[]) {
-  const ids = rows.map((r) => r.id);
+async function organisationsOf(db: DbOrTx, rows: UserRow[], opts: { onlyWhereRoleNeedsIt?: boolean } = {}) {
+  // For a signed-in user the clinics matter only to clinic staff; skipping the query saves a round trip per request.
+  const ids = rows
+    .filter((r) => !opts.onlyWhereRoleNeedsIt || r.roles.includes('clinic_user'))
+    .map((r) => r.id);
   const clinicLinks = ids.length
     ? await db
         .select({ userId: userClinics.userId, id: clinics.id, name: clinics.shortName })
@@ -52,7 +55,7 @@ function baseView(r: UserRow) {
 }
 
 export async function toSessionUser(db: DbOrTx, row: UserRow): Promise<SessionUser> {
-  const orgs = await organisationsOf(db, [row]);
+  const orgs = await organisationsOf(db, [row], { onlyWhereRoleNeedsIt: true });
   return { ...baseView(row), ...orgs(row) };
 }
 
