@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SERVICE_CODE_RE } from './adjudication/letter.ts';
 
 export const serviceCodeSchema = z
   .string()
   .trim()
-  .regex(/^[AB]\d{2}\.\d{2,3}\.\d{3}(\.\d{3})?$/, 'Код услуги по 804н, например B01.047.001');
+  .regex(SERVICE_CODE_RE, 'Код услуги по 804н, например B01.047.001');
 export const icd10Schema = z
   .string()
   .trim()

@@ -10,5 +10,3 @@ export function checkAccess(access: Access, user: SessionUser | null): void {
   if (access === 'authenticated') return;
   if (!user.roles.some((r) => access.includes(r))) throw new AppError('FORBIDDEN');
 }
-
-export const hasRole = (user: SessionUser | null, role: Role) => !!user?.roles.includes(role);

@@ -14,15 +14,6 @@ export interface ProgramRules {
 
 export type CoverageVerdict = 'covered' | 'excluded' | 'needs_approval' | 'not_covered';
 
-export const COVERAGE_TITLES: Record<CoverageVerdict, string> = {
-  covered: 'Входит в программу',
-  excluded: 'Исключение из программы',
-  needs_approval: 'Требует согласования врача пульта',
-  not_covered: 'Не входит в программу',
-};
-
-export const SERVICE_CODE = /^[AB]\d{2}\.\d{2,3}\.\d{3}(\.\d{3})?$/;
-
 const matches = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
 
 export function coverageOf(rules: ProgramRules, serviceCode: string): CoverageVerdict {

@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parsePayoutNotification } from '../../integrations/payouts/yookassa-client.ts';
 import { decodeReceiptQr } from '../../integrations/qr/qr-decoder.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
@@ -25,6 +26,8 @@ export function claimsRoutes(
   payoutsSvc: PayoutsService,
 ): FastifyPluginAsyncZod {
   const db = deps.database.db;
+  const viewOf = async (actor: Actor, id: string) =>
+    (await claimViews(db, [await claimsSvc.getMine(actor, id)]))[0]!;
   return async (app) => {
     app.post(
       '/api/me/claims',
@@ -38,9 +41,7 @@ export function claimsRoutes(
         },
       },
       async (req, reply) => {
-        const id = await claimsSvc.submit(req.actor, req.body);
-        const [view] = await claimViews(db, [await claimsSvc.getMine(req.actor, id)]);
-        return reply.status(201).send(view!);
+        return reply.status(201).send(await viewOf(req.actor, await claimsSvc.submit(req.actor, req.body)));
       },
     );
     app.post(
@@ -74,9 +75,7 @@ export function claimsRoutes(
           throw new AppError('VALIDATION_FAILED', body.error.issues[0]?.message, {
             fields: { letterId: 'Выберите гарантийное письмо' },
           });
-        const id = await claimsSvc.submit(req.actor, body.data);
-        const [view] = await claimViews(db, [await claimsSvc.getMine(req.actor, id)]);
-        return reply.status(201).send(view!);
+        return reply.status(201).send(await viewOf(req.actor, await claimsSvc.submit(req.actor, body.data)));
       },
     );
     app.get(
@@ -101,7 +100,7 @@ export function claimsRoutes(
           response: { 200: claimViewSchema, ...errorResponses },
         },
       },
-      async (req) => (await claimViews(db, [await claimsSvc.getMine(req.actor, req.params.id)]))[0]!,
+      (req) => viewOf(req.actor, req.params.id),
     );
     app.post(
       '/api/me/claims/:id/retry-payout',

@@ -432,10 +432,6 @@ export function claimsService(deps: AppDeps) {
       });
       await afterCommit(messageIds, payoutId);
     },
-
-    async byIds(claimIds: string[]) {
-      return claimIds.length ? db.select().from(claims).where(inArray(claims.id, claimIds)) : [];
-    },
   };
 }
 

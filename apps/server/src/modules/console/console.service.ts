@@ -26,6 +26,7 @@ import { rulesOf } from '../insurance/programs.repository.ts';
 import { letterNotifications } from '../letters/letter-notifications.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
 import { activePolicy, loadCase, requestView, todayOf, usageOf } from './case.repository.ts';
+import { recordHelpRequest } from './help-requests.ts';
 import { cashbackOn, effectivePrices, searchServices } from './pricing.repository.ts';
 
 type Selected = { serviceCode: string; quantity: number };
@@ -50,10 +51,6 @@ export function consoleService(deps: AppDeps) {
       rules.groupLimits.map((g) => g.prefix),
     );
     return { ...c, rules, usage };
-  }
-
-  async function candidateClinics(program: Awaited<ReturnType<typeof loadCase>>['program']) {
-    return program.program.anyClinic ? null : program.clinicIds;
   }
 
   return {
@@ -83,22 +80,11 @@ export function consoleService(deps: AppDeps) {
           fields: { policyNumber: 'Полис с таким номером не найден' },
         });
       const id = ids.uuid();
-      await db.transaction(async (tx) => {
-        await tx.insert(helpRequests).values({
-          id,
-          insuredPersonId: p.insuredPersonId,
-          channel: 'phone',
-          complaint: input.complaint,
-          status: 'new',
-          createdBy: actor.user!.id,
-          createdAt: clock.now(),
-        });
-        await writeAudit(tx, clock, actor, {
-          action: 'help_request.created',
-          entityType: 'help_request',
-          entityId: id,
-          after: { channel: 'phone' },
-        });
+      await recordHelpRequest(deps, actor, {
+        id,
+        insuredPersonId: p.insuredPersonId,
+        channel: 'phone',
+        complaint: input.complaint,
       });
       return id;
     },
@@ -245,7 +231,7 @@ export function consoleService(deps: AppDeps) {
     async rankClinics(caseId: string, services: Selected[]): Promise<RankedClinic[]> {
       const c = await caseContext(caseId);
       const day = today();
-      const scope = await candidateClinics(c.program);
+      const scope = c.program.program.anyClinic ? null : c.program.clinicIds;
       const codes = services.map((s) => s.serviceCode);
       const prices = await effectivePrices(db, codes, day, scope);
       const cashback = await cashbackOn(db, day);

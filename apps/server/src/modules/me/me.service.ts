@@ -13,6 +13,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { activePolicy, requestView, todayOf, usageOf } from '../console/case.repository.ts';
+import { recordHelpRequest } from '../console/help-requests.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
 import { loadProgram, rulesOf } from '../insurance/programs.repository.ts';
 
@@ -173,24 +174,13 @@ export function meService(deps: AppDeps) {
         photoKey = `requests/${id}/photo.${ext}`;
         await storage.put(photoKey, photo.content, photo.mimetype);
       }
-      await db.transaction(async (tx) => {
-        await tx.insert(helpRequests).values({
-          id,
-          insuredPersonId: person.id,
-          channel: 'app',
-          complaint: input.complaint,
-          answers: input.answers,
-          photoKey,
-          status: 'new',
-          createdBy: actor.user!.id,
-          createdAt: clock.now(),
-        });
-        await writeAudit(tx, clock, actor, {
-          action: 'help_request.created',
-          entityType: 'help_request',
-          entityId: id,
-          after: { channel: 'app', photo: !!photoKey },
-        });
+      await recordHelpRequest(deps, actor, {
+        id,
+        insuredPersonId: person.id,
+        channel: 'app',
+        complaint: input.complaint,
+        answers: input.answers,
+        photoKey,
       });
       return id;
     },

@@ -40,11 +40,8 @@ export const useConsoleRequests = (status: RequestStatus) =>
 export const useCase = (id: string) =>
   useQuery({ queryKey: caseKey(id), queryFn: () => api.get<CaseView>(`/api/console/cases/${id}`) });
 
-/** The price lists spell «прием»: people type «приём». */
-const searchForm = (q: string) => q.trim().replace(/ё/g, 'е').replace(/Ё/g, 'Е');
-
 export const useServiceSearch = (raw: string) => {
-  const q = searchForm(raw);
+  const q = raw.trim();
   return useQuery({
     queryKey: [...consoleKey, 'services', q],
     queryFn: () => api.get<ServiceHit[]>(`/api/console/services${queryString({ q })}`),
