@@ -51,6 +51,17 @@ export const clinics = pgTable(
     shortName: text('short_name').notNull(),
     address: text('address'),
     phone: text('phone'),
+    email: text('email'),
+    /** The head who signs for the clinic (from the company directory, editable). */
+    headName: text('head_name'),
+    headPost: text('head_post'),
+    /** Bank requisites for settlements and contracts; the account keys are checked against the БИК. */
+    bik: text('bik'),
+    bankName: text('bank_name'),
+    correspondentAccount: text('correspondent_account'),
+    settlementAccount: text('settlement_account'),
+    /** Set when the clinic registered itself in the cabinet; null for clinics the service added. */
+    registeredAt: timestamp('registered_at', { withTimezone: true }),
     /** 0–10, computed by the rating module; null until a clinic has enough history. */
     rating: numeric('rating', { precision: 3, scale: 1 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +70,11 @@ export const clinics = pgTable(
     unique('clinics_inn_uq').on(t.inn),
     check('clinics_inn_ck', sql`${t.inn} ~ '^\\d{10}(\\d{2})?$'`),
     check('clinics_rating_ck', sql`${t.rating} between 0 and 10`),
+    check('clinics_kpp_ck', sql`${t.kpp} ~ '^\\d{4}[\\dA-Z]{2}\\d{3}$'`),
+    check('clinics_ogrn_ck', sql`${t.ogrn} ~ '^\\d{13}(\\d{2})?$'`),
+    check('clinics_bik_ck', sql`${t.bik} ~ '^\\d{9}$'`),
+    check('clinics_correspondent_account_ck', sql`${t.correspondentAccount} ~ '^\\d{20}$'`),
+    check('clinics_settlement_account_ck', sql`${t.settlementAccount} ~ '^\\d{20}$'`),
   ],
 );
 
