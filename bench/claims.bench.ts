@@ -1,15 +1,18 @@
 /**
  * Claims over HTTP on PostgreSQL: N concurrent insured clients each submit receipts (QR strings) for their
- * letters; every request goes through session, CSRF, receipt fetch from the simulated FNS over HTTP,
- * adjudication, the ledger and the payout row with its job. Baseline in the same run and server: an
- * authenticated endpoint that inserts one row. Creates its own database at BENCH_DATABASE_URL and drops it.
+ * letters; every request goes through session, CSRF, the receipt fetched from the FNS service over HTTP,
+ * adjudication, the ledger and the payout row with its job; the workers of the same process then pay by
+ * YooKassa. Baseline in the same run and server: an authenticated endpoint that inserts one row.
+ * The clients and the outside systems (simulators, zero latency) run in processes of their own, as they would
+ * on other machines. Creates its own database at BENCH_DATABASE_URL and drops it.
  */
+
+import { type ChildProcess, fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { formatQr } from '@remed/core';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -34,13 +37,28 @@ import { aggregatorReceiptSource } from '../apps/server/src/integrations/fns/agg
 import { yookassaPayoutProvider } from '../apps/server/src/integrations/payouts/yookassa-client.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
+import type { PhaseResult } from './claims/load.worker.ts';
+import {
+  CLINIC_INN,
+  emailOf,
+  PASSWORD,
+  PAYOUT_CREDENTIALS,
+  PRICE,
+  SERVICE_NAME,
+  SIM_TOKEN,
+  type Workload,
+} from './claims/workload.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const PER_CLIENT = Number(process.env.BENCH_CLAIMS_PER_CLIENT ?? 40);
-const BASELINE_REQUESTS = CLIENTS * PER_CLIENT;
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `remed_bench_claims_${process.pid}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-claims-'));
+const workload: Workload = {
+  clients: CLIENTS,
+  perClient: PER_CLIENT,
+  day: new Date().toISOString().slice(0, 10),
+};
 
 const admin = new pg.Client({ connectionString: url });
 await admin.connect();
@@ -53,46 +71,37 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-class Client {
-  cookies = '';
-  csrf = '';
-  constructor(readonly base: string) {}
-  private keep(res: Response) {
-    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-    const jar = new Map(
-      this.cookies
-        .split('; ')
-        .filter(Boolean)
-        .map((c) => [c.split('=')[0]!, c] as const),
+/** A process of its own for one side of the benchmark, and its messages one at a time. */
+function thread(file: string, data: unknown) {
+  const worker: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_WORKER_DATA: JSON.stringify(data) },
+  });
+  const queue: unknown[] = [];
+  const waiting: ((m: unknown) => void)[] = [];
+  worker.on('message', (m) => (waiting.length ? waiting.shift()!(m) : queue.push(m)));
+  worker.on('exit', (code) => {
+    if (code) {
+      console.error(`${file} stopped with code ${code}`);
+      process.exit(1);
+    }
+  });
+  const next = <T>() =>
+    new Promise<T>((resolve) =>
+      queue.length ? resolve(queue.shift() as T) : waiting.push(resolve as never),
     );
-    for (const c of set) jar.set(c.split('=')[0]!, c);
-    this.cookies = [...jar.values()].join('; ');
-  }
-  async call(method: string, p: string, body?: unknown) {
-    const res = await fetch(`${this.base}${p}`, {
-      method,
-      headers: {
-        cookie: this.cookies,
-        'x-csrf-token': this.csrf,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    this.keep(res);
-    return res;
-  }
-  async login(login: string, password: string) {
-    this.csrf = (
-      (await (await this.call('GET', '/api/auth/csrf')).json()) as { csrfToken: string }
-    ).csrfToken;
-    const r = await this.call('POST', '/api/auth/login', { login, password });
-    if (r.status !== 200) throw new Error(`login ${r.status}`);
-  }
+  return { worker, next };
 }
 
 let exitCode = 0;
 try {
   const port = 3300 + (process.pid % 500);
+  const base = `http://127.0.0.1:${port}`;
+  const sims = thread('./claims/simulators.worker.ts', {
+    workload,
+    webhookUrl: `${base}/api/webhooks/yookassa`,
+  });
+  const simBase = `http://127.0.0.1:${(await sims.next<{ port: number }>()).port}`;
   const config = loadConfig({
     DATABASE_URL: dbUrl.toString(),
     DATABASE_POOL_SIZE: '20',
@@ -100,21 +109,24 @@ try {
     PORT: String(port),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '10000',
+    RECEIPTS_API_URL: `${simBase}/sim/fns`,
+    RECEIPTS_API_TOKEN: SIM_TOKEN,
+    PAYOUTS_API_URL: `${simBase}/sim/yookassa`,
+    PAYOUTS_AGENT_ID: PAYOUT_CREDENTIALS.agentId,
+    PAYOUTS_SECRET_KEY: PAYOUT_CREDENTIALS.secretKey,
   });
   const database = await openPostgres(config.database.kind === 'postgres' ? config.database.url : '', 20);
-  const base = `http://127.0.0.1:${port}`;
   const rt = await createRuntime(config, {
     database,
     log: { error: () => undefined },
     receiptSource: aggregatorReceiptSource({
-      baseUrl: `${base}/sim/fns`,
-      token: config.receipts.token,
+      baseUrl: `${simBase}/sim/fns`,
+      token: SIM_TOKEN,
       timeoutMs: 5000,
     }),
     payoutProvider: yookassaPayoutProvider({
-      baseUrl: `${base}/sim/yookassa`,
-      agentId: config.payouts.agentId,
-      secretKey: config.payouts.secretKey,
+      baseUrl: `${simBase}/sim/yookassa`,
+      ...PAYOUT_CREDENTIALS,
       timeoutMs: 5000,
     }),
   });
@@ -131,18 +143,13 @@ try {
   });
   await app.listen({ host: '127.0.0.1', port });
   await rt.deps.jobs.start({ work: true });
-  const boundPort = (app.server.address() as AddressInfo).port;
-  if (boundPort !== port) throw new Error('port mismatch');
-
   // Data: one clinic, one program, CLIENTS insured people with one letter each (enough quantity for all their receipts).
   const db = database.db;
   const ids = rt.deps.ids;
   const now = new Date();
-  const day = now.toISOString().slice(0, 10);
   const [insurerId, holderId, contractId, programId, clinicId, doctorId] = [1, 2, 3, 4, 5, 6].map(() =>
     ids.uuid(),
   ) as string[];
-  const clinicInn = '7715000562';
   await db.insert(insurers).values({ id: insurerId!, name: 'СК', inn: '7701000121' });
   await db.insert(policyholders).values({ id: holderId!, name: 'ООО', inn: '7702000340' });
   await db.insert(contracts).values({
@@ -165,18 +172,18 @@ try {
   });
   await db
     .insert(clinics)
-    .values({ id: clinicId!, inn: clinicInn, name: 'ООО «Клиника»', shortName: 'Клиника' });
+    .values({ id: clinicId!, inn: CLINIC_INN, name: 'ООО «Клиника»', shortName: 'Клиника' });
   await db.insert(programClinics).values({ programId: programId!, clinicId: clinicId! });
   await db.insert(priceListItems).values({
     id: ids.uuid(),
     clinicId: clinicId!,
     clinicCode: '1.01',
     serviceCode: 'B01.047.002',
-    name: 'Прием (осмотр, консультация) врача-терапевта повторный',
-    price: 210_000n,
+    name: SERVICE_NAME,
+    price: BigInt(PRICE),
     validFrom: '2020-01-01',
   });
-  const hash = await hashPassword('Bench-password-1', 12);
+  const hash = await hashPassword(PASSWORD, 12);
   await db.insert(users).values({
     id: doctorId!,
     fullName: 'Врач',
@@ -194,7 +201,7 @@ try {
     const requestId = ids.uuid();
     const caseId = ids.uuid();
     const letterId = ids.uuid();
-    const email = `p${c}@bench.ru`;
+    const email = emailOf(c);
     await db.insert(users).values({
       id: userId,
       fullName: `Застрахованный ${c}`,
@@ -259,7 +266,7 @@ try {
       franchisePercent: 0,
       cashbackPercent: 5,
       remainingLimit: null,
-      total: 210_000n * 50n,
+      total: BigInt(PRICE) * 50n,
       issuedAt: now,
       issuedBy: doctorId!,
     });
@@ -268,96 +275,53 @@ try {
       line: 1,
       serviceCode: 'B01.047.002',
       clinicCode: '1.01',
-      name: 'Прием (осмотр, консультация) врача-терапевта повторный',
-      price: 210_000n,
+      name: SERVICE_NAME,
+      price: BigInt(PRICE),
       quantity: 50,
     });
     people.push({ email, letterId });
   }
 
-  // Receipts, registered with the simulated FNS: one visit each, paid at the letter's price.
-  const store = rt.deps.simulators!.receipts;
-  let fd = 1;
-  const qrs = people.map(() =>
-    Array.from({ length: PER_CLIENT }, () => {
-      const i = fd++;
-      const dateTime = `${day}T10:${String(i % 60).padStart(2, '0')}:00`;
-      store.register({
-        fiscalDriveNumber: '9960440301234567',
-        fiscalDocumentNumber: i,
-        fiscalSign: 100_000 + i,
-        dateTime,
-        operationType: 1,
-        userInn: `${clinicInn}  `,
-        user: 'ООО «Клиника»',
-        totalSum: 210_000,
-        cashTotalSum: 0,
-        ecashTotalSum: 210_000,
-        prepaidSum: 0,
-        creditSum: 0,
-        provisionSum: 0,
-        items: [
-          {
-            name: '1.01 Прием (осмотр, консультация) врача-терапевта повторный',
-            price: 210_000,
-            quantity: 1,
-            sum: 210_000,
-            nds: 6,
-            paymentType: 4,
-            productType: 4,
-          },
-        ],
-      });
-      return formatQr({ dateTime, sum: 210_000, fn: '9960440301234567', i, fp: 100_000 + i, n: 1 });
-    }),
-  );
-
-  const clients = people.map(() => new Client(base));
-  await Promise.all(clients.map((c, n) => c.login(people[n]!.email, 'Bench-password-1')));
-
-  const run = async (fn: (client: Client, n: number, k: number) => Promise<Response>, perClient: number) => {
-    const latencies: number[] = [];
-    let failures = 0;
-    const start = process.hrtime.bigint();
-    await Promise.all(
-      clients.map(async (client, n) => {
-        for (let k = 0; k < perClient; k++) {
-          const t = process.hrtime.bigint();
-          const res = await fn(client, n, k);
-          await res.arrayBuffer();
-          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-          if (res.status >= 300) failures++;
-        }
-      }),
-    );
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const load = thread('./claims/load.worker.ts', { workload, base, letters: people.map((p) => p.letterId) });
+  await load.next();
+  const summary = async (phase: 'baseline' | 'claims') => {
+    load.worker.send({ phase, perClient: PER_CLIENT });
+    const r = await load.next<PhaseResult>();
+    if (r.firstFailure) console.error(`${phase}: first failure ${r.firstFailure}`);
     return {
-      rps: latencies.length / seconds,
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      failures,
-      seconds,
+      rps: r.latencies.length / r.seconds,
+      p50: percentile(r.latencies, 50),
+      p99: percentile(r.latencies, 99),
+      failures: r.failures,
+      seconds: r.seconds,
     };
   };
+  const baseline = await summary('baseline');
+  const claimsRun = await summary('claims');
 
-  const baseline = await run(
-    (c) => c.call('POST', '/api/bench/baseline', { n: 1 }),
-    Math.ceil(BASELINE_REQUESTS / CLIENTS),
-  );
-  const claimsRun = await run(
-    (c, n, k) =>
-      c.call('POST', '/api/me/claims', { letterId: people[n]!.letterId, qr: qrs[n]![k]!, source: 'camera' }),
-    PER_CLIENT,
-  );
+  // The payouts the requests queued are then made by the workers: how long until the last one is paid.
+  const drainStart = performance.now();
+  const paidCount = async () =>
+    Number(
+      (
+        await database.query<{ n: string }>(
+          "select count(*)::text as n from payouts where status = 'succeeded'",
+        )
+      ).rows[0]!.n,
+    );
+  while ((await paidCount()) < CLIENTS * PER_CLIENT && performance.now() - drainStart < 120_000)
+    await new Promise((r) => setTimeout(r, 200));
+  const drainSeconds = (performance.now() - drainStart) / 1000;
 
   const statuses = await database.query<{ status: string; n: string }>(
-    'select status, count(*)::text as n from claims group by status',
+    'select status, count(*)::text as n from claims group by status order by status',
   );
-  const pays = await database.query<{ n: string }>(
-    "select count(*)::text as n from payouts where status in ('created','pending','succeeded')",
+  const paid = await paidCount();
+  console.log(
+    `clients=${CLIENTS} claims=${CLIENTS * PER_CLIENT} on PostgreSQL; claim statuses: ${statuses.rows.map((r) => `${r.status}=${r.n}`).join(' ')}`,
   );
   console.log(
-    `clients=${CLIENTS} claims=${CLIENTS * PER_CLIENT} on PostgreSQL; claim statuses: ${statuses.rows.map((r) => `${r.status}=${r.n}`).join(' ')}; payouts submitted: ${pays.rows[0]!.n}`,
+    `payouts paid by the workers: ${paid}; the last one ${drainSeconds.toFixed(1)} s after the last request (${(paid / (claimsRun.seconds + drainSeconds)).toFixed(0)} payouts/s overall)`,
   );
   console.log(
     `baseline (authenticated one-row insert): ${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, failures ${baseline.failures}`,
@@ -368,10 +332,12 @@ try {
   console.log(
     `claims_per_s=${claimsRun.rps.toFixed(0)} p50_ms=${claimsRun.p50.toFixed(1)} p99_ms=${claimsRun.p99.toFixed(1)} baseline_rps=${baseline.rps.toFixed(0)} ratio=${(claimsRun.rps / baseline.rps).toFixed(3)}`,
   );
-  if (claimsRun.failures) exitCode = 1;
-  rt.deps.simulators?.payouts.dispose();
+  if (claimsRun.failures || baseline.failures || paid !== CLIENTS * PER_CLIENT) exitCode = 1;
+  load.worker.send('close');
   await app.close();
   await rt.close();
+  sims.worker.send('close');
+  await sims.next();
 } catch (e) {
   console.error(e);
   exitCode = 1;

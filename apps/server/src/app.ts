@@ -42,6 +42,8 @@ import { lettersRoutes } from './modules/letters/letters.routes.ts';
 import { lettersService } from './modules/letters/letters.service.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
 import { meService } from './modules/me/me.service.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { notificationsService } from './modules/notifications/notifications.service.ts';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
@@ -155,6 +157,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(consoleRoutes(consoleService(deps)));
   await app.register(lettersRoutes(lettersService(deps)));
   await app.register(meRoutes(meService(deps)));
+  await app.register(notificationsRoutes(notificationsService(deps)));
   await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
 

@@ -74,8 +74,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     storage,
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
     sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : null,
-    enqueue: (queue, data) => jobs!.send(queue, data),
-    enqueueMany: (queue, data) => jobs!.sendMany(queue, data),
+    enqueueAll: (list) => jobs!.sendAll(list),
   });
   const simulators =
     config.receipts.simulated || config.payouts.simulated || config.directory.simulated
@@ -129,11 +128,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       handler: async () => void (await outbox.sweep()),
       schedule: '* * * * *',
       retryLimit: 0,
+      concurrency: 1,
     },
     {
       queue: INSURED_IMPORT_QUEUE,
       handler: async (d) => insuredImportService(deps).run((d as { id: string }).id),
       retryLimit: 0,
+      // Two lists of one insurer at once would detach each other's people.
+      concurrency: 1,
     },
     {
       queue: CLAIM_FETCH_QUEUE,
@@ -157,12 +159,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       handler: async () => void (await payoutsService(deps).sweep()),
       schedule: '* * * * *',
       retryLimit: 0,
+      concurrency: 1,
     },
     {
       queue: SESSION_PURGE_QUEUE,
       handler: async () => authService(deps).purgeExpiredSessions(),
       schedule: '17 * * * *',
       retryLimit: 0,
+      concurrency: 1,
     },
   ];
   jobs = createJobRunner(database, definitions, overrides.log ?? console);

@@ -34,7 +34,17 @@ export const claimViewSchema = z.object({
   cashback: z.number().int(),
   summary: z.string().nullable(),
   lines: z.array(
-    z.object({ name: z.string(), paid: z.number().int(), approved: z.number().int(), text: z.string() }),
+    z.object({
+      /** Index of the receipt item. */
+      item: z.number().int(),
+      /** The letter line the item was matched to (by the engine or the reviewer), if any. */
+      letterLine: z.number().int().nullable(),
+      name: z.string(),
+      quantity: z.number(),
+      paid: z.number().int(),
+      approved: z.number().int(),
+      text: z.string(),
+    }),
   ),
   payout: z
     .object({
@@ -58,10 +68,32 @@ export const payoutDetailsViewSchema = z.object({
 });
 export const sbpBankSchema = z.object({ bankId: z.string(), name: z.string(), bic: z.string() });
 
-export const reviewDecisionSchema = z.object({
-  action: z.enum(['approve', 'reject']),
-  reimbursement: z.number().int().min(1).optional(),
-  note: z.string().trim().min(3, 'Укажите причину решения').max(1000),
+/** A reviewer's word on one receipt item: its letter line (null: not in the letter) and, to lower it, an amount. */
+export const reviewedLineSchema = z.object({
+  item: z.number().int().min(0),
+  letterLine: z.number().int().positive().nullable(),
+  approved: z.number().int('Сумма в копейках').min(0, 'Сумма не может быть отрицательной').optional(),
+});
+
+export const reviewDecisionSchema = z
+  .object({
+    action: z.enum(['approve', 'reject']),
+    lines: z.array(reviewedLineSchema).max(500).optional(),
+    note: z.string().trim().min(3, 'Укажите причину решения').max(1000),
+  })
+  .refine((d) => d.action === 'reject' || (d.lines?.length ?? 0) > 0, {
+    message: 'Укажите решение по каждой позиции чека',
+    path: ['lines'],
+  });
+
+export const reviewPreviewSchema = z.object({ lines: z.array(reviewedLineSchema).min(1).max(500) });
+export const reviewPreviewResultSchema = z.object({
+  status: z.enum(['approved', 'partially_approved', 'manual_review', 'rejected']),
+  reasons: z.array(z.string()),
+  reimbursement: z.number().int(),
+  cashback: z.number().int(),
+  summary: z.string(),
+  lines: z.array(z.object({ item: z.number().int(), approved: z.number().int(), text: z.string() })),
 });
 
 export const demoTillRequestSchema = z.object({
@@ -78,4 +110,10 @@ export const demoTillResponseSchema = z.object({
   items: z.array(
     z.object({ name: z.string(), price: z.number().int(), quantity: z.number(), sum: z.number().int() }),
   ),
+});
+
+/** Money an insured person sent back to settle a clawback, recorded by staff. */
+export const repaymentSchema = z.object({
+  amount: z.number().int('Сумма в копейках').min(1, 'Сумма должна быть больше нуля'),
+  note: z.string().trim().min(3, 'Укажите, откуда деньги: номер и дата платёжного поручения').max(500),
 });

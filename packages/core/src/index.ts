@@ -12,6 +12,7 @@ export * from './insurance/insured-row.ts';
 export * from './insurance/service-groups.ts';
 export * from './insurance.schemas.ts';
 export * from './money.ts';
+export * from './notifications.schemas.ts';
 export * from './onboarding.schemas.ts';
 export * from './phone.ts';
 export * from './receipts/fiscal-receipt.ts';

@@ -24,17 +24,28 @@ function sanitize(value: unknown): unknown {
   );
 }
 
+const row = (clock: Clock, actor: Actor, record: AuditRecord) => ({
+  at: clock.now(),
+  actorUserId: actor.user?.id ?? record.onBehalfOf ?? null,
+  action: record.action,
+  entityType: record.entityType,
+  entityId: record.entityId ?? null,
+  before: sanitize(record.before),
+  after: sanitize(record.after),
+  requestId: actor.requestId,
+  ip: actor.ip,
+});
+
 /** Call inside the transaction of the change so that the change and its record commit together. */
 export async function writeAudit(tx: DbOrTx, clock: Clock, actor: Actor, record: AuditRecord): Promise<void> {
-  await tx.insert(auditLog).values({
-    at: clock.now(),
-    actorUserId: actor.user?.id ?? record.onBehalfOf ?? null,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: record.entityId ?? null,
-    before: sanitize(record.before),
-    after: sanitize(record.after),
-    requestId: actor.requestId,
-    ip: actor.ip,
-  });
+  await tx.insert(auditLog).values(row(clock, actor, record));
+}
+
+/** Several records of one change (a receipt submitted by a person and decided by the engine) in one insert. */
+export async function writeAudits(
+  tx: DbOrTx,
+  clock: Clock,
+  records: readonly { actor: Actor; record: AuditRecord }[],
+): Promise<void> {
+  if (records.length) await tx.insert(auditLog).values(records.map((r) => row(clock, r.actor, r.record)));
 }

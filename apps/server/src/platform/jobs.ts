@@ -10,6 +10,8 @@ export interface JobDefinition<T = unknown> {
   schedule?: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** Jobs of this queue one process works on at once (default 10); 1 where jobs must run one by one. */
+  concurrency?: number;
 }
 
 export interface SendOptions {
@@ -22,8 +24,8 @@ export interface SendOptions {
 export interface JobRunner {
   start(opts: { work: boolean }): Promise<void>;
   send<T extends object>(queue: string, data: T, opts?: SendOptions): Promise<string | null>;
-  /** Queues many jobs in one statement (bulk notifications after an import). */
-  sendMany<T extends object>(queue: string, data: T[]): Promise<void>;
+  /** Queues jobs, of one queue or several, in one statement: the side effects of one use case. */
+  sendAll(jobs: { queue: string; data: object }[]): Promise<void>;
   stop(): Promise<void>;
   readonly started: boolean;
 }
@@ -40,6 +42,8 @@ function pgliteAdapter(database: Database) {
   };
 }
 
+const DEFAULT_CONCURRENCY = 10;
+
 export function createJobRunner(
   database: Database,
   definitions: JobDefinition[],
@@ -55,6 +59,12 @@ export function createJobRunner(
       : new PgBoss({ connectionString: database.url!, max: 4 });
   boss.on('error', (e) => log.error({ err: e }, 'job runner error'));
   let started = false;
+  const localWorkers = new Map<string, string>();
+  /** A job queued by this process is picked up at once by this process's worker, not at its next poll. */
+  const wake = (queue: string) => {
+    const id = localWorkers.get(queue);
+    if (id) boss.notifyWorker(id);
+  };
 
   return {
     get started() {
@@ -72,33 +82,52 @@ export function createJobRunner(
       }
       if (work) {
         for (const def of definitions) {
-          await boss.work(def.queue, { pollingIntervalSeconds: 1 }, async (jobs) => {
-            for (const job of jobs) {
-              await def.handler(job.data, {
-                id: job.id,
-                retryCount: (job as { retryCount?: number }).retryCount ?? 0,
-              });
-            }
-          });
+          const batchSize = def.concurrency ?? DEFAULT_CONCURRENCY;
+          const workerId = await boss.work<unknown>(
+            def.queue,
+            { pollingIntervalSeconds: 1, batchSize },
+            async (jobs) => {
+              // Each job succeeds or fails on its own: a failing payout must not send the others back.
+              await Promise.all(
+                jobs.map(async (job) => {
+                  try {
+                    await def.handler(job.data, {
+                      id: job.id,
+                      retryCount: (job as { retryCount?: number }).retryCount ?? 0,
+                    });
+                  } catch (e) {
+                    log.error({ err: e, queue: def.queue, jobId: job.id }, 'job failed');
+                    await boss.fail(def.queue, job.id, { message: (e as Error).message });
+                  }
+                }),
+              );
+              // pg-boss pauses a polling interval after every fetch; a full batch means more are waiting.
+              if (jobs.length === batchSize) boss.notifyWorker(workerId);
+            },
+          );
+          localWorkers.set(def.queue, workerId);
           if (def.schedule) await boss.schedule(def.queue, def.schedule, {});
         }
       }
       started = true;
     },
     async send(queue, data, opts) {
-      return boss.send(queue, data, {
+      const id = await boss.send(queue, data, {
         ...(opts?.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts?.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
       });
+      if (!opts?.startAfterSeconds) wake(queue);
+      return id;
     },
-    async sendMany(queue, data) {
-      for (let i = 0; i < data.length; i += 1000) {
-        await boss.insert(data.slice(i, i + 1000).map((d) => ({ name: queue, data: d })));
-      }
+    async sendAll(jobs) {
+      if (!jobs.length) return;
+      await boss.insert(jobs.map((j) => ({ name: j.queue, data: j.data })));
+      for (const queue of new Set(jobs.map((j) => j.queue))) wake(queue);
     },
     async stop() {
       if (!started) return;
       started = false;
+      localWorkers.clear();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -33,9 +33,17 @@ export interface Outbox {
   add(tx: DbOrTx, message: NewMessage): Promise<string>;
   /** Many attachment-free messages in one insert; returns their ids in order. */
   addMany(tx: DbOrTx, messages: PlainMessage[]): Promise<string[]>;
+  /** Queues delivery of messages written by a committed transaction. */
   dispatch(ids: string[]): Promise<void>;
+  /** The jobs that deliver these messages, for a use case that queues all its side effects at once. */
+  deliveryJobs(ids: string[]): { queue: string; data: object }[];
   deliver(id: string): Promise<void>;
   sweep(budgetMs?: number): Promise<number>;
+}
+
+function deliveryJobs(messageIds: string[]): { queue: string; data: object }[] {
+  if (messageIds.length > BULK) return [{ queue: OUTBOX_SWEEP_QUEUE, data: {} }];
+  return messageIds.map((id) => ({ queue: OUTBOX_QUEUE, data: { id } }));
 }
 
 export function createOutbox(deps: {
@@ -45,8 +53,7 @@ export function createOutbox(deps: {
   storage: FileStorage;
   mailer: Mailer | null;
   sms: SmsGateway | null;
-  enqueue: (queue: string, data: object) => Promise<unknown>;
-  enqueueMany: (queue: string, data: { id: string }[]) => Promise<unknown>;
+  enqueueAll: (jobs: { queue: string; data: object }[]) => Promise<unknown>;
 }): Outbox {
   const { database, clock, ids, storage } = deps;
 
@@ -151,14 +158,9 @@ export function createOutbox(deps: {
       return messageIds;
     },
     async dispatch(messageIds) {
-      if (messageIds.length > BULK) await deps.enqueue(OUTBOX_SWEEP_QUEUE, {});
-      else if (messageIds.length === 1) await deps.enqueue(OUTBOX_QUEUE, { id: messageIds[0]! });
-      else if (messageIds.length > 1)
-        await deps.enqueueMany(
-          OUTBOX_QUEUE,
-          messageIds.map((id) => ({ id })),
-        );
+      await deps.enqueueAll(deliveryJobs(messageIds));
     },
+    deliveryJobs,
     deliver,
     /**
      * Sends what is waiting, oldest first: bulk mailings, messages whose job was never queued (the process

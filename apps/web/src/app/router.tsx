@@ -10,6 +10,7 @@ import { ProgramsPage } from '../features/insurance/ProgramsPage.tsx';
 import { HelpPage } from '../features/insured/HelpPage.tsx';
 import { LetterPage } from '../features/letters/LetterPage.tsx';
 import { LettersPage } from '../features/letters/LettersPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { RegisterPage } from '../features/registration/RegisterPage.tsx';
 import { NotFoundPage } from './errors/StatusPage.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
@@ -73,6 +74,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route element={<RequireRole roles={['insured']} />}>
           <Route path="help" element={<HelpPage />} />
           <Route path="claims" element={<ClaimsPage />} />

@@ -38,7 +38,12 @@ export function microQuantity(item: FiscalReceiptItem): MicroQty {
   return toMicro(item.quantity) ?? 0;
 }
 
-function priceOne(item: FiscalReceiptItem, line: GuaranteeLetterItem, remaining: MicroQty): PricedLine {
+function priceOne(
+  item: FiscalReceiptItem,
+  line: GuaranteeLetterItem,
+  remaining: MicroQty,
+  ceiling: Kopecks | undefined,
+): PricedLine {
   const quantity = microQuantity(item);
   const q = Math.min(quantity, remaining);
   const paidShare = prorate(item.sum, q, quantity);
@@ -46,6 +51,8 @@ function priceOne(item: FiscalReceiptItem, line: GuaranteeLetterItem, remaining:
   const reasons: ReasonCode[] = [];
   if (paidShare > cap) reasons.push('PRICE_CAPPED');
   if (q < quantity) reasons.push('QUANTITY_EXCEEDED');
+  const allowed = Math.min(paidShare, cap);
+  if (ceiling !== undefined && ceiling < allowed) reasons.push('ADJUSTED_BY_REVIEWER');
   return {
     item,
     line,
@@ -54,15 +61,18 @@ function priceOne(item: FiscalReceiptItem, line: GuaranteeLetterItem, remaining:
     remainingBefore: remaining,
     paidShare,
     cap,
-    approved: Math.min(paidShare, cap),
+    approved: ceiling === undefined ? allowed : Math.max(0, Math.min(allowed, ceiling)),
     reasons,
   };
 }
 
-/** Applies the amount formulas of §5 to the matched items, in receipt order. */
+/**
+ * Applies the amount formulas of §5 to the matched items, in receipt order. A reviewer may lower an item's
+ * approved amount (`ceiling`), never raise it above what the letter allows.
+ */
 export function computeAmounts(
   letter: GuaranteeLetter,
-  matched: readonly { item: FiscalReceiptItem; line: GuaranteeLetterItem }[],
+  matched: readonly { item: FiscalReceiptItem; line: GuaranteeLetterItem; ceiling?: Kopecks }[],
   remainingQuantity: ReadonlyMap<number, MicroQty>,
   remainingLimit: Kopecks | null,
 ): Amounts {
@@ -70,8 +80,8 @@ export function computeAmounts(
   const priced: PricedLine[] = [];
   let base = 0;
   let paidTotal = 0;
-  for (const { item, line } of matched) {
-    const p = priceOne(item, line, remaining.get(line.line) ?? 0);
+  for (const { item, line, ceiling } of matched) {
+    const p = priceOne(item, line, remaining.get(line.line) ?? 0, ceiling);
     remaining.set(line.line, p.remainingBefore - p.q);
     priced.push(p);
     base += p.approved;

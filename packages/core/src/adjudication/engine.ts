@@ -1,4 +1,4 @@
-import { type MicroQty, toMicro } from '../money.ts';
+import { type Kopecks, type MicroQty, toMicro } from '../money.ts';
 import { type FiscalReceipt, receiptId } from '../receipts/fiscal-receipt.ts';
 import { type Amounts, computeAmounts, type PricedLine } from './amounts.ts';
 import { rejectingCheck, reviewChecks } from './checks.ts';
@@ -85,11 +85,24 @@ function priced(
   receipt: FiscalReceipt,
   matches: MatchResult[],
   state: AdjudicationState,
+  ceilings: ReadonlyMap<number, Kopecks> = new Map(),
 ): Draft {
   const byLine = new Map<number, GuaranteeLetterItem>(letter.items.map((l) => [l.line, l]));
-  const matched: { index: number; item: FiscalReceipt['items'][number]; line: GuaranteeLetterItem }[] = [];
+  const matched: {
+    index: number;
+    item: FiscalReceipt['items'][number];
+    line: GuaranteeLetterItem;
+    ceiling?: Kopecks;
+  }[] = [];
   matches.forEach((m, index) => {
-    if (m.kind === 'matched') matched.push({ index, item: receipt.items[index]!, line: byLine.get(m.line)! });
+    if (m.kind !== 'matched') return;
+    const ceiling = ceilings.get(index);
+    matched.push({
+      index,
+      item: receipt.items[index]!,
+      line: byLine.get(m.line)!,
+      ...(ceiling === undefined ? {} : { ceiling }),
+    });
   });
   const lines = matches.map((m, i) => unmatchedLine(i, receipt.items[i]!.sum, m));
   const views: ItemView[] = matches.map((match) => ({ kind: 'review', match }));
@@ -110,7 +123,7 @@ function priced(
     ...(amounts.limitCut ? ['LIMIT_REACHED' as const] : []),
   ]);
   let status: DecisionStatus = reasons.length === 0 ? 'approved' : 'partially_approved';
-  if (amounts.priced.every((p) => p.q === 0)) status = 'rejected';
+  if (amounts.priced.every((p) => p.q === 0) || amounts.base === 0) status = 'rejected';
   else if (amounts.limitCut && amounts.reimbursement === 0) status = 'rejected';
   return { status, reasons, lines, views, amounts };
 }
@@ -142,7 +155,16 @@ export function adjudicateReceipt(
   state: AdjudicationState,
 ): AdjudicationResult {
   const id = receiptId(receipt);
-  const draft = decide(letter, receipt, state, id);
+  return result(letter, receipt, state, id, decide(letter, receipt, state, id));
+}
+
+function result(
+  letter: GuaranteeLetter,
+  receipt: FiscalReceipt,
+  state: AdjudicationState,
+  id: string,
+  draft: Draft,
+): AdjudicationResult {
   const pays = draft.status === 'approved' || draft.status === 'partially_approved';
   const amounts = pays ? draft.amounts : null;
   const decision: Decision = {
@@ -163,6 +185,56 @@ export function adjudicateReceipt(
       }
     : { ...state, claimedReceipts };
   return { decision, explanation: explain(letter, receipt, decision, draft.views, amounts), state: next };
+}
+
+/** A reviewer's word on one receipt item: which letter line it is (null: none), and at most how much. */
+export interface ReviewedLine {
+  item: number;
+  letterLine: number | null;
+  approved?: Kopecks;
+}
+
+export type ReviewOutcome =
+  | { ok: true; result: AdjudicationResult }
+  | { ok: false; error: { item: number | null; message: string } };
+
+/**
+ * A person decides a receipt the engine sent to manual review: they name the letter line of each item (or
+ * none) and may lower an item's amount. The amounts then follow §5 exactly as for the engine's own matches,
+ * so a person can never pay more than the letter allows for a line, nor past its quantity or limit.
+ */
+export function adjudicateReviewed(
+  letter: GuaranteeLetter,
+  receipt: FiscalReceipt,
+  state: AdjudicationState,
+  lines: readonly ReviewedLine[],
+): ReviewOutcome {
+  const fail = (item: number | null, message: string): ReviewOutcome => ({
+    ok: false,
+    error: { item, message },
+  });
+  if (lines.length !== receipt.items.length)
+    return fail(null, `Укажите решение по каждой позиции чека: их ${receipt.items.length}`);
+  const known = new Set(letter.items.map((l) => l.line));
+  const matches: MatchResult[] = [];
+  const ceilings = new Map<number, Kopecks>();
+  for (let index = 0; index < receipt.items.length; index++) {
+    const line = lines.find((l) => l.item === index);
+    if (!line) return fail(index, `Нет решения по позиции ${index + 1}`);
+    if (line.letterLine !== null && !known.has(line.letterLine))
+      return fail(index, `В письме нет строки ${line.letterLine}`);
+    if (line.approved !== undefined && (!Number.isInteger(line.approved) || line.approved < 0))
+      return fail(index, 'Сумма — целое число копеек, не меньше нуля');
+    matches.push(
+      line.letterLine === null ? { kind: 'not_in_letter' } : { kind: 'matched', line: line.letterLine },
+    );
+    if (line.approved !== undefined) ceilings.set(index, line.approved);
+  }
+  const id = receiptId(receipt);
+  return {
+    ok: true,
+    result: result(letter, receipt, state, id, priced(letter, receipt, matches, state, ceilings)),
+  };
 }
 
 /** Adjudicates receipts in the order given against one letter, carrying the state from one to the next. */

@@ -26,6 +26,7 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   NOT_IN_LETTER: 'часть позиций не входит в гарантийное письмо',
   PRICE_CAPPED: 'клиника взяла больше цены из письма',
   QUANTITY_EXCEEDED: 'количество больше оставшегося по письму',
+  ADJUSTED_BY_REVIEWER: 'сумму по позиции уменьшил специалист при ручной проверке',
 };
 
 const rub = (k: Kopecks) => formatRub(k, { short: true });

@@ -16,6 +16,7 @@ export const REASON_CODES = [
   'NOT_IN_LETTER',
   'PRICE_CAPPED',
   'QUANTITY_EXCEEDED',
+  'ADJUSTED_BY_REVIEWER',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

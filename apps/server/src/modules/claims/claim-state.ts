@@ -18,7 +18,7 @@ export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   partially_approved: ['payout_pending', 'paid'],
   rejected: [],
   payout_pending: ['paid', 'payout_failed'],
-  payout_failed: ['payout_pending'],
+  payout_failed: ['payout_pending', 'paid'],
   paid: [],
   clawback: [],
 };

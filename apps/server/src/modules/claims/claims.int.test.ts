@@ -1,164 +1,23 @@
-import type { AddressInfo } from 'node:net';
-import { formatQr } from '@remed/core';
 import { eq } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachClinics,
-  createTestContext,
-  loggedIn,
-  makeClinic,
-  makeInsured,
-  makeOrganisations,
-  makeProgram,
-  type TestClient,
-  type TestContext,
-} from '../../../test/harness.ts';
-import { claims, insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
-import { aggregatorReceiptSource } from '../../integrations/fns/aggregator-client.ts';
-import { ReceiptSimulatorStore, receiptSimulatorRoutes } from '../../integrations/fns/receipt-simulator.ts';
-import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
-import {
-  YookassaSimulatorState,
-  yookassaSimulatorRoutes,
-} from '../../integrations/payouts/yookassa-simulator.ts';
-import { claimsService } from './claims.service.ts';
-import { payoutsService } from './payouts.service.ts';
+import { loggedIn, type TestContext } from '../../../test/harness.ts';
+import { claims } from '../../db/schema/index.ts';
+import { claimsWorld } from './claims.fixtures.ts';
 
-const store = new ReceiptSimulatorStore('fns-token');
-const yookassa = new YookassaSimulatorState({ agentId: 'agent', secretKey: 'secret' });
-let sim: FastifyInstance;
+let world: Awaited<ReturnType<typeof claimsWorld>>;
 let ctx: TestContext;
-let doctor: TestClient;
-let clinic: { id: string; inn: string };
-let programId: string;
-let fd = 1000;
-
 beforeAll(async () => {
-  sim = Fastify();
-  await sim.register(receiptSimulatorRoutes(store));
-  await sim.register(yookassaSimulatorRoutes(yookassa));
-  await sim.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`;
-  ctx = await createTestContext(
-    { LOGIN_RATE_PER_MINUTE: '1000' },
-    {
-      overrides: {
-        receiptSource: aggregatorReceiptSource({
-          baseUrl: `${base}/sim/fns`,
-          token: 'fns-token',
-          timeoutMs: 300,
-        }),
-        payoutProvider: yookassaPayoutProvider({
-          baseUrl: `${base}/sim/yookassa`,
-          agentId: 'agent',
-          secretKey: 'secret',
-          timeoutMs: 300,
-        }),
-      },
-    },
-  );
-  const orgs = await makeOrganisations(ctx.deps);
-  ({ programId } = await makeProgram(ctx.deps, orgs));
-  clinic = await makeClinic(
-    ctx.deps,
-    [
-      ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 2500],
-      ['B03.016.003', 'Общий (клинический) анализ крови развернутый', 750],
-    ],
-    { cashback: 5 },
-  );
-  await attachClinics(ctx.deps, programId, [clinic.id]);
-  doctor = (await loggedIn(ctx, ['console_doctor'])).client;
+  world = await claimsWorld();
+  ctx = world.ctx;
 });
-afterAll(async () => {
-  yookassa.dispose();
-  await ctx.close();
-  await sim.close();
-});
+afterAll(() => world.close());
 
-/** An insured person with a letter for a therapist visit and a blood test, and СБП details. */
-async function withLetter(phone = '+79161234567') {
-  const insured = await makeInsured(ctx.deps, programId, { withUser: true });
-  await ctx.deps.database.db
-    .update(insuredPersons)
-    .set({ payoutPhone: phone, payoutBankId: '100000000111' })
-    .where(eq(insuredPersons.id, insured.personId));
-  const reqId = (
-    await doctor.post('/api/console/requests', { policyNumber: insured.policyNumber, complaint: 'Горло' })
-  ).json().id;
-  const caseId = (await doctor.post(`/api/console/requests/${reqId}/case`)).json().id;
-  const letter = await doctor.post(`/api/console/cases/${caseId}/letters`, {
-    services: [
-      { serviceCode: 'B01.047.001', quantity: 1 },
-      { serviceCode: 'B03.016.003', quantity: 1 },
-    ],
-    approvedCodes: [],
-    clinicId: clinic.id,
-  });
-  const { TestClient } = await import('../../../test/harness.ts');
-  const client = new TestClient(ctx.app);
-  await client.login(insured.user!.email);
-  return { insured, client, letterId: letter.json().id as string };
-}
-
-/** A till receipt registered with the simulated FNS, and its QR string. */
-function tillReceipt(
-  items: { name: string; price: number; quantity?: number }[],
-  opts: { n?: 1 | 2; inn?: string } = {},
-) {
-  fd++;
-  const lines = items.map((i) => ({
-    name: i.name,
-    price: i.price,
-    quantity: i.quantity ?? 1,
-    sum: i.price * (i.quantity ?? 1),
-    nds: 6,
-    paymentType: 4,
-    productType: 4,
-  }));
-  const total = lines.reduce((s, l) => s + l.sum, 0);
-  const receipt = {
-    fiscalDriveNumber: '9282000100254567',
-    fiscalDocumentNumber: fd,
-    fiscalSign: 1_000_000 + fd,
-    dateTime: '2026-11-20T14:30:00',
-    operationType: opts.n ?? 1,
-    userInn: `${opts.inn ?? clinic.inn}  `,
-    user: 'ООО «Клиника»',
-    totalSum: total,
-    cashTotalSum: 0,
-    ecashTotalSum: total,
-    prepaidSum: 0,
-    creditSum: 0,
-    provisionSum: 0,
-    items: lines,
-  };
-  store.register(receipt);
-  return formatQr({
-    dateTime: '2026-11-20T14:30:00',
-    sum: total,
-    fn: '9282000100254567',
-    i: fd,
-    fp: 1_000_000 + fd,
-    n: opts.n ?? 1,
-  });
-}
-
-const claimsOf = () => ({ claims: claimsService(ctx.deps), payouts: payoutsService(ctx.deps) });
-async function payoutsFor(claimId: string) {
-  return ctx.deps.database.db.select().from(payouts).where(eq(payouts.claimId, claimId));
-}
-async function ledgerFor(claimId: string) {
-  return ctx.deps.database.db.select().from(ledgerEntries).where(eq(ledgerEntries.claimId, claimId));
-}
-/** Sends the payout and polls until the provider's answer is final. */
-async function pay(claimId: string) {
-  const [p] = (await payoutsFor(claimId)).filter((x) => x.status === 'created' || x.status === 'pending');
-  await claimsOf().payouts.send(p!.id);
-  await claimsOf().payouts.poll(p!.id, 0);
-  return p!.id;
-}
+const withLetter = (phone?: string) => world.withLetter(phone);
+const tillReceipt = (...a: Parameters<typeof world.tillReceipt>) => world.tillReceipt(...a);
+const payoutsFor = (id: string) => world.payoutsFor(id);
+const ledgerFor = (id: string) => world.ledgerFor(id);
+const pay = (id: string) => world.pay(id);
+const claimsOf = () => world.services();
 
 describe('from receipt to money', () => {
   it('adjudicates line by line, pays reimbursement plus cashback once, and refuses the same receipt again', async () => {
@@ -220,14 +79,14 @@ describe('from receipt to money', () => {
   it('waits when the receipt source is slow or down, and is never rejected for it', async () => {
     const { client, letterId } = await withLetter();
     const qr = tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]);
-    store.behaviour.failNext = 1;
+    world.store.behaviour.failNext = 1;
     const first = (await client.post('/api/me/claims', { letterId, qr })).json();
     expect(first).toMatchObject({ status: 'waiting_receipt', statusTitle: 'Ждём данные чека из ФНС' });
-    store.behaviour.pendingNext = 1;
+    world.store.behaviour.pendingNext = 1;
     await claimsOf().claims.fetch(first.id);
     expect((await client.get(`/api/me/claims/${first.id}`)).json().status).toBe('waiting_receipt');
-    store.behaviour.timeoutNext = 1;
-    store.behaviour.hangMs = 1000;
+    world.store.behaviour.timeoutNext = 1;
+    world.store.behaviour.hangMs = 3000;
     await claimsOf().claims.fetch(first.id);
     expect((await client.get(`/api/me/claims/${first.id}`)).json().status).toBe('waiting_receipt');
     await claimsOf().claims.fetch(first.id);
@@ -243,14 +102,14 @@ describe('from receipt to money', () => {
       })
     ).json();
     const [p] = await payoutsFor(claim.id);
-    const before = yookassa.payouts.size;
-    yookassa.behaviour.timeoutNext = 1;
-    yookassa.behaviour.hangMs = 1000;
+    const before = world.yookassa.payouts.size;
+    world.yookassa.behaviour.timeoutNext = 1;
+    world.yookassa.behaviour.hangMs = 3000;
     await expect(claimsOf().payouts.send(p!.id)).rejects.toThrow();
     expect((await payoutsFor(claim.id))[0]!.status).toBe('created');
     await claimsOf().payouts.send(p!.id);
     await claimsOf().payouts.poll(p!.id, 0);
-    expect(yookassa.payouts.size).toBe(before + 1);
+    expect(world.yookassa.payouts.size).toBe(before + 1);
     expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('paid');
     expect((await ledgerFor(claim.id)).filter((l) => l.kind === 'payout')).toHaveLength(1);
   });
@@ -264,7 +123,7 @@ describe('from receipt to money', () => {
       })
     ).json();
     const [p] = await payoutsFor(claim.id);
-    yookassa.behaviour.failNext = 1;
+    world.yookassa.behaviour.failNext = 1;
     await expect(claimsOf().payouts.send(p!.id)).rejects.toThrow();
     await claimsOf().payouts.send(p!.id);
     const providerId = (await payoutsFor(claim.id))[0]!.providerId!;
@@ -337,47 +196,105 @@ describe('from receipt to money', () => {
     expect((await ledgerFor(claim.id)).filter((l) => l.kind === 'payout')).toHaveLength(1);
   });
 
-  it('sends an unclear receipt to manual review; the doctor decides, audited, then it is paid', async () => {
+  it('sends an unclear receipt to manual review; the doctor decides line by line, audited, then it is paid', async () => {
     const { client, letterId } = await withLetter();
     const claim = (
       await client.post('/api/me/claims', {
         letterId,
-        qr: tillReceipt([{ name: 'Медицинская услуга', price: 250_000 }]),
+        qr: tillReceipt([
+          { name: 'Медицинская услуга', price: 250_000 },
+          { name: 'Анализ крови общий', price: 90_000 },
+          { name: 'Справка для бассейна', price: 50_000 },
+        ]),
       })
     ).json();
-    expect(claim).toMatchObject({
-      status: 'manual_review',
-      reimbursement: 0,
-      cashback: 0,
-      reasons: ['UNIDENTIFIED_ITEM'],
-    });
-    const queue = (await doctor.get('/api/console/reviews')).json();
+    expect(claim).toMatchObject({ status: 'manual_review', reimbursement: 0, cashback: 0 });
+    expect(claim.reasons).toContain('UNIDENTIFIED_ITEM');
+    const queue = (await world.doctor.get('/api/console/reviews')).json();
     expect(queue.some((c: { id: string }) => c.id === claim.id)).toBe(true);
-    const tooMuch = await doctor.post(`/api/console/reviews/${claim.id}`, {
+
+    const lines = [
+      { item: 0, letterLine: 1 },
+      { item: 1, letterLine: 2, approved: 60_000 },
+      { item: 2, letterLine: null },
+    ];
+    const unknownLine = await world.doctor.post(`/api/console/reviews/${claim.id}`, {
       action: 'approve',
-      reimbursement: 900_000,
+      lines: [{ item: 0, letterLine: 7 }, lines[1], lines[2]],
       note: 'приём терапевта',
     });
-    expect(tooMuch.json().details.fields).toHaveProperty('reimbursement');
+    expect(unknownLine.statusCode).toBe(400);
+    expect(unknownLine.json().details.fields).toEqual({ 'lines.0': 'В письме нет строки 7' });
+    const missing = await world.doctor.post(`/api/console/reviews/${claim.id}`, {
+      action: 'approve',
+      note: 'да',
+    });
+    expect(missing.json().code).toBe('VALIDATION_FAILED');
+
+    const preview = (await world.doctor.post(`/api/console/reviews/${claim.id}/preview`, { lines })).json();
+    expect(preview).toMatchObject({
+      status: 'partially_approved',
+      reimbursement: 250_000 + 60_000,
+      cashback: Math.round((250_000 + 90_000) * 0.05),
+    });
+    expect(preview.reasons).toEqual(['NOT_IN_LETTER', 'PRICE_CAPPED', 'ADJUSTED_BY_REVIEWER']);
+    expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('manual_review');
+
+    const decided = await world.doctor.post(`/api/console/reviews/${claim.id}`, {
+      action: 'approve',
+      lines,
+      note: 'Медуслуга — приём терапевта по письму; справка не входит',
+    });
+    expect(decided.statusCode).toBe(200);
+    await pay(claim.id);
+    const paid = (await client.get(`/api/me/claims/${claim.id}`)).json();
+    expect(paid).toMatchObject({ status: 'paid', reimbursement: 310_000, cashback: 17_000 });
+    expect(
+      paid.lines.map((l: { letterLine: number | null; approved: number }) => [l.letterLine, l.approved]),
+    ).toEqual([
+      [1, 250_000],
+      [2, 60_000],
+      [null, 0],
+    ]);
+    const audit = await ctx.deps.database.query<{ action: string; actor_user_id: string | null }>(
+      'select action, actor_user_id from audit_log where entity_id = $1 order by id',
+      [claim.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'claim.submitted',
+      'claim.adjudicated',
+      'claim.decided_by_reviewer',
+    ]);
+    expect(audit.rows[2]!.actor_user_id).not.toBeNull();
     expect(
       (
-        await doctor.post(`/api/console/reviews/${claim.id}`, {
-          action: 'approve',
-          reimbursement: 250_000,
-          note: 'Это приём терапевта по письму',
-        })
-      ).statusCode,
-    ).toBe(200);
-    await pay(claim.id);
-    expect((await client.get(`/api/me/claims/${claim.id}`)).json()).toMatchObject({
-      status: 'paid',
-      reimbursement: 250_000,
-      cashback: 12_500,
-    });
-    expect(
-      (await doctor.post(`/api/console/reviews/${claim.id}`, { action: 'reject', note: 'повторно' })).json()
-        .code,
+        await world.doctor.post(`/api/console/reviews/${claim.id}`, { action: 'reject', note: 'повторно' })
+      ).json().code,
     ).toBe('INVALID_STATE');
+    const insuredCannot = await client.post(`/api/console/reviews/${claim.id}/preview`, { lines });
+    expect(insuredCannot.statusCode).toBe(403);
+  });
+
+  it('a refused review tells the person why and pays nothing', async () => {
+    const { client, letterId } = await withLetter();
+    const claim = (
+      await client.post('/api/me/claims', {
+        letterId,
+        qr: tillReceipt([{ name: 'Оплата по счёту № 17', price: 90_000 }]),
+      })
+    ).json();
+    expect(claim.status).toBe('manual_review');
+    await world.doctor.post(`/api/console/reviews/${claim.id}`, {
+      action: 'reject',
+      note: 'Счёт за услугу вне письма',
+    });
+    const seen = (await client.get(`/api/me/claims/${claim.id}`)).json();
+    expect(seen).toMatchObject({
+      status: 'rejected',
+      reimbursement: 0,
+      summary: 'Решение врача-эксперта: Счёт за услугу вне письма',
+    });
+    expect(await payoutsFor(claim.id)).toEqual([]);
   });
 
   it('a refund of a reimbursed receipt creates a clawback, taken off the next payout', async () => {

@@ -2,7 +2,10 @@ import {
   claimViewSchema,
   payoutDetailsSchema,
   payoutDetailsViewSchema,
+  repaymentSchema,
   reviewDecisionSchema,
+  reviewPreviewResultSchema,
+  reviewPreviewSchema,
   sbpBankSchema,
   submitClaimSchema,
 } from '@remed/core';
@@ -40,9 +43,7 @@ export function claimsRoutes(
           response: { 201: claimViewSchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        return reply.status(201).send(await viewOf(req.actor, await claimsSvc.submit(req.actor, req.body)));
-      },
+      async (req, reply) => reply.status(201).send(await claimsSvc.submit(req.actor, req.body)),
     );
     app.post(
       '/api/me/claims/photo',
@@ -75,7 +76,7 @@ export function claimsRoutes(
           throw new AppError('VALIDATION_FAILED', body.error.issues[0]?.message, {
             fields: { letterId: 'Выберите гарантийное письмо' },
           });
-        return reply.status(201).send(await viewOf(req.actor, await claimsSvc.submit(req.actor, body.data)));
+        return reply.status(201).send(await claimsSvc.submit(req.actor, body.data));
       },
     );
     app.get(
@@ -176,7 +177,8 @@ export function claimsRoutes(
         config: { access: ['console_doctor'] },
         schema: {
           tags: ['claims'],
-          summary: 'Решение по чеку: одобрить с суммой или отказать, с причиной',
+          summary:
+            'Решение по чеку: по каждой позиции — строка письма (или «нет в письме») и, если меньше, сумма; или отказ',
           params: idParamsSchema,
           body: reviewDecisionSchema,
           response: { 200: okResponseSchema, ...errorResponses },
@@ -184,6 +186,51 @@ export function claimsRoutes(
       },
       async (req) => {
         await claimsSvc.review(req.actor, req.params.id, req.body);
+        return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/console/reviews/:id/preview',
+      {
+        config: { access: ['console_doctor'] },
+        schema: {
+          tags: ['claims'],
+          summary: 'Сколько будет возмещено при таком решении (ничего не сохраняет)',
+          params: idParamsSchema,
+          body: reviewPreviewSchema,
+          response: { 200: reviewPreviewResultSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { decision, explanation } = await claimsSvc.reviewPreview(req.params.id, req.body.lines);
+        return {
+          status: decision.status,
+          reasons: decision.reasons,
+          reimbursement: decision.reimbursement,
+          cashback: decision.cashback,
+          summary: explanation.summary,
+          lines: decision.lines.map((l, n) => ({
+            item: l.item,
+            approved: l.approved,
+            text: explanation.lines[n] ?? '',
+          })),
+        };
+      },
+    );
+    app.post(
+      '/api/admin/insured/:id/repayments',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['claims'],
+          summary: 'Учесть деньги, которые застрахованный вернул по удержанию (перевод на счёт сервиса)',
+          params: idParamsSchema,
+          body: repaymentSchema,
+          response: { 200: okResponseSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await payoutsSvc.recordRepayment(req.actor, req.params.id, req.body);
         return { ok: true as const };
       },
     );

@@ -1,22 +1,35 @@
-import { adjudicateReceipt, type FiscalReceipt, formatRub, parseQr, percentHalfUp } from '@remed/core';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { sqlRows, type Tx } from '../../db/client.ts';
+import {
+  type AdjudicationResult,
+  adjudicateReceipt,
+  adjudicateReviewed,
+  type ClaimView,
+  type FiscalReceipt,
+  formatRub,
+  parseQr,
+  type QrFields,
+  type ReviewedLine,
+} from '@remed/core';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import {
   type ClaimStatus,
   claims,
   guaranteeLetters,
   insuredPersons,
   ledgerEntries,
-  payouts,
 } from '../../db/schema/index.ts';
+import type { ReceiptLookup, ReceiptQuery } from '../../integrations/fns/receipt-source.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { type AuditRecord, writeAudits } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { letterToV1 } from '../letters/letter-export.ts';
-import { loadLetters } from '../letters/letters.repository.ts';
+import { type Notice, notify } from '../notifications/notify.ts';
+import { claimNotices } from './claim-notices.ts';
 import { CLAIM_STATUS_TITLES, canMove, letterState, PAYING, savedState } from './claim-state.ts';
+import { toClaimView } from './claim-view.ts';
 import { clawbackFor } from './clawback.ts';
+import { type LockedLetter, lockLetter } from './letter-lock.ts';
+import { owing, type PayoutPlan } from './owing.ts';
 
 export const CLAIM_FETCH_QUEUE = 'claim-fetch';
 export const PAYOUT_SEND_QUEUE = 'payout-send';
@@ -24,11 +37,35 @@ export const PAYOUT_SEND_QUEUE = 'payout-send';
 const FETCH_BACKOFF_S = [5, 15, 60, 300, 900, 3600];
 
 type ClaimRow = typeof claims.$inferSelect;
-type PersonRow = typeof insuredPersons.$inferSelect;
+type ClaimValues = Partial<typeof claims.$inferInsert>;
+type Audit = { actor: Actor; record: AuditRecord };
+
+/** Everything a use case queues after its transaction commits, in one statement. */
+interface Effects {
+  messageIds: string[];
+  payoutId: string | null;
+  retryFetch?: { attempts: number; afterSeconds: number };
+}
+
+const queryOf = (q: QrFields): ReceiptQuery => ({
+  dateTime: q.dateTime,
+  sum: q.sum,
+  fn: q.fn,
+  i: String(q.i),
+  fp: String(q.fp),
+  n: q.n,
+});
+
+const isReceiptTaken = (e: unknown) => {
+  const c =
+    (e as { cause?: { constraint?: string }; constraint?: string }).cause ?? (e as { constraint?: string });
+  return c.constraint === 'claims_receipt_uq';
+};
 
 export function claimsService(deps: AppDeps) {
   const { database, clock, ids } = deps;
   const db = database.db;
+  const money = owing(deps);
 
   async function personOf(actor: Actor) {
     const [person] = await db.select().from(insuredPersons).where(eq(insuredPersons.userId, actor.user!.id));
@@ -36,204 +73,262 @@ export function claimsService(deps: AppDeps) {
     return person;
   }
 
-  async function move(
+  /**
+   * Writes a claim in the status it reached: a new claim is inserted, a waiting one is moved only from the
+   * status it was read in, so that two workers cannot both decide it.
+   */
+  async function persist(
     tx: Tx,
     claim: ClaimRow,
-    to: ClaimStatus,
-    set: Partial<typeof claims.$inferInsert> = {},
-  ) {
-    if (!canMove(claim.status, to))
+    isNew: boolean,
+    values: ClaimValues,
+    /** The decided status a payout plan moved on from in the same transaction (approved → payout_pending). */
+    via?: ClaimStatus,
+  ): Promise<ClaimRow> {
+    const now = clock.now();
+    if (isNew) {
+      const [row] = await tx
+        .insert(claims)
+        .values({ ...claim, ...values, updatedAt: now })
+        .returning();
+      return row!;
+    }
+    const to = values.status ?? claim.status;
+    const steps = via && via !== to ? [claim.status, via, to] : [claim.status, to];
+    if (to !== claim.status && steps.some((from, i) => i > 0 && !canMove(steps[i - 1]!, from)))
       throw new AppError('INVALID_STATE', `Заявка в статусе «${CLAIM_STATUS_TITLES[claim.status]}»`);
-    const updated = await tx
+    const [row] = await tx
       .update(claims)
-      .set({ ...set, status: to, updatedAt: clock.now() })
+      .set({ ...values, updatedAt: now })
       .where(and(eq(claims.id, claim.id), eq(claims.status, claim.status)))
       .returning();
-    if (!updated[0]) throw new AppError('INVALID_STATE', 'Заявку уже изменили');
-    return updated[0];
+    if (!row) throw new AppError('INVALID_STATE', 'Заявку уже изменили');
+    return row;
   }
 
-  async function notify(tx: Tx, person: PersonRow, text: string) {
-    return person.phone
-      ? [await deps.outbox.add(tx, { channel: 'sms', to: person.phone, body: `remed: ${text}` })]
-      : [];
-  }
-
-  /** Records what is owed and, when the person has СБП details, the payout to make — all in `tx`. */
-  async function owe(tx: Tx, claim: ClaimRow, person: PersonRow, reimbursement: number, cashback: number) {
-    const now = clock.now();
-    if (reimbursement > 0)
-      await tx.insert(ledgerEntries).values({
-        insuredPersonId: person.id,
-        claimId: claim.id,
-        kind: 'reimbursement',
-        amount: reimbursement,
-        createdAt: now,
-      });
-    if (cashback > 0)
-      await tx.insert(ledgerEntries).values({
-        insuredPersonId: person.id,
-        claimId: claim.id,
-        kind: 'cashback',
-        amount: cashback,
-        createdAt: now,
-      });
-    return startPayout(tx, claim, person, reimbursement + cashback);
-  }
-
-  /** A payout row with its idempotence key, written before any call to the provider. */
-  async function startPayout(
+  /** The outcome of a decided receipt: the claim, the money, the records and the notice, all in `tx`. */
+  async function record(
     tx: Tx,
+    locked: LockedLetter,
     claim: ClaimRow,
-    person: PersonRow,
-    due: number,
-  ): Promise<string | null> {
-    // Open clawbacks come off the next payout: pay what the ledger says is owed and not yet on its way.
-    const [balance] = await sqlRows<{ available: string }>(
+    isNew: boolean,
+    values: ClaimValues,
+    audits: Audit[],
+    notice: (plan: PayoutPlan | null) => Notice,
+    amounts: { reimbursement: number; cashback: number } | null,
+  ): Promise<{ row: ClaimRow; effects: Effects; payout: PayoutPlan['payout'] }> {
+    const plan = amounts ? await money.plan(tx, claim.id, locked.person, values.status!, amounts) : null;
+    const row = await persist(
       tx,
-      sql`select (coalesce((select sum(amount) from ledger_entries where insured_person_id = ${person.id}), 0)
-            - coalesce((select sum(amount) from payouts where insured_person_id = ${person.id} and status in ('created','pending')), 0))::text as available`,
+      claim,
+      isNew,
+      { ...values, ...(plan ? { status: plan.status } : {}) },
+      values.status,
     );
-    const amount = Math.min(due, Number(balance!.available));
-    if (amount <= 0 && due > 0) {
-      await move(tx, claim, 'paid');
-      return null;
-    }
-    if (amount <= 0 || !person.payoutPhone || !person.payoutBankId) return null;
-    const id = ids.uuid();
+    if (plan) await money.write(tx, plan);
+    await writeAudits(tx, clock, audits);
+    const messageIds = await notify(deps, tx, locked.person, notice(plan));
+    return { row, effects: { messageIds, payoutId: plan?.payout?.id ?? null }, payout: plan?.payout ?? null };
+  }
+
+  /** Decides a fetched receipt against the letter (locked) and records it. */
+  async function decide(
+    tx: Tx,
+    locked: LockedLetter,
+    claim: ClaimRow,
+    isNew: boolean,
+    receipt: FiscalReceipt,
+    audits: Audit[],
+  ) {
     const now = clock.now();
-    await tx.insert(payouts).values({
-      id,
-      claimId: claim.id,
-      insuredPersonId: person.id,
-      amount,
-      idempotenceKey: ids.uuid(),
-      status: 'created',
-      phone: person.payoutPhone,
-      bankId: person.payoutBankId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await move(tx, claim, 'payout_pending');
-    return id;
-  }
-
-  async function afterCommit(messageIds: string[], payoutId: string | null) {
-    await deps.outbox.dispatch(messageIds);
-    if (payoutId) await deps.jobs.send(PAYOUT_SEND_QUEUE, { id: payoutId });
-  }
-
-  async function adjudicate(claimId: string, receipt: FiscalReceipt) {
-    let payoutId: string | null = null;
-    const messageIds = await db.transaction(async (tx) => {
-      const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId)).for('update');
-      if (claim?.status !== 'waiting_receipt') return [];
-      // One receipt at a time per letter, so two receipts cannot both use the same quantity or limit.
-      const [locked] = await tx
-        .select({ saved: guaranteeLetters.adjudicationState })
-        .from(guaranteeLetters)
-        .where(eq(guaranteeLetters.id, claim.letterId))
-        .for('update');
-      const [view] = await loadLetters(tx, eq(guaranteeLetters.id, claim.letterId), clock.now());
-      const letter = letterToV1(view!);
-      const state = letterState(letter, locked?.saved ?? null);
-      const [person] = await tx
+    if (receipt.operationType === 2) {
+      const paying = await tx
         .select()
-        .from(insuredPersons)
-        .where(eq(insuredPersons.id, claim.insuredPersonId));
-      if (receipt.operationType === 2) {
-        const paying = await tx
-          .select()
-          .from(claims)
-          .where(and(eq(claims.letterId, claim.letterId), inArray(claims.status, [...PAYING])))
-          .orderBy(asc(claims.adjudicatedAt));
-        const owed = clawbackFor(receipt, paying);
-        if (owed) {
-          const summary =
-            owed.amount > 0
-              ? `Клиника вернула вам деньги по чеку: ${formatRub(owed.amount)} из возмещения удержим из следующей выплаты, или верните их переводом по реквизитам в приложении.`
-              : 'Клиника оформила возврат по чеку; возмещения по этим строкам не было, удерживать нечего.';
-          await move(tx, claim, 'clawback', {
-            receipt,
-            explanation: { summary, lines: [] },
-            adjudicatedAt: clock.now(),
+        .from(claims)
+        .where(and(eq(claims.letterId, locked.id), inArray(claims.status, [...PAYING])))
+        .orderBy(asc(claims.adjudicatedAt));
+      const owed = clawbackFor(receipt, paying);
+      if (owed) {
+        const summary =
+          owed.amount > 0
+            ? `Клиника вернула вам деньги по чеку: ${formatRub(owed.amount)} из возмещения удержим из следующей выплаты, или верните их переводом по реквизитам в приложении.`
+            : 'Клиника оформила возврат по чеку; возмещения по этим строкам не было, удерживать нечего.';
+        const out = await record(
+          tx,
+          locked,
+          claim,
+          isNew,
+          { status: 'clawback', receipt, explanation: { summary, lines: [] }, adjudicatedAt: now },
+          [
+            ...audits,
+            {
+              actor: systemActor,
+              record: {
+                action: 'claim.clawback',
+                entityType: 'claim',
+                entityId: claim.id,
+                after: { originalClaimId: owed.claimId, amount: owed.amount },
+              },
+            },
+          ],
+          () => claimNotices.clawback(claim.id, summary),
+          null,
+        );
+        if (owed.amount > 0)
+          await tx.insert(ledgerEntries).values({
+            insuredPersonId: locked.person.id,
+            claimId: claim.id,
+            kind: 'clawback',
+            amount: -owed.amount,
+            createdAt: now,
           });
-          if (owed.amount > 0) {
-            await tx.insert(ledgerEntries).values({
-              insuredPersonId: person!.id,
-              claimId: claim.id,
-              kind: 'clawback',
-              amount: -owed.amount,
-              createdAt: clock.now(),
-            });
-          }
-          await writeAudit(tx, clock, systemActor, {
-            action: 'claim.clawback',
-            entityType: 'claim',
-            entityId: claim.id,
-            after: { originalClaimId: owed.claimId, amount: owed.amount },
-          });
-          return notify(tx, person!, summary);
-        }
+        return out;
       }
-      const { decision, explanation, state: next } = adjudicateReceipt(letter, receipt, state);
-      if (decision.status === 'approved' || decision.status === 'partially_approved') {
-        await tx
-          .update(guaranteeLetters)
-          .set({ adjudicationState: savedState(next) })
-          .where(eq(guaranteeLetters.id, claim.letterId));
-      }
-      const status: ClaimStatus = decision.status;
-      const updated = await move(tx, claim, status, {
-        receipt,
+    }
+    const result = adjudicateReceipt(locked.letter, receipt, letterState(locked.letter, locked.saved));
+    return settleDecision(tx, locked, claim, isNew, result, { receipt, adjudicatedAt: now }, [
+      ...audits,
+      {
+        actor: systemActor,
+        record: {
+          action: 'claim.adjudicated',
+          entityType: 'claim',
+          entityId: claim.id,
+          after: {
+            status: result.decision.status,
+            reasons: result.decision.reasons,
+            reimbursement: result.decision.reimbursement,
+            cashback: result.decision.cashback,
+          },
+        },
+      },
+    ]);
+  }
+
+  /** Records a decision, the engine's or a person's: only paying decisions use the letter's quantities. */
+  async function settleDecision(
+    tx: Tx,
+    locked: LockedLetter,
+    claim: ClaimRow,
+    isNew: boolean,
+    { decision, explanation, state }: AdjudicationResult,
+    extra: ClaimValues,
+    audits: Audit[],
+  ) {
+    const pays = decision.status === 'approved' || decision.status === 'partially_approved';
+    if (pays)
+      await tx
+        .update(guaranteeLetters)
+        .set({ adjudicationState: savedState(state) })
+        .where(eq(guaranteeLetters.id, locked.id));
+    return record(
+      tx,
+      locked,
+      claim,
+      isNew,
+      {
+        ...extra,
+        status: decision.status,
         decision,
         explanation,
         reimbursement: decision.reimbursement,
         cashback: decision.cashback,
-        adjudicatedAt: clock.now(),
-      });
-      await writeAudit(tx, clock, systemActor, {
-        action: 'claim.adjudicated',
-        entityType: 'claim',
-        entityId: claim.id,
-        after: {
-          status,
-          reasons: decision.reasons,
-          reimbursement: decision.reimbursement,
-          cashback: decision.cashback,
+      },
+      audits,
+      (plan) =>
+        claimNotices.decided(
+          claim.id,
+          locked.letter.number,
+          decision.status,
+          explanation.summary,
+          plan?.outcome ?? null,
+        ),
+      pays ? { reimbursement: decision.reimbursement, cashback: decision.cashback } : null,
+    );
+  }
+
+  async function afterCommit(effects: Effects, claimId: string) {
+    await deps.jobs.sendAll([
+      ...deps.outbox.deliveryJobs(effects.messageIds),
+      ...(effects.payoutId ? [{ queue: PAYOUT_SEND_QUEUE, data: { id: effects.payoutId } }] : []),
+    ]);
+    if (effects.retryFetch)
+      await deps.jobs.send(
+        CLAIM_FETCH_QUEUE,
+        { id: claimId },
+        {
+          startAfterSeconds: effects.retryFetch.afterSeconds,
+          singletonKey: `fetch:${claimId}:${effects.retryFetch.attempts}`,
         },
-      });
-      if (status === 'approved' || status === 'partially_approved') {
-        payoutId = await owe(tx, updated, person!, decision.reimbursement, decision.cashback);
-        const how = payoutId
-          ? 'Отправляем по СБП.'
-          : 'Укажите телефон и банк для СБП в приложении, и мы переведём деньги.';
-        return notify(
-          tx,
-          person!,
-          `чек по письму ${letter.number}: к выплате ${formatRub(decision.reimbursement + decision.cashback)}. ${how}`,
-        );
-      }
-      return notify(
-        tx,
-        person!,
-        `чек по письму ${letter.number}: ${CLAIM_STATUS_TITLES[status].toLowerCase()}. ${explanation.summary}`,
       );
-    });
-    await afterCommit(messageIds, payoutId);
+  }
+
+  const retryDelay = (answer: Extract<ReceiptLookup, { kind: 'retry_later' }>, attempts: number) =>
+    answer.afterSeconds ?? FETCH_BACKOFF_S[Math.min(attempts - 1, FETCH_BACKOFF_S.length - 1)]!;
+
+  /** What a lookup that found no receipt does to a claim: rejected if the source is sure, waiting if not. */
+  async function undecided(
+    tx: Tx,
+    locked: LockedLetter,
+    claim: ClaimRow,
+    isNew: boolean,
+    answer: Exclude<ReceiptLookup, { kind: 'found' }>,
+    audits: Audit[],
+  ) {
+    if (answer.kind === 'not_found') {
+      return record(
+        tx,
+        locked,
+        claim,
+        isNew,
+        {
+          status: 'rejected',
+          lastFetchError: answer.message,
+          adjudicatedAt: clock.now(),
+          explanation: {
+            summary: `ФНС не знает такого чека: ${answer.message}. Проверьте данные с QR-кода.`,
+            lines: [],
+          },
+        },
+        audits,
+        () => claimNotices.notFound(claim.id, answer.message),
+        null,
+      );
+    }
+    const attempts = claim.fetchAttempts + 1;
+    const values = { fetchAttempts: attempts, lastFetchError: answer.message };
+    // The person hears once that we wait, when the claim arrives; later attempts change nothing they see.
+    const out = isNew
+      ? await record(
+          tx,
+          locked,
+          claim,
+          true,
+          values,
+          audits,
+          () => claimNotices.waiting(claim.id, locked.letter.number),
+          null,
+        )
+      : {
+          row: await persist(tx, claim, false, values),
+          effects: { messageIds: [], payoutId: null },
+          payout: null,
+        };
+    out.effects.retryFetch = { attempts, afterSeconds: retryDelay(answer, attempts) };
+    return out;
   }
 
   return {
     personOf,
-    startPayout,
-    afterCommit,
 
-    /** The insured submits a receipt (QR text or typed fields) against one of their letters. */
+    /**
+     * The insured submits a receipt (QR text or typed fields) against one of their letters. The receipt is
+     * fetched first; the claim is then written once, already decided, or waiting when the source is slow.
+     */
     async submit(
       actor: Actor,
       input: { letterId: string; qr: string; source: 'camera' | 'photo' | 'manual' },
-    ) {
-      const person = await personOf(actor);
+    ): Promise<ClaimView> {
       const parsed = parseQr(input.qr);
       if (!parsed.ok)
         throw new AppError('VALIDATION_FAILED', parsed.error.message, {
@@ -241,103 +336,110 @@ export function claimsService(deps: AppDeps) {
           qrError: parsed.error.code,
         });
       const q = parsed.value;
-      const [letter] = await db
-        .select()
-        .from(guaranteeLetters)
-        .where(and(eq(guaranteeLetters.id, input.letterId), eq(guaranteeLetters.insuredPersonId, person.id)));
-      if (!letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
-      if (letter.status !== 'issued') throw new AppError('INVALID_STATE', 'Гарантийное письмо отменено');
-      const id = ids.uuid();
+      const [own] = await db
+        .select({ person: insuredPersons.id, letter: guaranteeLetters.id, status: guaranteeLetters.status })
+        .from(insuredPersons)
+        .leftJoin(
+          guaranteeLetters,
+          and(
+            eq(guaranteeLetters.id, input.letterId),
+            eq(guaranteeLetters.insuredPersonId, insuredPersons.id),
+          ),
+        )
+        .where(eq(insuredPersons.userId, actor.user!.id));
+      if (!own) throw new AppError('NOT_FOUND', 'Учётная запись не связана с полисом ДМС');
+      if (!own.letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
+      if (own.status !== 'issued') throw new AppError('INVALID_STATE', 'Гарантийное письмо отменено');
+      const answer = await deps.receiptSource.lookup(queryOf(q));
       const now = clock.now();
+      const claim: ClaimRow = {
+        id: ids.uuid(),
+        insuredPersonId: own.person,
+        letterId: own.letter,
+        fn: q.fn,
+        fd: String(q.i),
+        fp: String(q.fp),
+        operationType: q.n,
+        qrSum: q.sum,
+        qrDateTime: q.dateTime,
+        source: input.source,
+        status: 'waiting_receipt',
+        receipt: null,
+        decision: null,
+        explanation: null,
+        reimbursement: 0,
+        cashback: 0,
+        fetchAttempts: 0,
+        lastFetchError: null,
+        reviewNote: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        adjudicatedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const submitted: Audit = {
+        actor,
+        record: {
+          action: 'claim.submitted',
+          entityType: 'claim',
+          entityId: claim.id,
+          after: { letterId: own.letter, receipt: `${q.fn}:${q.i}`, source: input.source },
+        },
+      };
+      let out: Awaited<ReturnType<typeof record>>;
+      let locked: LockedLetter;
       try {
-        await db.transaction(async (tx) => {
-          await tx.insert(claims).values({
-            id,
-            insuredPersonId: person.id,
-            letterId: letter.id,
-            fn: q.fn,
-            fd: String(q.i),
-            fp: String(q.fp),
-            operationType: q.n,
-            qrSum: q.sum,
-            qrDateTime: q.dateTime,
-            source: input.source,
-            status: 'waiting_receipt',
-            createdAt: now,
-            updatedAt: now,
-          });
-          await writeAudit(tx, clock, actor, {
-            action: 'claim.submitted',
-            entityType: 'claim',
-            entityId: id,
-            after: { letterId: letter.id, receipt: `${q.fn}:${q.i}`, source: input.source },
-          });
+        out = await db.transaction(async (tx) => {
+          locked = await lockLetter(tx, own.letter!);
+          if (locked.status !== 'issued') throw new AppError('INVALID_STATE', 'Гарантийное письмо отменено');
+          return answer.kind === 'found'
+            ? decide(tx, locked, claim, true, answer.receipt, [submitted])
+            : undecided(tx, locked, claim, true, answer, [submitted]);
         });
       } catch (e) {
-        const c =
-          (e as { cause?: { constraint?: string }; constraint?: string }).cause ??
-          (e as { constraint?: string });
-        if (c.constraint === 'claims_receipt_uq') {
+        if (isReceiptTaken(e))
           throw new AppError(
             'CONFLICT',
             'Этот чек уже был отправлен. Один чек можно отправить только один раз',
-            { reason: 'DUPLICATE_RECEIPT' },
+            {
+              reason: 'DUPLICATE_RECEIPT',
+            },
           );
-        }
         throw e;
       }
-      await this.fetch(id);
-      return id;
+      await afterCommit(out.effects, claim.id);
+      return toClaimView(
+        out.row,
+        { number: locked!.letter.number, clinic: locked!.letter.clinic.name },
+        out.payout,
+      );
     },
 
     /**
-     * Asks the receipt source; a slow or failing source never rejects the claim: it waits, and a job asks
-     * again with a growing pause.
+     * Asks the source again for a waiting claim; a slow or failing source never rejects it: it waits, and a
+     * job asks again with a growing pause.
      */
     async fetch(claimId: string) {
-      const [claim] = await db.select().from(claims).where(eq(claims.id, claimId));
-      if (claim?.status !== 'waiting_receipt') return;
+      const [waiting] = await db.select().from(claims).where(eq(claims.id, claimId));
+      if (waiting?.status !== 'waiting_receipt') return;
       const answer = await deps.receiptSource.lookup({
-        dateTime: claim.qrDateTime,
-        sum: claim.qrSum,
-        fn: claim.fn,
-        i: claim.fd,
-        fp: claim.fp,
-        n: claim.operationType,
+        dateTime: waiting.qrDateTime,
+        sum: waiting.qrSum,
+        fn: waiting.fn,
+        i: waiting.fd,
+        fp: waiting.fp,
+        n: waiting.operationType,
       });
-      if (answer.kind === 'found') return adjudicate(claimId, answer.receipt);
-      if (answer.kind === 'not_found') {
-        const messageIds = await db.transaction(async (tx) => {
-          const [locked] = await tx.select().from(claims).where(eq(claims.id, claimId)).for('update');
-          if (locked?.status !== 'waiting_receipt') return [];
-          await move(tx, locked, 'rejected', {
-            lastFetchError: answer.message,
-            adjudicatedAt: clock.now(),
-            explanation: {
-              summary: `ФНС не знает такого чека: ${answer.message}. Проверьте данные с QR-кода.`,
-              lines: [],
-            },
-          });
-          const [person] = await tx
-            .select()
-            .from(insuredPersons)
-            .where(eq(insuredPersons.id, locked.insuredPersonId));
-          return notify(tx, person!, 'чек не найден в ФНС. Проверьте данные чека в приложении.');
-        });
-        return deps.outbox.dispatch(messageIds);
-      }
-      const attempts = claim.fetchAttempts + 1;
-      await db
-        .update(claims)
-        .set({ fetchAttempts: attempts, lastFetchError: answer.message, updatedAt: clock.now() })
-        .where(eq(claims.id, claimId));
-      const wait =
-        answer.afterSeconds ?? FETCH_BACKOFF_S[Math.min(attempts - 1, FETCH_BACKOFF_S.length - 1)]!;
-      await deps.jobs.send(
-        CLAIM_FETCH_QUEUE,
-        { id: claimId },
-        { startAfterSeconds: wait, singletonKey: `fetch:${claimId}:${attempts}` },
-      );
+      const out = await db.transaction(async (tx) => {
+        const locked = await lockLetter(tx, waiting.letterId);
+        const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId)).for('update');
+        if (claim?.status !== 'waiting_receipt') return null;
+        return answer.kind === 'found'
+          ? decide(tx, locked, claim, false, answer.receipt, [])
+          : undecided(tx, locked, claim, false, answer, []);
+      });
+      if (out) await afterCommit(out.effects, claimId);
     },
 
     async listMine(actor: Actor) {
@@ -362,77 +464,96 @@ export function claimsService(deps: AppDeps) {
     reviewQueue: () =>
       db.select().from(claims).where(eq(claims.status, 'manual_review')).orderBy(asc(claims.createdAt)),
 
-    /** A person decides a receipt the engine was unsure about; the decision is audited, then paid. */
+    /** What a reviewer's line-by-line decision would pay, before they save it. */
+    async reviewPreview(id: string, lines: ReviewedLine[]) {
+      return db.transaction(async (tx) => {
+        const claim = await reviewable(tx, id);
+        return reviewed(await lockLetter(tx, claim.letterId), claim, lines);
+      });
+    },
+
+    /**
+     * A person decides a receipt the engine was unsure about: which letter line each item is and, if less,
+     * how much; or a refusal. Audited with who and why, then paid.
+     */
     async review(
       actor: Actor,
       id: string,
-      input: { action: 'approve' | 'reject'; reimbursement?: number | undefined; note: string },
+      input: { action: 'approve' | 'reject'; lines?: ReviewedLine[] | undefined; note: string },
     ) {
-      let payoutId: string | null = null;
-      const messageIds = await db.transaction(async (tx) => {
-        const [claim] = await tx.select().from(claims).where(eq(claims.id, id)).for('update');
-        if (!claim) throw new AppError('NOT_FOUND', 'Заявка не найдена');
-        if (claim.status !== 'manual_review') throw new AppError('INVALID_STATE', 'Заявка не ждёт проверки');
-        const [letter] = await tx
-          .select()
-          .from(guaranteeLetters)
-          .where(eq(guaranteeLetters.id, claim.letterId))
-          .for('update');
-        const [person] = await tx
-          .select()
-          .from(insuredPersons)
-          .where(eq(insuredPersons.id, claim.insuredPersonId));
-        const paid = (claim.receipt as FiscalReceipt).totalSum;
+      const out = await db.transaction(async (tx) => {
+        const claim = await reviewable(tx, id);
+        const locked = await lockLetter(tx, claim.letterId);
         const base = { reviewNote: input.note, reviewedBy: actor.user!.id, reviewedAt: clock.now() };
         if (input.action === 'reject') {
-          await move(tx, claim, 'rejected', base);
-          await writeAudit(tx, clock, actor, {
-            action: 'claim.rejected_by_reviewer',
-            entityType: 'claim',
-            entityId: id,
-            after: { note: input.note },
-          });
-          return notify(tx, person!, `чек по письму ${letter!.number} не возмещается: ${input.note}`);
-        }
-        const reimbursement = input.reimbursement ?? 0;
-        if (reimbursement <= 0 || reimbursement > Math.min(paid, Number(letter!.total))) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            'Сумма возмещения — больше нуля и не больше оплаченного и суммы письма',
-            {
-              fields: { reimbursement: `От 0,01 ₽ до ${formatRub(Math.min(paid, Number(letter!.total)))}` },
-            },
+          return record(
+            tx,
+            locked,
+            claim,
+            false,
+            { ...base, status: 'rejected' },
+            [
+              {
+                actor,
+                record: {
+                  action: 'claim.rejected_by_reviewer',
+                  entityType: 'claim',
+                  entityId: id,
+                  after: { note: input.note },
+                },
+              },
+            ],
+            () =>
+              claimNotices.decided(
+                id,
+                locked.letter.number,
+                'rejected',
+                `Решение врача-эксперта: ${input.note}`,
+                null,
+              ),
+            null,
           );
         }
-        const cashback = percentHalfUp(reimbursement, letter!.cashbackPercent);
-        // A person's decision names no lines: it uses the letter's money limit, not its quantities.
-        const [view] = await loadLetters(tx, eq(guaranteeLetters.id, letter!.id), clock.now());
-        const current = letterState(letterToV1(view!), letter!.adjudicationState ?? null);
-        const remainingLimit =
-          current.remainingLimit === null ? null : Math.max(0, current.remainingLimit - reimbursement);
-        await tx
-          .update(guaranteeLetters)
-          .set({ adjudicationState: savedState({ ...current, remainingLimit }) })
-          .where(eq(guaranteeLetters.id, letter!.id));
-        const status: ClaimStatus = reimbursement === paid ? 'approved' : 'partially_approved';
-        const updated = await move(tx, claim, status, { ...base, reimbursement, cashback });
-        await writeAudit(tx, clock, actor, {
-          action: 'claim.approved_by_reviewer',
-          entityType: 'claim',
-          entityId: id,
-          before: { status: 'manual_review' },
-          after: { status, reimbursement, cashback, note: input.note },
-        });
-        payoutId = await owe(tx, updated, person!, reimbursement, cashback);
-        return notify(
-          tx,
-          person!,
-          `чек по письму ${letter!.number} одобрен врачом: к выплате ${formatRub(reimbursement + cashback)}`,
-        );
+        const result = reviewed(locked, claim, input.lines ?? []);
+        return settleDecision(tx, locked, claim, false, result, base, [
+          {
+            actor,
+            record: {
+              action: 'claim.decided_by_reviewer',
+              entityType: 'claim',
+              entityId: id,
+              before: { status: 'manual_review', decision: claim.decision },
+              after: { decision: result.decision, note: input.note },
+            },
+          },
+        ]);
       });
-      await afterCommit(messageIds, payoutId);
+      await afterCommit(out.effects, id);
     },
   };
+
+  async function reviewable(tx: Tx, id: string) {
+    const [claim] = await tx.select().from(claims).where(eq(claims.id, id)).for('update');
+    if (!claim) throw new AppError('NOT_FOUND', 'Заявка не найдена');
+    if (claim.status !== 'manual_review') throw new AppError('INVALID_STATE', 'Заявка не ждёт проверки');
+    return claim;
+  }
+
+  function reviewed(locked: LockedLetter, claim: ClaimRow, lines: ReviewedLine[]): AdjudicationResult {
+    const outcome = adjudicateReviewed(
+      locked.letter,
+      claim.receipt as FiscalReceipt,
+      letterState(locked.letter, locked.saved),
+      lines,
+    );
+    if (!outcome.ok) {
+      const field = outcome.error.item === null ? 'lines' : `lines.${outcome.error.item}`;
+      throw new AppError('VALIDATION_FAILED', outcome.error.message, {
+        fields: { [field]: outcome.error.message },
+      });
+    }
+    return outcome.result;
+  }
 }
 
 export type ClaimsService = ReturnType<typeof claimsService>;

@@ -8,39 +8,38 @@ import { systemActor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { notify } from '../notifications/notify.ts';
+import { claimNotices, payoutTarget } from './claim-notices.ts';
 import { canMove } from './claim-state.ts';
 import { claimsService, PAYOUT_SEND_QUEUE } from './claims.service.ts';
+import { owing } from './owing.ts';
+import { cancelAdvice } from './payout-advice.ts';
 
 export const PAYOUT_POLL_QUEUE = 'payout-poll';
 export const PAYOUT_SWEEP_QUEUE = 'payout-sweep';
 const POLL_BACKOFF_S = [3, 10, 30, 60, 300, 900];
 
-/** What to tell a person whose payout the СБП network refused, and what to fix. */
-export function cancelAdvice(reason: string): string {
-  if (reason === 'recipient_not_found')
-    return 'в выбранном банке нет счёта, привязанного к этому телефону. Проверьте банк и номер для СБП';
-  if (reason === 'recipient_check_failed')
-    return 'банк не подтвердил получателя. Проверьте ФИО и номер телефона для СБП';
-  return 'банк отклонил перевод. Проверьте данные для СБП или выберите другой банк';
-}
+/** Claims whose payout a person can (re)start: refused by the bank, or approved before СБП details existed. */
+const AWAITING_PAYOUT = ['payout_failed', 'approved', 'partially_approved'] as const;
 
 export function payoutsService(deps: AppDeps) {
   const { database, clock } = deps;
   const db = database.db;
+  const money = owing(deps);
 
   /** Applies the provider's word (never a webhook body) once: only a live payout can become final. */
   async function settle(payoutId: string, state: PayoutState) {
+    if (state.status === 'pending') {
+      await db
+        .update(payouts)
+        .set({ status: 'pending', providerId: state.providerId, updatedAt: clock.now() })
+        .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])));
+      return;
+    }
     const messageIds = await db.transaction(async (tx) => {
       const [p] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).for('update');
       if (!p || (p.status !== 'created' && p.status !== 'pending')) return [];
       const now = clock.now();
-      if (state.status === 'pending') {
-        await tx
-          .update(payouts)
-          .set({ status: 'pending', providerId: state.providerId, updatedAt: now })
-          .where(eq(payouts.id, p.id));
-        return [];
-      }
       const [claim] = await tx.select().from(claims).where(eq(claims.id, p.claimId)).for('update');
       const [person] = await tx.select().from(insuredPersons).where(eq(insuredPersons.id, p.insuredPersonId));
       if (state.status === 'succeeded') {
@@ -64,15 +63,12 @@ export function payoutsService(deps: AppDeps) {
           entityId: p.id,
           after: { amount: p.amount, providerId: state.providerId },
         });
-        return person?.phone
-          ? [
-              await deps.outbox.add(tx, {
-                channel: 'sms',
-                to: person.phone,
-                body: `remed: ${formatRub(p.amount)} отправлены по СБП на ${p.phone}`,
-              }),
-            ]
-          : [];
+        return notify(
+          deps,
+          tx,
+          person!,
+          claimNotices.paid(p.claimId, p.amount, payoutTarget(p.phone, person!.payoutBankName)),
+        );
       }
       await tx
         .update(payouts)
@@ -89,15 +85,12 @@ export function payoutsService(deps: AppDeps) {
         entityId: p.id,
         after: { reason: state.reason, party: state.party },
       });
-      return person?.phone
-        ? [
-            await deps.outbox.add(tx, {
-              channel: 'sms',
-              to: person.phone,
-              body: `remed: перевод ${formatRub(p.amount)} не прошёл: ${cancelAdvice(state.reason)}, затем нажмите «Повторить» в приложении`,
-            }),
-          ]
-        : [];
+      return notify(
+        deps,
+        tx,
+        person!,
+        claimNotices.payoutFailed(p.claimId, p.amount, cancelAdvice(state.reason)),
+      );
     });
     await deps.outbox.dispatch(messageIds);
   }
@@ -116,6 +109,55 @@ export function payoutsService(deps: AppDeps) {
     }
   }
 
+  /**
+   * Starts the payouts of a person's claims that wait for one (they fixed their СБП details, or asked to
+   * retry), each with a new key; the person is locked so that open clawbacks come off once.
+   */
+  async function restart(tx: Tx, personId: string, claimIds: string[] | null) {
+    const [person] = await tx
+      .select()
+      .from(insuredPersons)
+      .where(eq(insuredPersons.id, personId))
+      .for('update');
+    const waiting = await tx
+      .select()
+      .from(claims)
+      .where(
+        and(
+          eq(claims.insuredPersonId, personId),
+          inArray(claims.status, [...AWAITING_PAYOUT]),
+          claimIds ? inArray(claims.id, claimIds) : undefined,
+        ),
+      )
+      .for('update');
+    const started: string[] = [];
+    for (const claim of waiting) {
+      const due = { reimbursement: claim.reimbursement, cashback: claim.cashback };
+      if (due.reimbursement + due.cashback <= 0) continue;
+      if (claim.status !== 'payout_failed') {
+        const [live] = await tx
+          .select({ id: payouts.id })
+          .from(payouts)
+          .where(
+            and(eq(payouts.claimId, claim.id), inArray(payouts.status, ['created', 'pending', 'succeeded'])),
+          );
+        if (live) continue;
+      }
+      const plan = await money.plan(tx, claim.id, person!, claim.status, due, true);
+      if (plan.status === claim.status) continue;
+      await money.write(tx, plan);
+      await tx
+        .update(claims)
+        .set({ status: plan.status, updatedAt: clock.now() })
+        .where(eq(claims.id, claim.id));
+      if (plan.payout) started.push(plan.payout.id!);
+    }
+    return started;
+  }
+
+  const queuePayouts = (ids: string[]) =>
+    deps.jobs.sendAll(ids.map((id) => ({ queue: PAYOUT_SEND_QUEUE, data: { id } })));
+
   return {
     settle,
     poll,
@@ -125,13 +167,13 @@ export function payoutsService(deps: AppDeps) {
      * same key, so the provider makes at most one payout whatever happens in between.
      */
     async send(payoutId: string) {
-      const [p] = await db.select().from(payouts).where(eq(payouts.id, payoutId));
-      if (!p || (p.status !== 'created' && p.status !== 'pending')) return;
-      if (p.status === 'pending') return poll(p.id, 0);
-      await db
+      const [p] = await db
         .update(payouts)
-        .set({ attempts: p.attempts + 1, updatedAt: clock.now() })
-        .where(eq(payouts.id, p.id));
+        .set({ attempts: sql`${payouts.attempts} + 1`, updatedAt: clock.now() })
+        .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])))
+        .returning();
+      if (!p) return;
+      if (p.status === 'pending') return poll(p.id, 0);
       try {
         const state = await deps.payoutProvider.create({
           idempotenceKey: p.idempotenceKey,
@@ -188,35 +230,36 @@ export function payoutsService(deps: AppDeps) {
 
     /** After a refused payout the person fixes their СБП details and tries again, with a new key. */
     async retry(actor: Actor, claimId: string) {
-      const claimsSvc = claimsService(deps);
-      const person = await claimsSvc.personOf(actor);
-      let payoutId: string | null = null;
-      await db.transaction(async (tx: Tx) => {
+      const person = await claimsService(deps).personOf(actor);
+      const started = await db.transaction(async (tx) => {
         const [claim] = await tx
           .select()
           .from(claims)
-          .where(and(eq(claims.id, claimId), eq(claims.insuredPersonId, person.id)))
-          .for('update');
+          .where(and(eq(claims.id, claimId), eq(claims.insuredPersonId, person.id)));
         if (!claim) throw new AppError('NOT_FOUND', 'Заявка не найдена');
-        const due = claim.reimbursement + claim.cashback;
-        if (!['payout_failed', 'approved', 'partially_approved'].includes(claim.status) || due <= 0)
+        if (
+          !(AWAITING_PAYOUT as readonly string[]).includes(claim.status) ||
+          claim.reimbursement + claim.cashback <= 0
+        )
           throw new AppError('INVALID_STATE', 'Повторить перевод можно только после отказа банка');
         if (!person.payoutPhone || !person.payoutBankId) {
           throw new AppError('VALIDATION_FAILED', 'Укажите телефон и банк для СБП', {
             fields: { payout: 'Укажите телефон и банк для СБП' },
           });
         }
-        payoutId = await claimsSvc.startPayout(tx, claim, person, due);
+        const ids = await restart(tx, person.id, [claimId]);
         await writeAudit(tx, clock, actor, {
           action: 'payout.retried',
           entityType: 'claim',
           entityId: claim.id,
-          after: { payoutId },
+          after: { payoutIds: ids },
         });
+        return ids;
       });
-      await claimsSvc.afterCommit([], payoutId);
+      await queuePayouts(started);
     },
 
+    /** The person sets where СБП payouts go; claims that waited for these details are paid now. */
     async setDetails(actor: Actor, input: { phone: string; bankId: string }) {
       const person = await claimsService(deps).personOf(actor);
       const bank = (await deps.payoutProvider.banks()).find((b) => b.bankId === input.bankId);
@@ -224,7 +267,7 @@ export function payoutsService(deps: AppDeps) {
         throw new AppError('VALIDATION_FAILED', 'Выберите банк из списка', {
           fields: { bankId: 'Выберите банк из списка участников СБП' },
         });
-      await db.transaction(async (tx) => {
+      const started = await db.transaction(async (tx) => {
         await tx
           .update(insuredPersons)
           .set({
@@ -241,13 +284,73 @@ export function payoutsService(deps: AppDeps) {
           before: { phone: person.payoutPhone, bankId: person.payoutBankId },
           after: { phone: input.phone, bankId: bank.bankId },
         });
+        // Refused payouts wait for the person's «Повторить»; approved claims that had nowhere to go start now.
+        const approvedWaiting = await tx
+          .select({ id: claims.id })
+          .from(claims)
+          .where(
+            and(
+              eq(claims.insuredPersonId, person.id),
+              inArray(claims.status, ['approved', 'partially_approved']),
+            ),
+          );
+        return approvedWaiting.length
+          ? restart(
+              tx,
+              person.id,
+              approvedWaiting.map((c) => c.id),
+            )
+          : [];
       });
+      await queuePayouts(started);
       return { phone: input.phone, bankId: bank.bankId, bankName: bank.name };
     },
 
     /**
+     * Staff record money an insured person sent back to settle a clawback (a bank transfer to the service):
+     * a repayment entry in the ledger, never more than the open debt.
+     */
+    async recordRepayment(actor: Actor, insuredPersonId: string, input: { amount: number; note: string }) {
+      const messageIds = await db.transaction(async (tx) => {
+        const [person] = await tx
+          .select()
+          .from(insuredPersons)
+          .where(eq(insuredPersons.id, insuredPersonId))
+          .for('update');
+        if (!person) throw new AppError('NOT_FOUND', 'Застрахованный не найден');
+        const [row] = await sqlRows<{ debt: string }>(
+          tx,
+          sql`select greatest(0, -(coalesce((select sum(amount) from ledger_entries where insured_person_id = ${person.id}), 0)
+                - coalesce((select sum(amount) from payouts where insured_person_id = ${person.id} and status in ('created','pending')), 0)))::text as debt`,
+        );
+        const debt = Number(row!.debt);
+        if (debt === 0) throw new AppError('INVALID_STATE', 'У застрахованного нет долга по возвратам');
+        if (input.amount > debt)
+          throw new AppError('VALIDATION_FAILED', 'Сумма больше долга', {
+            fields: { amount: `Не больше долга: ${formatRub(debt)}` },
+          });
+        await tx.insert(ledgerEntries).values({
+          insuredPersonId: person.id,
+          kind: 'repayment',
+          amount: input.amount,
+          createdAt: clock.now(),
+        });
+        await writeAudit(tx, clock, actor, {
+          action: 'ledger.repayment_recorded',
+          entityType: 'insured_person',
+          entityId: person.id,
+          before: { debt },
+          after: { amount: input.amount, note: input.note },
+        });
+        return notify(deps, tx, person, claimNotices.repaid(input.amount, debt - input.amount));
+      });
+      await deps.outbox.dispatch(messageIds);
+    },
+
+    /**
      * Payouts succeeded must equal what is owed: reimbursements and cashback of approved decisions less
-     * clawbacks not yet settled. Per insured person and in total; `difference` ≠ 0 means money in flight.
+     * clawbacks not yet settled. Per insured person and in total; `difference` ≠ 0 means money in flight,
+     * or a debt the person still has to repay (negative).
      */
     async reconciliation() {
       const rows = await sqlRows<{

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { ErrorBoundary } from '../errors/ErrorBoundary.tsx';
 import { useUser } from '../session.tsx';
 import { ClinicSwitcher } from './ClinicSwitcher.tsx';
@@ -37,6 +38,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             {user.clinics.length > 0 && <ClinicSwitcher user={user} />}
+            <NotificationBell />
             <UserMenu user={user} />
           </Group>
         </Group>

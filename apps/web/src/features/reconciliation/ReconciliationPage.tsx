@@ -4,6 +4,7 @@ import { formatRub } from '@remed/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { RepaymentButton } from './RepaymentButton.tsx';
 
 interface Sums {
   owed: number;
@@ -25,8 +26,15 @@ const COLUMNS: { key: keyof Sums; label: string; hint: string }[] = [
   { key: 'owed', label: 'Причитается', hint: 'одобрено минус открытые удержания' },
   { key: 'paid', label: 'Выплачено', hint: 'банк подтвердил перевод' },
   { key: 'inFlight', label: 'В пути', hint: 'перевод отправлен, ответа банка ещё нет' },
-  { key: 'difference', label: 'Расхождение', hint: 'должно быть 0' },
+  {
+    key: 'difference',
+    label: 'Расхождение',
+    hint: 'плюс — деньги в пути, минус — застрахованный должен вернуть удержание',
+  },
 ];
+
+/** What a person still owes after a clinic's refund: owed less paid less money on its way, when negative. */
+const debtOf = (p: Person) => Math.max(0, -(p.owed - p.paid - p.inFlight));
 
 const who = (p: Person) => p.fullName ?? `Застрахованный ${p.insuredPersonId.slice(0, 8)}`;
 const diffColor = (n: number) => (n === 0 ? undefined : 'red.8');
@@ -110,6 +118,11 @@ export function ReconciliationPage() {
                     </Group>
                   ))}
                 </SimpleGrid>
+                {debtOf(p) > 0 && (
+                  <Group mt="xs">
+                    <RepaymentButton personId={p.insuredPersonId} name={who(p)} debt={debtOf(p)} />
+                  </Group>
+                )}
               </Card>
             ))}
           </Stack>
@@ -124,6 +137,7 @@ export function ReconciliationPage() {
                       {c.label}
                     </Table.Th>
                   ))}
+                  <Table.Th aria-label="Действия" />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -151,6 +165,11 @@ export function ReconciliationPage() {
                         </Text>
                       </Table.Td>
                     ))}
+                    <Table.Td ta="right">
+                      {debtOf(p) > 0 && (
+                        <RepaymentButton personId={p.insuredPersonId} name={who(p)} debt={debtOf(p)} />
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

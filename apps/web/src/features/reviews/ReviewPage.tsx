@@ -5,7 +5,9 @@ import {
   Button,
   Card,
   Group,
+  Loader,
   NumberInput,
+  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -14,10 +16,11 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type ClaimView, formatRub, type LetterView, ruDate } from '@remed/core';
 import { IconArrowLeft, IconCheck, IconX } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
@@ -124,40 +127,92 @@ function LetterSide({ letter }: { letter: LetterView }) {
   );
 }
 
-function DecisionForm({ claim }: { claim: ClaimView }) {
+type LineChoice = { letterLine: string; cap: number | string };
+
+const NOT_IN_LETTER = 'none';
+
+interface Preview {
+  status: string;
+  reasons: string[];
+  reimbursement: number;
+  cashback: number;
+  summary: string;
+  lines: { item: number; approved: number; text: string }[];
+}
+
+/** The reviewer's lines as the API takes them: a letter line or none, and an optional lower amount. */
+const toLines = (claim: ClaimView, choices: LineChoice[]) =>
+  claim.lines.map((l, n) => {
+    const c = choices[n]!;
+    const cap = c.cap === '' ? undefined : Math.round(Number(c.cap) * 100);
+    return {
+      item: l.item,
+      letterLine: c.letterLine === NOT_IN_LETTER ? null : Number(c.letterLine),
+      ...(cap === undefined || Number.isNaN(cap) ? {} : { approved: cap }),
+    };
+  });
+
+function usePreview(claim: ClaimView, choices: LineChoice[]) {
+  const [debounced] = useDebouncedValue(choices, 350);
+  return useQuery({
+    queryKey: ['console', 'reviews', claim.id, 'preview', debounced],
+    queryFn: () =>
+      api.post<Preview>(`/api/console/reviews/${claim.id}/preview`, { lines: toLines(claim, debounced) }),
+    retry: false,
+  });
+}
+
+function DecisionForm({ claim, letter }: { claim: ClaimView; letter: LetterView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const suggested = claim.lines.reduce((s, l) => s + l.approved, 0);
-  const [amount, setAmount] = useState<number | string>(suggested > 0 ? suggested / 100 : '');
+  const [choices, setChoices] = useState<LineChoice[]>(() =>
+    claim.lines.map((l) => ({
+      letterLine: l.letterLine === null ? NOT_IN_LETTER : String(l.letterLine),
+      cap: '',
+    })),
+  );
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ amount?: string; note?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ note?: string; form?: string; lines?: Record<string, string> }>({});
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
+  const preview = usePreview(claim, choices);
+  const previewError = preview.error && isApiError(preview.error) ? preview.error : null;
+  const lineError = (n: number) =>
+    errors.lines?.[`lines.${claim.lines[n]!.item}`] ?? previewError?.fields[`lines.${claim.lines[n]!.item}`];
+  const options = [
+    ...letter.items.map((i) => ({
+      value: String(i.line),
+      label: `${i.line}. ${i.name} — ${formatRub(i.price)} × ${i.quantity}`,
+    })),
+    { value: NOT_IN_LETTER, label: 'Нет в письме — не возмещать' },
+  ];
+  const change = (n: number, patch: Partial<LineChoice>) =>
+    setChoices((all) => all.map((c, k) => (k === n ? { ...c, ...patch } : c)));
 
   const decide = async (action: 'approve' | 'reject') => {
-    const next: typeof errors = {};
-    const kopecks = Math.round(Number(amount) * 100);
-    if (note.trim().length < 3) next.note = 'Укажите причину решения — её увидит застрахованный';
-    if (action === 'approve' && !(kopecks > 0)) next.amount = 'Укажите сумму возмещения больше нуля';
-    if (action === 'approve' && kopecks > claim.sum) next.amount = 'Сумма больше суммы чека';
-    setErrors(next);
-    if (next.note || next.amount) return;
+    if (note.trim().length < 3) {
+      setErrors({ note: 'Укажите причину решения — её увидит застрахованный' });
+      return;
+    }
     setBusy(action);
     try {
       await api.post(`/api/console/reviews/${claim.id}`, {
         action,
         note: note.trim(),
-        ...(action === 'approve' ? { reimbursement: kopecks } : {}),
+        ...(action === 'approve' ? { lines: toLines(claim, choices) } : {}),
       });
       notifications.show({
         color: 'teal',
-        message: action === 'approve' ? `Возмещение ${formatRub(kopecks)} одобрено` : 'В возмещении отказано',
+        message:
+          action === 'approve'
+            ? `Решение сохранено: возмещение ${formatRub(preview.data?.reimbursement ?? 0)}`
+            : 'В возмещении отказано',
       });
       await queryClient.invalidateQueries({ queryKey: reviewsKey });
       navigate('/console/reviews');
     } catch (e) {
       setErrors({
         note: isApiError(e) ? e.fields.note : undefined,
-        amount: isApiError(e) ? e.fields.reimbursement : undefined,
+        lines: isApiError(e) ? e.fields : undefined,
         form: isApiError(e) ? e.message : 'Не удалось сохранить решение',
       });
       setBusy(null);
@@ -166,28 +221,78 @@ function DecisionForm({ claim }: { claim: ClaimView }) {
 
   return (
     <Card withBorder padding="lg" data-testid="review-decision">
-      <Title order={2} size="h4" mb="sm">
-        Решение
+      <Title order={2} size="h4" mb={4}>
+        Решение по позициям
       </Title>
-      <Stack gap="sm" maw={560}>
+      <Text size="sm" c="dimmed" mb="sm">
+        Для каждой позиции чека выберите строку гарантийного письма или «Нет в письме». Сумму можно только
+        уменьшить: больше цены письма не возмещается.
+      </Text>
+      <Stack gap="sm">
         {errors.form && (
           <Alert color="red" role="alert">
             {errors.form}
           </Alert>
         )}
-        <NumberInput
-          label="Сумма возмещения, ₽"
-          description={`Подставлена сумма позиций, подходящих к письму: ${formatRub(suggested)}. Кэшбэк не начисляется.`}
-          value={amount}
-          onChange={setAmount}
-          min={0}
-          decimalScale={2}
-          decimalSeparator=","
-          thousandSeparator=" "
-          hideControls
-          error={errors.amount}
-          data-testid="review-amount"
-        />
+        {claim.lines.map((l, n) => (
+          <Card key={l.item} withBorder padding="sm" data-testid="review-choice">
+            <Group justify="space-between" wrap="nowrap" align="flex-start" mb={6}>
+              <Text fw={600} size="sm" style={{ minWidth: 0 }}>
+                {n + 1}. {l.name}
+              </Text>
+              <Text size="sm" fw={700} style={nowrap}>
+                оплачено {formatRub(l.paid)}
+              </Text>
+            </Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label="Строка письма"
+                data={options}
+                value={choices[n]!.letterLine}
+                onChange={(v) => v && change(n, { letterLine: v })}
+                allowDeselect={false}
+                error={lineError(n)}
+                data-testid="review-line-select"
+              />
+              <NumberInput
+                label="Возместить не больше, ₽"
+                description="Пусто — столько, сколько позволяет письмо"
+                value={choices[n]!.cap}
+                onChange={(v) => change(n, { cap: v })}
+                min={0}
+                decimalScale={2}
+                decimalSeparator=","
+                thousandSeparator=" "
+                hideControls
+                disabled={choices[n]!.letterLine === NOT_IN_LETTER}
+                data-testid="review-line-cap"
+              />
+            </SimpleGrid>
+            {preview.data && (
+              <Text size="xs" c="dark.4" mt={4} data-testid="review-line-preview">
+                {preview.data.lines.find((p) => p.item === l.item)?.text}
+              </Text>
+            )}
+          </Card>
+        ))}
+        <Alert
+          color={previewError ? 'red' : preview.data?.status === 'rejected' ? 'orange' : 'teal'}
+          title="Итог решения"
+          data-testid="review-preview"
+        >
+          {previewError ? (
+            previewError.message
+          ) : preview.data ? (
+            <>
+              <Text size="sm" fw={700}>
+                Возмещение {formatRub(preview.data.reimbursement)}, кэшбэк {formatRub(preview.data.cashback)}
+              </Text>
+              <Text size="sm">{preview.data.summary}</Text>
+            </>
+          ) : (
+            <Loader size="sm" />
+          )}
+        </Alert>
         <Textarea
           label="Причина решения"
           description="Обязательно: её увидит застрахованный, она попадёт в журнал"
@@ -204,10 +309,10 @@ function DecisionForm({ claim }: { claim: ClaimView }) {
             leftSection={<IconCheck size={18} />}
             onClick={() => decide('approve')}
             loading={busy === 'approve'}
-            disabled={busy !== null}
+            disabled={busy !== null || !!previewError}
             data-testid="review-approve"
           >
-            Одобрить
+            Сохранить решение
           </Button>
           <Button
             color="red"
@@ -218,7 +323,7 @@ function DecisionForm({ claim }: { claim: ClaimView }) {
             disabled={busy !== null}
             data-testid="review-reject"
           >
-            Отказать
+            Отказать по всему чеку
           </Button>
         </Group>
       </Stack>
@@ -252,7 +357,7 @@ function Review({ claim }: { claim: ClaimView }) {
           <LetterSide letter={letter.data} />
         )}
       </SimpleGrid>
-      <DecisionForm claim={claim} />
+      {letter.data && <DecisionForm claim={claim} letter={letter.data} />}
     </>
   );
 }

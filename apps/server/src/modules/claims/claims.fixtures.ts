@@ -1,0 +1,169 @@
+import type { AddressInfo } from 'node:net';
+import { formatQr } from '@remed/core';
+import { eq } from 'drizzle-orm';
+import Fastify from 'fastify';
+import {
+  attachClinics,
+  createTestContext,
+  loggedIn,
+  makeClinic,
+  makeInsured,
+  makeOrganisations,
+  makeProgram,
+  TestClient,
+} from '../../../test/harness.ts';
+import { insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
+import { aggregatorReceiptSource } from '../../integrations/fns/aggregator-client.ts';
+import { ReceiptSimulatorStore, receiptSimulatorRoutes } from '../../integrations/fns/receipt-simulator.ts';
+import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
+import {
+  YookassaSimulatorState,
+  yookassaSimulatorRoutes,
+} from '../../integrations/payouts/yookassa-simulator.ts';
+import { claimsService } from './claims.service.ts';
+import { payoutsService } from './payouts.service.ts';
+
+/**
+ * A test world for claims: the simulated FNS and YooKassa on a port of their own, a clinic with a price
+ * list in a program, a console doctor, and helpers that make letters and till receipts.
+ */
+export async function claimsWorld() {
+  const store = new ReceiptSimulatorStore('fns-token');
+  const yookassa = new YookassaSimulatorState({ agentId: 'agent', secretKey: 'secret' });
+  const sim = Fastify();
+  await sim.register(receiptSimulatorRoutes(store));
+  await sim.register(yookassaSimulatorRoutes(yookassa));
+  await sim.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`;
+  // Timeouts long enough for a busy machine; the timeout tests hold answers for twice as long.
+  const ctx = await createTestContext(
+    { LOGIN_RATE_PER_MINUTE: '1000' },
+    {
+      overrides: {
+        receiptSource: aggregatorReceiptSource({
+          baseUrl: `${base}/sim/fns`,
+          token: 'fns-token',
+          timeoutMs: 1500,
+        }),
+        payoutProvider: yookassaPayoutProvider({
+          baseUrl: `${base}/sim/yookassa`,
+          agentId: 'agent',
+          secretKey: 'secret',
+          timeoutMs: 1500,
+        }),
+      },
+    },
+  );
+  const orgs = await makeOrganisations(ctx.deps);
+  const { programId } = await makeProgram(ctx.deps, orgs);
+  const clinic = await makeClinic(
+    ctx.deps,
+    [
+      ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 2500],
+      ['B03.016.003', 'Общий (клинический) анализ крови развернутый', 750],
+    ],
+    { cashback: 5 },
+  );
+  await attachClinics(ctx.deps, programId, [clinic.id]);
+  const doctor = (await loggedIn(ctx, ['console_doctor'])).client;
+  let fd = 1000;
+
+  /** An insured person with a letter for a therapist visit and a blood test, and СБП details (or none). */
+  async function withLetter(phone: string | null = '+79161234567') {
+    const insured = await makeInsured(ctx.deps, programId, { withUser: true });
+    if (phone)
+      await ctx.deps.database.db
+        .update(insuredPersons)
+        .set({ payoutPhone: phone, payoutBankId: '100000000111' })
+        .where(eq(insuredPersons.id, insured.personId));
+    const reqId = (
+      await doctor.post('/api/console/requests', { policyNumber: insured.policyNumber, complaint: 'Горло' })
+    ).json().id;
+    const caseId = (await doctor.post(`/api/console/requests/${reqId}/case`)).json().id;
+    const letter = await doctor.post(`/api/console/cases/${caseId}/letters`, {
+      services: [
+        { serviceCode: 'B01.047.001', quantity: 1 },
+        { serviceCode: 'B03.016.003', quantity: 1 },
+      ],
+      approvedCodes: [],
+      clinicId: clinic.id,
+    });
+    const client = new TestClient(ctx.app);
+    await client.login(insured.user!.email);
+    return { insured, client, letterId: letter.json().id as string };
+  }
+
+  /** A till receipt registered with the simulated FNS, and its QR string. */
+  function tillReceipt(
+    items: { name: string; price: number; quantity?: number }[],
+    opts: { n?: 1 | 2; inn?: string } = {},
+  ) {
+    fd++;
+    const lines = items.map((i) => ({
+      name: i.name,
+      price: i.price,
+      quantity: i.quantity ?? 1,
+      sum: i.price * (i.quantity ?? 1),
+      nds: 6,
+      paymentType: 4,
+      productType: 4,
+    }));
+    const total = lines.reduce((s, l) => s + l.sum, 0);
+    store.register({
+      fiscalDriveNumber: '9282000100254567',
+      fiscalDocumentNumber: fd,
+      fiscalSign: 1_000_000 + fd,
+      dateTime: '2026-11-20T14:30:00',
+      operationType: opts.n ?? 1,
+      userInn: `${opts.inn ?? clinic.inn}  `,
+      user: 'ООО «Клиника»',
+      totalSum: total,
+      cashTotalSum: 0,
+      ecashTotalSum: total,
+      prepaidSum: 0,
+      creditSum: 0,
+      provisionSum: 0,
+      items: lines,
+    });
+    return formatQr({
+      dateTime: '2026-11-20T14:30:00',
+      sum: total,
+      fn: '9282000100254567',
+      i: fd,
+      fp: 1_000_000 + fd,
+      n: opts.n ?? 1,
+    });
+  }
+
+  const services = () => ({ claims: claimsService(ctx.deps), payouts: payoutsService(ctx.deps) });
+  const payoutsFor = (claimId: string) =>
+    ctx.deps.database.db.select().from(payouts).where(eq(payouts.claimId, claimId));
+  const ledgerFor = (claimId: string) =>
+    ctx.deps.database.db.select().from(ledgerEntries).where(eq(ledgerEntries.claimId, claimId));
+  /** Sends the payout and polls until the provider's answer is final. */
+  async function pay(claimId: string) {
+    const [p] = (await payoutsFor(claimId)).filter((x) => x.status === 'created' || x.status === 'pending');
+    await services().payouts.send(p!.id);
+    await services().payouts.poll(p!.id, 0);
+    return p!.id;
+  }
+
+  return {
+    ctx,
+    store,
+    yookassa,
+    doctor,
+    clinic,
+    withLetter,
+    tillReceipt,
+    services,
+    payoutsFor,
+    ledgerFor,
+    pay,
+    async close() {
+      yookassa.dispose();
+      await ctx.close();
+      await sim.close();
+    },
+  };
+}

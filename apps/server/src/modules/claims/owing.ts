@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { sqlRows, type Tx } from '../../db/client.ts';
+import { type ClaimStatus, type insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { payoutTarget } from './claim-notices.ts';
+
+type Person = typeof insuredPersons.$inferSelect;
+
+/** What an approved claim owes the person and how it goes out: the ledger entries and, if any, the payout. */
+export interface PayoutPlan {
+  /** The claim's status once the plan is written. */
+  status: ClaimStatus;
+  ledger: (typeof ledgerEntries.$inferInsert)[];
+  payout: typeof payouts.$inferInsert | null;
+  /** For the notice: where the money goes, or why it does not. */
+  outcome: { amount: number; to: string } | 'details_missing' | 'offset' | null;
+}
+
+/**
+ * Money owed to a person that is not yet on its way: the ledger's balance less live payouts. Negative while a
+ * clawback is open. Read it with the person locked, or two claims could both take one clawback off.
+ */
+async function available(tx: Tx, personId: string): Promise<number> {
+  const [row] = await sqlRows<{ available: string }>(
+    tx,
+    sql`select (coalesce((select sum(amount) from ledger_entries where insured_person_id = ${personId}), 0)
+          - coalesce((select sum(amount) from payouts where insured_person_id = ${personId} and status in ('created','pending')), 0))::text as available`,
+  );
+  return Number(row!.available);
+}
+
+export function owing(deps: Pick<AppDeps, 'ids' | 'clock'>) {
+  const { ids, clock } = deps;
+
+  /** A payout row with its idempotence key, to be written before any call to the provider. */
+  function payoutRow(claimId: string, person: Person, amount: number): typeof payouts.$inferInsert {
+    const now = clock.now();
+    return {
+      id: ids.uuid(),
+      claimId,
+      insuredPersonId: person.id,
+      amount,
+      idempotenceKey: ids.uuid(),
+      status: 'created',
+      phone: person.payoutPhone!,
+      bankId: person.payoutBankId!,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /**
+   * Plans the money of a decided claim (the person locked): reimbursement and cashback into the ledger, and
+   * the payout of what is owed after open clawbacks. `ledgerWritten` when the entries are already there (a
+   * retry), so that they are not counted twice.
+   */
+  async function plan(
+    tx: Tx,
+    claimId: string,
+    person: Person,
+    decided: ClaimStatus,
+    amounts: { reimbursement: number; cashback: number },
+    ledgerWritten = false,
+  ): Promise<PayoutPlan> {
+    const now = clock.now();
+    const due = amounts.reimbursement + amounts.cashback;
+    const ledger = ledgerWritten
+      ? []
+      : (['reimbursement', 'cashback'] as const)
+          .filter((kind) => amounts[kind] > 0)
+          .map((kind) => ({
+            insuredPersonId: person.id,
+            claimId,
+            kind,
+            amount: amounts[kind],
+            createdAt: now,
+          }));
+    if (due <= 0) return { status: decided, ledger, payout: null, outcome: null };
+    if (!person.payoutPhone || !person.payoutBankId)
+      return { status: decided, ledger, payout: null, outcome: 'details_missing' };
+    const amount = Math.min(due, (await available(tx, person.id)) + (ledgerWritten ? 0 : due));
+    if (amount <= 0) return { status: 'paid', ledger, payout: null, outcome: 'offset' };
+    return {
+      status: 'payout_pending',
+      ledger,
+      payout: payoutRow(claimId, person, amount),
+      outcome: { amount, to: payoutTarget(person.payoutPhone, person.payoutBankName) },
+    };
+  }
+
+  /** Writes the plan; the claim row must exist by now (the entries point at it). */
+  async function write(tx: Tx, p: PayoutPlan) {
+    if (p.ledger.length) await tx.insert(ledgerEntries).values(p.ledger);
+    if (p.payout) await tx.insert(payouts).values(p.payout);
+  }
+
+  return { plan, write };
+}
