@@ -255,7 +255,7 @@ test('the camera: a refusal is explained, and a QR code in front of the camera i
   await cam.context.close();
 });
 
-test('the console doctor reviews a receipt next to the letter and approves an amount with a reason', async ({
+test('the console doctor reviews a receipt next to the letter and decides it line by line with a reason', async ({
   page,
   baseURL,
 }) => {
@@ -296,7 +296,12 @@ test('the console doctor reviews a receipt next to the letter and approves an am
     await review.getByTestId('review-reject').click();
     await expect(review.getByText('Укажите причину решения')).toBeVisible();
 
-    await review.getByTestId('review-amount').fill('2500');
+    // The engine could not name the item; the doctor says which letter line it is and sees the result first.
+    await expect(review.getByTestId('review-preview')).toContainText(rub('Возмещение 0,00 ₽'));
+    await review.getByTestId('review-line-select').click();
+    await page.getByRole('option', { name: /^1\. Прием/ }).click();
+    await expect(review.getByTestId('review-preview')).toContainText(rub('Возмещение 2 500,00 ₽'));
+    await expect(review.getByTestId('review-line-preview')).toContainText('возмещено');
     await review.getByTestId('review-note').fill('По записи клиники это первичный приём терапевта из письма');
     await review.getByTestId('review-approve').click();
     await expect(page.getByTestId('page-reviews')).toBeVisible();
