@@ -139,7 +139,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   }
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   await seedLetter(deps, clinicIds[0]!);
-  await seedChat(deps, clinicIds[0]!);
+  await seedChat(deps);
   return { created: true };
 }
 
@@ -273,7 +273,7 @@ async function seedLetter(deps: AppDeps, clinicId: string) {
 }
 
 /** Department contacts, and a conversation of the demo clinic with the contracts department. */
-async function seedChat(deps: AppDeps, clinicId: string) {
+async function seedChat(deps: AppDeps) {
   const db = deps.database.db;
   const now = deps.clock.now();
   await db
@@ -286,6 +286,8 @@ async function seedChat(deps: AppDeps, clinicId: string) {
   };
   const clinic = await actorOf('clinic@demo.remed.ru');
   const doctor = await actorOf('doctor@demo.remed.ru');
+  // The clinic the demo employee sees first after signing in.
+  const clinicId = clinic.user.clinics[0]!.id;
   const chat = chatService(deps);
   const { thread } = await chat.clinic.open(clinic, clinicId, DEMO_CHAT.department);
   for (const m of DEMO_CHAT.messages) {

@@ -258,7 +258,7 @@ function Composer({ scope, thread }: { scope: ChatScope; thread: ChatThreadView 
         </FileButton>
         <Textarea
           aria-label="Сообщение"
-          placeholder="Сообщение… (Enter — отправить, Shift+Enter — новая строка)"
+          placeholder="Сообщение (Shift+Enter — новая строка)"
           autosize
           minRows={1}
           maxRows={6}

@@ -55,7 +55,7 @@ function ThreadRow({ item, active, onOpen }: { item: ThreadItem; active: boolean
           </Text>
           <Text size="sm" c={unread ? undefined : 'dimmed'} fw={unread ? 600 : 400} lineClamp={2}>
             {last
-              ? `${last.side === 'service' ? 'Сервис: ' : item.clinicName ? 'Клиника: ' : 'Вы: '}${last.preview}`
+              ? `${last.side === 'service' ? 'Сервис' : 'Клиника'}: ${last.preview}`
               : 'Сообщений пока нет — напишите первым'}
           </Text>
         </Stack>
