@@ -68,6 +68,16 @@ test('a clinic writes to medical expertise with a file; the console doctor answe
   const arrived = conversation.getByTestId('chat-message').filter({ hasText: answer });
   await expect(arrived).toBeVisible();
   await expect(arrived).toHaveAttribute('data-side', 'service');
+  // The clinic is looking at the conversation, so the answer is read at once, and the doctor sees that.
+  await expect(
+    doctorView.getByTestId('chat-message').filter({ hasText: answer }).getByLabel('Прочитано'),
+  ).toBeVisible();
+  await expect(
+    clinic
+      .getByTestId('chat-thread')
+      .filter({ hasText: 'Медицинская экспертиза' })
+      .getByTestId('thread-unread'),
+  ).toHaveCount(0);
 
   await clinicContext.close();
   await doctorContext.close();

@@ -345,7 +345,9 @@ export function Conversation({
   // Shown on screen means read: the marker moves to the newest message while the page is visible.
   useEffect(() => {
     const seq = lastMessage?.seq ?? 0;
-    if (!thread || seq <= marked.current || thread.unread === 0) return;
+    // Messages that came over the socket are not in the cached count: the other side's last word is news.
+    const news = !!thread && (thread.unread > 0 || lastMessage?.side !== side);
+    if (!news || seq <= marked.current) return;
     const mark = () => {
       if (document.visibilityState !== 'visible' || seq <= marked.current) return;
       marked.current = seq;
@@ -361,7 +363,7 @@ export function Conversation({
     mark();
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);
-  }, [lastMessage?.seq, thread, scope, threadId, qc]);
+  }, [lastMessage?.seq, lastMessage?.side, side, thread, scope, threadId, qc]);
 
   const heading = thread
     ? `${CHAT_DEPARTMENT_TITLES[thread.department]}${scope.kind === 'console' ? ` · ${thread.clinic.name}` : ''}`
