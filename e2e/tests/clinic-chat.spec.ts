@@ -79,6 +79,12 @@ test('a clinic writes to medical expertise with a file; the console doctor answe
       .getByTestId('thread-unread'),
   ).toHaveCount(0);
 
+  // The doctor finds the request in the thread's history by a word of it.
+  await doctorView.getByRole('button', { name: 'Поиск по переписке' }).click();
+  await doctorView.getByTestId('chat-search').fill(question.split(' ').at(-1) ?? question);
+  await expect(doctorView.getByTestId('chat-search-results').getByTestId('chat-message')).toHaveCount(1);
+  await expect(doctorView.getByTestId('chat-search-results')).toContainText(question);
+
   await clinicContext.close();
   await doctorContext.close();
 });

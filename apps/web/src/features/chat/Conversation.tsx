@@ -13,9 +13,11 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import {
   CHAT_ATTACHMENT_ACCEPT,
   CHAT_ATTACHMENT_MAX_BYTES,
@@ -34,6 +36,7 @@ import {
   IconChecks,
   IconFile,
   IconPaperclip,
+  IconSearch,
   IconSend,
   IconWifiOff,
 } from '@tabler/icons-react';
@@ -51,6 +54,7 @@ import {
   markRead,
   scopeSide,
   sendMessage,
+  useMessageSearch,
   useMessages,
 } from './api.ts';
 import { useChatLive } from './live.tsx';
@@ -290,6 +294,45 @@ function Composer({ scope, thread }: { scope: ChatScope; thread: ChatThreadView 
   );
 }
 
+function SearchResults({
+  scope,
+  threadId,
+  q,
+  side,
+}: {
+  scope: ChatScope;
+  threadId: string;
+  q: string;
+  side: ChatSide;
+}) {
+  const found = useMessageSearch(scope, threadId, q);
+  if (q.length < 2)
+    return (
+      <Text c="dimmed" ta="center" py="xl" size="sm">
+        Введите хотя бы два символа
+      </Text>
+    );
+  if (found.isError) return <QueryError error={found.error} retry={() => found.refetch()} />;
+  if (found.isPending)
+    return (
+      <Group justify="center" py="xl">
+        <Loader size="sm" />
+      </Group>
+    );
+  return (
+    <Stack gap="xs" data-testid="chat-search-results">
+      <Text size="sm" c="dimmed" ta="center">
+        {found.data.messages.length
+          ? `Найдено: ${found.data.messages.length}${found.data.hasMore ? '+' : ''}`
+          : 'Ничего не нашлось'}
+      </Text>
+      {found.data.messages.map((m) => (
+        <Bubble key={m.id} scope={scope} message={m} mine={m.side === side} read={false} />
+      ))}
+    </Stack>
+  );
+}
+
 /** One thread: history that loads older messages on scroll up, the live feed, and the message form. */
 export function Conversation({
   scope,
@@ -313,6 +356,9 @@ export function Conversation({
   const before = useRef<{ height: number; top: number; firstId?: string } | null>(null);
   const lastId = useRef<string | undefined>(undefined);
   const marked = useRef(0);
+  const [searching, setSearching] = useState(false);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
 
   const firstMessageId = messages[0]?.id;
   const lastMessage = messages.at(-1);
@@ -387,6 +433,20 @@ export function Conversation({
         <Title order={2} size="h4" style={{ flex: 1, minWidth: 0 }} lineClamp={1}>
           {heading}
         </Title>
+        <Tooltip label={searching ? 'Закрыть поиск' : 'Поиск по переписке'}>
+          <ActionIcon
+            variant={searching ? 'light' : 'subtle'}
+            size="lg"
+            onClick={() => {
+              setSearching(!searching);
+              setSearch('');
+            }}
+            aria-label={searching ? 'Закрыть поиск' : 'Поиск по переписке'}
+            aria-pressed={searching}
+          >
+            <IconSearch size={18} />
+          </ActionIcon>
+        </Tooltip>
         {!live && (
           <Tooltip label="Нет связи для мгновенных обновлений, переподключаемся. Сообщения отправляются как обычно">
             <IconWifiOff
@@ -397,8 +457,26 @@ export function Conversation({
           </Tooltip>
         )}
       </Group>
+      {searching && (
+        <TextInput
+          mt="xs"
+          aria-label="Искать в переписке"
+          placeholder="Слово или номер, например номер счёта"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          leftSection={<IconSearch size={16} />}
+          autoFocus
+          data-testid="chat-search"
+        />
+      )}
+      {searching && (
+        <Box style={{ flex: 1, overflowY: 'auto', minHeight: 0 }} py="sm" px={4}>
+          <SearchResults scope={scope} threadId={threadId} q={q} side={side} />
+        </Box>
+      )}
       <Box
         ref={scroller}
+        display={searching ? 'none' : undefined}
         onScroll={(e) => e.currentTarget.scrollTop < 80 && loadOlder()}
         style={{ flex: 1, overflowY: 'auto', minHeight: 0 }}
         py="sm"

@@ -63,6 +63,17 @@ export const useUnread = (scope: ChatScope | null) =>
     refetchInterval: 60_000,
   });
 
+/** Messages of a thread that contain the words, newest 50. */
+export const useMessageSearch = (scope: ChatScope, threadId: string, q: string) =>
+  useQuery({
+    queryKey: [...chatKeys.thread(scope, threadId), 'search', q],
+    queryFn: () =>
+      api.get<ChatMessagesPage>(
+        `${scopeBase(scope)}/threads/${threadId}/messages${queryString({ q, limit: 50 })}`,
+      ),
+    enabled: q.length >= 2,
+  });
+
 export type MessagesData = InfiniteData<ChatMessagesPage, unknown>;
 
 export const useMessages = (scope: ChatScope, threadId: string) =>
