@@ -6,7 +6,7 @@ const server = 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': server, '/healthz': server },
+    proxy: { '/api': { target: server, ws: true }, '/healthz': server },
   },
   build: {
     outDir: 'dist',

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -24,6 +25,9 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { chatRoutes } from './modules/chat/chat.routes.ts';
+import { chatService } from './modules/chat/chat.service.ts';
+import { departmentContactsService } from './modules/chat/department-contacts.service.ts';
 import { claimsRoutes } from './modules/claims/claims.routes.ts';
 import { claimsService } from './modules/claims/claims.service.ts';
 import { payoutsService } from './modules/claims/payouts.service.ts';
@@ -107,6 +111,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: secureCookies },
   });
   await app.register(multipart, { limits: { fileSize: 30 * 1024 * 1024, files: 5 } });
+  // Before any route, so that it can take over WebSocket upgrades; clients only send small commands.
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
@@ -160,6 +166,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(notificationsRoutes(notificationsService(deps)));
   await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
+  await app.register(chatRoutes(deps, chatService(deps), departmentContactsService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

@@ -16,6 +16,7 @@ import { yookassaPayoutProvider } from './integrations/payouts/yookassa-client.t
 import { YookassaSimulatorState } from './integrations/payouts/yookassa-simulator.ts';
 import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { CHAT_NOTIFY_QUEUE, chatService } from './modules/chat/chat.service.ts';
 import { CLAIM_FETCH_QUEUE, claimsService, PAYOUT_SEND_QUEUE } from './modules/claims/claims.service.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
@@ -24,6 +25,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { cryptoIds, type Ids } from './platform/ids.ts';
 import { createJobRunner, type JobDefinition, type JobRunner } from './platform/jobs.ts';
 import { createOutbox, OUTBOX_QUEUE, OUTBOX_SWEEP_QUEUE } from './platform/outbox.ts';
+import { createPubSub } from './platform/pubsub.ts';
 import { type FileStorage, localStorage, s3Storage } from './platform/storage.ts';
 
 const SESSION_PURGE_QUEUE = 'sessions-purge';
@@ -114,6 +116,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     storage,
     outbox,
     jobs: null as unknown as JobRunner,
+    pubsub: createPubSub(database, overrides.log ?? console),
     cookieSecret: resolveCookieSecret(config),
   };
   const definitions: JobDefinition[] = [
@@ -162,6 +165,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       concurrency: 1,
     },
     {
+      queue: CHAT_NOTIFY_QUEUE,
+      handler: async (d) => void (await chatService(deps).notifyClinic((d as { threadId: string }).threadId)),
+      retryLimit: 3,
+    },
+    {
       queue: SESSION_PURGE_QUEUE,
       handler: async () => authService(deps).purgeExpiredSessions(),
       schedule: '17 * * * *',
@@ -175,6 +183,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     deps,
     async close() {
       await jobs.stop();
+      await deps.pubsub.close();
       await database.close();
     },
   };

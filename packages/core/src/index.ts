@@ -2,6 +2,7 @@ import './zod-locale.ts';
 
 export * from './adjudication/index.ts';
 export * from './auth.schemas.ts';
+export * from './chat.schemas.ts';
 export * from './claims.schemas.ts';
 export * from './consents.ts';
 export * from './console.schemas.ts';

@@ -265,3 +265,69 @@ export const DEMO_INSURED = [
     email: 'popov@example.ru',
   },
 ] as const;
+
+/** Contacts of the service's departments on the clinic's «Контакты» page; an administrator edits them. */
+export const DEMO_DEPARTMENT_CONTACTS = [
+  {
+    department: 'general',
+    title: 'Служба поддержки клиник',
+    personName: 'Дежурный администратор',
+    phone: '+74950000010',
+    email: 'clinics@demo.remed.ru',
+    hours: 'ежедневно 8:00–22:00',
+    topics:
+      'Вход в кабинет, пользователи клиники, работа разделов кабинета, всё, что не знаете, куда отнести.',
+  },
+  {
+    department: 'contracts',
+    title: 'Договорной отдел',
+    personName: 'Кузнецова Анна Сергеевна',
+    phone: '+74950000011',
+    email: 'dogovor@demo.remed.ru',
+    hours: 'пн–пт 9:00–18:00',
+    topics:
+      'Заключение договора, дополнительные соглашения, изменение реквизитов, подписание документов в кабинете.',
+  },
+  {
+    department: 'planning',
+    title: 'Планово-экономический отдел',
+    personName: 'Орлов Максим Игоревич',
+    phone: '+74950000012',
+    email: 'peo@demo.remed.ru',
+    hours: 'пн–пт 10:00–18:00',
+    topics: 'Прейскуранты и цены, реестры оказанных услуг, акты сверки, сроки и суммы оплат, кэшбэк.',
+  },
+  {
+    department: 'expertise',
+    title: 'Медицинская экспертиза',
+    personName: 'Белова Татьяна Александровна, врач-эксперт',
+    phone: '+74950000013',
+    email: 'expert@demo.remed.ru',
+    hours: 'пн–сб 8:00–20:00',
+    topics:
+      'Согласование услуг сверх гарантийного письма, замечания к оказанной помощи, медицинские документы пациентов.',
+  },
+] as const;
+
+/** A conversation already under way, so the chat has history and an unread answer on the first visit. */
+export const DEMO_CHAT = {
+  department: 'contracts',
+  messages: [
+    {
+      from: 'clinic',
+      body: 'Добрый день! Мы открыли новый филиал в Марьине. Как добавить его в договор?',
+    },
+    {
+      from: 'service',
+      body: 'Здравствуйте! Пришлите, пожалуйста, адрес, часы работы и лицензию филиала — подготовим дополнительное соглашение.',
+    },
+    {
+      from: 'clinic',
+      body: 'Адрес: г. Москва, ул. Люблинская, д. 169, ежедневно 8:00–20:00. Лицензию приложу позже.',
+    },
+    {
+      from: 'service',
+      body: 'Спасибо! Дополнительное соглашение будет в кабинете в течение двух рабочих дней, подписать его можно кодом из SMS.',
+    },
+  ],
+} as const;

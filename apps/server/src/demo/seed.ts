@@ -1,11 +1,13 @@
 import { CONSENT_TEXTS } from '@remed/core';
 import { eq, sql } from 'drizzle-orm';
 import {
+  chatThreads,
   clinicBranches,
   clinicCashback,
   clinics,
   consents,
   contracts,
+  departmentContacts,
   helpRequests,
   insuredPersons,
   insurers,
@@ -16,6 +18,7 @@ import {
   programs,
   users,
 } from '../db/schema/index.ts';
+import { chatService } from '../modules/chat/chat.service.ts';
 import { consoleService } from '../modules/console/console.service.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import { usersService } from '../modules/users/users.service.ts';
@@ -23,7 +26,9 @@ import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import {
   DEMO_ACCOUNTS,
+  DEMO_CHAT,
   DEMO_CLINICS,
+  DEMO_DEPARTMENT_CONTACTS,
   DEMO_INSURED,
   DEMO_INSURER,
   DEMO_PASSWORD,
@@ -33,6 +38,11 @@ import {
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
+  'chat_read_markers',
+  'chat_attachments',
+  'chat_messages',
+  'chat_threads',
+  'department_contacts',
   'ledger_entries',
   'payouts',
   'claims',
@@ -129,6 +139,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   }
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   await seedLetter(deps, clinicIds[0]!);
+  await seedChat(deps);
   return { created: true };
 }
 
@@ -259,4 +270,32 @@ async function seedLetter(deps: AppDeps, clinicId: string) {
     approvedCodes: [],
     validDays: 30,
   });
+}
+
+/** Department contacts, and a conversation of the demo clinic with the contracts department. */
+async function seedChat(deps: AppDeps) {
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  await db
+    .insert(departmentContacts)
+    .values(DEMO_DEPARTMENT_CONTACTS.map((c) => ({ ...c, updatedAt: now })))
+    .onConflictDoNothing();
+  const actorOf = async (email: string) => {
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    return { user: await toSessionUser(db, user!), requestId: null, ip: null };
+  };
+  const clinic = await actorOf('clinic@demo.remed.ru');
+  const doctor = await actorOf('doctor@demo.remed.ru');
+  // The clinic the demo employee sees first after signing in.
+  const clinicId = clinic.user.clinics[0]!.id;
+  const chat = chatService(deps);
+  const { thread } = await chat.clinic.open(clinic, clinicId, DEMO_CHAT.department);
+  for (const m of DEMO_CHAT.messages) {
+    const input = { clientId: deps.ids.uuid(), body: m.body };
+    if (m.from === 'clinic') await chat.clinic.send(clinic, clinicId, thread.id, input, []);
+    else await chat.console.send(doctor, thread.id, input, []);
+  }
+  const [row] = await db.select().from(chatThreads).where(eq(chatThreads.id, thread.id));
+  // The doctor has read the clinic's messages; the clinic has the last answer still to read.
+  await chat.console.read(doctor, thread.id, row!.lastMessageSeq!);
 }

@@ -10,6 +10,7 @@ import type { Clock } from './clock.ts';
 import type { Ids } from './ids.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Outbox } from './outbox.ts';
+import type { PubSub } from './pubsub.ts';
 import type { FileStorage } from './storage.ts';
 
 /** Everything impure a use case may touch, passed in so that tests can swap any of it. */
@@ -21,6 +22,8 @@ export interface AppDeps {
   storage: FileStorage;
   outbox: Outbox;
   jobs: JobRunner;
+  /** Events to every app process (LISTEN/NOTIFY): chat messages reach sockets held by other processes. */
+  pubsub: PubSub;
   receiptSource: ReceiptSource;
   payoutProvider: PayoutProvider;
   companyDirectory: CompanyDirectory;

@@ -1,12 +1,14 @@
 import { ROLES, type Role, type SessionUser } from '@remed/core';
 import {
   type Icon,
+  IconAddressBook,
   IconCashRegister,
   IconFileCertificate,
   IconFileText,
   IconFirstAidKit,
   IconHome,
   IconMail,
+  IconMessageCircle,
   IconMessages,
   IconReceipt,
   IconReceiptRefund,
@@ -21,6 +23,8 @@ export interface NavItem {
   label: string;
   icon: Icon;
   roles: readonly Role[] | 'all';
+  /** A counter shown beside the label. */
+  badge?: 'chat';
 }
 
 /** Staff who see letters addressed to their organisation; the insured see their own under another title. */
@@ -41,12 +45,28 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['insurer_user', 'admin'],
   },
   { to: '/letters', label: 'Гарантийные письма', icon: IconFileCertificate, roles: STAFF_LETTER_READERS },
+  {
+    to: '/clinic/chat',
+    label: 'Чат с сервисом',
+    icon: IconMessageCircle,
+    roles: ['clinic_user'],
+    badge: 'chat',
+  },
+  { to: '/clinic/contacts', label: 'Контакты отделов', icon: IconAddressBook, roles: ['clinic_user'] },
+  {
+    to: '/console/chat',
+    label: 'Чат с клиниками',
+    icon: IconMessageCircle,
+    roles: ['console_doctor', 'admin'],
+    badge: 'chat',
+  },
   // The server answers only in demo mode; the page says so otherwise.
   { to: '/demo-till', label: 'Демо-касса', icon: IconCashRegister, roles: ['clinic_user', 'admin'] },
   { to: '/admin/reconciliation', label: 'Сверка выплат', icon: IconScale, roles: ['admin'] },
   { to: '/admin/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'Журнал действий', icon: IconFileText, roles: ['admin'] },
   { to: '/admin/outbox', label: 'Письма и SMS', icon: IconMail, roles: ['admin'] },
+  { to: '/admin/contacts', label: 'Контакты отделов', icon: IconAddressBook, roles: ['admin'] },
   { to: '/account', label: 'Учётная запись', icon: IconUserCircle, roles: 'all' },
 ];
 

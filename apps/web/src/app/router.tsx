@@ -48,6 +48,18 @@ const ReconciliationPage = lazy(() =>
     default: m.ReconciliationPage,
   })),
 );
+const ClinicChatPage = lazy(() =>
+  import('../features/chat/ClinicChatPage.tsx').then((m) => ({ default: m.ClinicChatPage })),
+);
+const ConsoleChatPage = lazy(() =>
+  import('../features/chat/ConsoleChatPage.tsx').then((m) => ({ default: m.ConsoleChatPage })),
+);
+const ContactsPage = lazy(() =>
+  import('../features/contacts/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })),
+);
+const AdminContactsPage = lazy(() =>
+  import('../features/contacts/AdminContactsPage.tsx').then((m) => ({ default: m.AdminContactsPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -91,6 +103,15 @@ export function AppRoutes() {
         >
           <Route path="letters/:id" element={<LetterPage />} />
         </Route>
+        <Route path="console/chat" element={<RequireRole roles={['console_doctor', 'admin']} />}>
+          <Route index element={<ConsoleChatPage />} />
+          <Route path=":threadId" element={<ConsoleChatPage />} />
+        </Route>
+        <Route path="clinic" element={<RequireRole roles={['clinic_user']} />}>
+          <Route path="chat" element={<ClinicChatPage />} />
+          <Route path="chat/:threadId" element={<ClinicChatPage />} />
+          <Route path="contacts" element={<ContactsPage />} />
+        </Route>
         <Route path="console" element={<RequireRole roles={['console_doctor']} />}>
           <Route index element={<InboxPage />} />
           <Route path="cases/:id" element={<CasePage />} />
@@ -109,6 +130,7 @@ export function AppRoutes() {
           <Route path="audit" element={<AuditPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="reconciliation" element={<ReconciliationPage />} />
+          <Route path="contacts" element={<AdminContactsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,3 +1,4 @@
+export * from './chat.ts';
 export * from './claims.ts';
 export * from './console.ts';
 export * from './insurance.ts';

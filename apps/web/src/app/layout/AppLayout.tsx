@@ -1,7 +1,9 @@
-import { AppShell, Burger, Group, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ChatUnreadBadge } from '../../features/chat/ChatUnreadBadge.tsx';
+import { ChatLive } from '../../features/chat/live.tsx';
 import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { ErrorBoundary } from '../errors/ErrorBoundary.tsx';
 import { useUser } from '../session.tsx';
@@ -15,44 +17,51 @@ export function AppLayout() {
   const { pathname } = useLocation();
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'lg' }}
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? 'Закрыть меню' : 'Открыть меню'}
-            />
-            <UnstyledButton component={Link} to="/" aria-label="remed — на главную">
-              <Text fw={800} fz="xl" c="teal.8">
-                remed
-              </Text>
-            </UnstyledButton>
+    <ChatLive user={user}>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Закрыть меню' : 'Открыть меню'}
+              />
+              {!opened && (
+                <Box hiddenFrom="sm">
+                  <ChatUnreadBadge user={user} />
+                </Box>
+              )}
+              <UnstyledButton component={Link} to="/" aria-label="remed — на главную">
+                <Text fw={800} fz="xl" c="teal.8">
+                  remed
+                </Text>
+              </UnstyledButton>
+            </Group>
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              {user.clinics.length > 0 && <ClinicSwitcher user={user} />}
+              <NotificationBell />
+              <UserMenu user={user} />
+            </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            {user.clinics.length > 0 && <ClinicSwitcher user={user} />}
-            <NotificationBell />
-            <UserMenu user={user} />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Разделы">
-        <MainNav user={user} onNavigate={close} />
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <ErrorBoundary key={pathname}>
-          <Suspense>
-            <Outlet />
-          </Suspense>
-        </ErrorBoundary>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label="Разделы">
+          <MainNav user={user} onNavigate={close} />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <ErrorBoundary key={pathname}>
+            <Suspense>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </AppShell.Main>
+      </AppShell>
+    </ChatLive>
   );
 }

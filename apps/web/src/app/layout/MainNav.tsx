@@ -2,6 +2,7 @@ import { Divider, NavLink, Stack } from '@mantine/core';
 import type { SessionUser } from '@remed/core';
 import { IconLogout } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { ChatUnreadBadge } from '../../features/chat/ChatUnreadBadge.tsx';
 import { navFor } from '../navigation.ts';
 import { useSession } from '../session.tsx';
 
@@ -31,6 +32,7 @@ export function MainNav({ user, onNavigate }: { user: SessionUser; onNavigate: (
           to={item.to}
           label={item.label}
           leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
+          rightSection={item.badge === 'chat' ? <ChatUnreadBadge user={user} /> : undefined}
           active={isActive(item.to)}
           aria-current={isActive(item.to) ? 'page' : undefined}
           onClick={onNavigate}

@@ -1,0 +1,159 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Skeleton, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  CHAT_DEPARTMENT_TITLES,
+  CHAT_DEPARTMENTS,
+  type ChatDepartment,
+  type DepartmentContactInput,
+  type DepartmentContactView,
+  departmentContactSchema,
+} from '@remed/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { api } from '../../app/api.ts';
+import { QueryError } from '../../app/errors/QueryError.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { applyServerErrors } from '../../app/forms.ts';
+import { chatKeys, useDepartmentContacts } from '../chat/api.ts';
+import { prettyPhone } from '../claims/api.ts';
+
+const FIELDS = ['title', 'personName', 'phone', 'email', 'hours', 'topics'] as const;
+
+function ContactForm({
+  department,
+  current,
+}: {
+  department: ChatDepartment;
+  current?: DepartmentContactView;
+}) {
+  const qc = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, isDirty },
+    reset,
+  } = useForm<DepartmentContactInput>({
+    resolver: zodResolver(departmentContactSchema),
+    defaultValues: {
+      title: current?.title ?? CHAT_DEPARTMENT_TITLES[department],
+      personName: current?.personName ?? '',
+      phone: current ? prettyPhone(current.phone) : '',
+      email: current?.email ?? '',
+      hours: current?.hours ?? '',
+      topics: current?.topics ?? '',
+    },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await api.put<DepartmentContactView>(
+        `/api/admin/department-contacts/${department}`,
+        values,
+      );
+      await qc.invalidateQueries({ queryKey: chatKeys.contacts });
+      reset({ ...values, phone: prettyPhone(saved.phone), email: saved.email });
+      notifications.show({ color: 'teal', message: `Контакты «${saved.title}» сохранены` });
+    } catch (e) {
+      setFormError(applyServerErrors(e, setError, FIELDS));
+    }
+  });
+  return (
+    <Card withBorder padding="lg" data-testid="contact-form" data-department={department}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          <div>
+            <Title order={2} size="h4">
+              {CHAT_DEPARTMENT_TITLES[department]}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {current
+                ? `Изменено ${formatDateTime(current.updatedAt)}`
+                : 'Ещё не заполнено: клиники не видят этот отдел'}
+            </Text>
+          </div>
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput
+            label="Название отдела"
+            description="Так отдел называется на странице контактов у клиник"
+            error={errors.title?.message}
+            {...register('title')}
+          />
+          <TextInput
+            label="Контактное лицо"
+            description="ФИО и должность; можно оставить пустым"
+            error={errors.personName?.message}
+            {...register('personName')}
+          />
+          <TextInput
+            label="Телефон"
+            description="Российский номер, например +7 495 000-00-11"
+            inputMode="tel"
+            error={errors.phone?.message}
+            {...register('phone')}
+          />
+          <TextInput
+            label="Электронная почта"
+            inputMode="email"
+            error={errors.email?.message}
+            {...register('email')}
+          />
+          <TextInput
+            label="Часы работы"
+            description="Например «пн–пт 9:00–18:00»"
+            error={errors.hours?.message}
+            {...register('hours')}
+          />
+          <Textarea
+            label="С какими вопросами обращаться"
+            description="Коротко и понятно для бухгалтера или администратора клиники"
+            autosize
+            minRows={2}
+            error={errors.topics?.message}
+            {...register('topics')}
+          />
+          <Button
+            type="submit"
+            loading={isSubmitting}
+            disabled={!isDirty && !!current}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            Сохранить
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+export function AdminContactsPage() {
+  const contacts = useDepartmentContacts();
+  return (
+    <Stack gap="md" data-testid="page-admin-contacts" maw={760}>
+      <div>
+        <Title order={1} fz={{ base: 24, sm: 30 }}>
+          Контакты отделов
+        </Title>
+        <Text c="dimmed">
+          Что видят клиники на странице «Контакты отделов». Каждое изменение пишется в журнал.
+        </Text>
+      </div>
+      {contacts.isError ? (
+        <QueryError error={contacts.error} retry={() => contacts.refetch()} />
+      ) : contacts.isPending ? (
+        <Skeleton h={400} />
+      ) : (
+        CHAT_DEPARTMENTS.map((d) => (
+          <ContactForm key={d} department={d} current={contacts.data.find((c) => c.department === d)} />
+        ))
+      )}
+    </Stack>
+  );
+}
