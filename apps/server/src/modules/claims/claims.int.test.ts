@@ -15,8 +15,9 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { claims, insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
-import { aggregatorReceiptSource } from '../../integrations/fns/aggregator-client.ts';
-import { ReceiptSimulatorStore, receiptSimulatorRoutes } from '../../integrations/fns/receipt-simulator.ts';
+import { fnsOpenApiReceiptSource } from '../../integrations/fns/fns-openapi-client.ts';
+import { fnsOpenApiSimulatorRoutes } from '../../integrations/fns/fns-openapi-simulator.ts';
+import { ReceiptSimulatorStore } from '../../integrations/fns/receipt-simulator.ts';
 import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
 import {
   YookassaSimulatorState,
@@ -36,7 +37,7 @@ let fd = 1000;
 
 beforeAll(async () => {
   sim = Fastify();
-  await sim.register(receiptSimulatorRoutes(store));
+  await sim.register(fnsOpenApiSimulatorRoutes(store));
   await sim.register(yookassaSimulatorRoutes(yookassa));
   await sim.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`;
@@ -44,10 +45,13 @@ beforeAll(async () => {
     { LOGIN_RATE_PER_MINUTE: '1000' },
     {
       overrides: {
-        receiptSource: aggregatorReceiptSource({
-          baseUrl: `${base}/sim/fns`,
-          token: 'fns-token',
+        receiptSource: fnsOpenApiReceiptSource({
+          baseUrl: `${base}/sim/fns-openapi`,
+          masterToken: 'fns-token',
+          userId: 'remed-test',
           timeoutMs: 300,
+          pollIntervalMs: 10,
+          pollBudgetMs: 200,
         }),
         payoutProvider: yookassaPayoutProvider({
           baseUrl: `${base}/sim/yookassa`,
