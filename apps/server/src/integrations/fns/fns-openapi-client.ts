@@ -46,7 +46,7 @@ export interface FnsOpenApiOptions {
 export const TOKEN_RENEW_MARGIN_MS = 60_000;
 /** A receipt with its items is a few kilobytes; anything this large is not an answer. */
 const MAX_ANSWER_BYTES = 2_000_000;
-/** The FNS asks for a pause after a rate-limit fault; a minute is its per-message window. */
+/** A rate-limit fault asks to repeat later; the FNS counts polls of one message per minute. */
 const RATE_LIMIT_RETRY_S = 60;
 
 /** `GetTicketResponse/Result/Code` that definitely say there is no such receipt. */
