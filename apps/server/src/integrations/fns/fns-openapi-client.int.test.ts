@@ -296,13 +296,21 @@ describe('FNS Open API client on answers the simulator does not give', () => {
 
   it.each([
     [404, 'Чек не найден'],
-    [406, 'Данные чека не прошли проверку'],
+    [406, 'Данные не прошли проверку'],
     [454, 'Фискальный признак чека не прошёл проверку'],
   ])('maps code %i to not_found', async (code, text) => {
     canned = completed({ code, message: 'подробности' });
     expect(await cannedClient().lookup(pyaterochkaQuery)).toEqual({
       kind: 'not_found',
       message: `${text} (код ФНС ${code}): подробности`,
+    });
+  });
+
+  it('does not repeat the words of the FNS when they only say what the code means', async () => {
+    canned = completed({ code: 404, message: 'Чек не найден' });
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toEqual({
+      kind: 'not_found',
+      message: 'Чек не найден (код ФНС 404)',
     });
   });
 

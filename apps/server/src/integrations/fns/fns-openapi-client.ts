@@ -52,7 +52,7 @@ const RATE_LIMIT_RETRY_S = 60;
 /** `GetTicketResponse/Result/Code` that definitely say there is no such receipt. */
 const NOT_FOUND_CODES: Record<number, string> = {
   404: 'Чек не найден',
-  406: 'Данные чека не прошли проверку',
+  406: 'Данные не прошли проверку',
   454: 'Фискальный признак чека не прошёл проверку',
 };
 /**
@@ -205,12 +205,11 @@ export function fnsOpenApiReceiptSource(options: FnsOpenApiOptions): ReceiptSour
 
 function readTicket(result: TicketResult, q: QrFields): ReceiptLookup {
   if ('fault' in result) return retry(`ФНС не смогла выдать чек: ${result.fault || 'без описания'}`);
-  const detail = result.message ? `: ${result.message}` : '';
   if (result.code !== 200) {
     const notFound = NOT_FOUND_CODES[result.code];
-    if (notFound) return { kind: 'not_found', message: `${notFound} (код ФНС ${result.code})${detail}` };
+    if (notFound) return { kind: 'not_found', message: explain(notFound, result.code, result.message) };
     const known = RETRY_CODES[result.code] ?? 'ФНС не смогла проверить чек';
-    return retry(`${known} (код ФНС ${result.code})${detail}`);
+    return retry(explain(known, result.code, result.message));
   }
   const parsed = normaliseFiscalReceipt(parseJson(result.ticket ?? ''));
   if (!parsed.ok) return retry(`ФНС прислала неполный чек: ${parsed.error.message}`);
@@ -218,6 +217,12 @@ function readTicket(result: TicketResult, q: QrFields): ReceiptLookup {
   // Another receipt than the one asked for is the service's fault, not a verdict on this one.
   if (r.fn !== q.fn || r.i !== q.i || r.fp !== q.fp) return retry('ФНС прислала другой чек');
   return { kind: 'found', receipt: r };
+}
+
+/** Our words for the code, then the FNS's own unless they only repeat ours. */
+function explain(known: string, code: number, fnsMessage: string | undefined): string {
+  const own = fnsMessage && !known.toLowerCase().includes(fnsMessage.toLowerCase()) ? `: ${fnsMessage}` : '';
+  return `${known} (код ФНС ${code})${own}`;
 }
 
 function failed(what: string, afterSeconds?: number): Failed {
