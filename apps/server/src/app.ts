@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { dadataSimulatorRoutes } from './integrations/directory/dadata-simulator.ts';
+import { fnsOpenApiSimulatorRoutes } from './integrations/fns/fns-openapi-simulator.ts';
 import { receiptSimulatorRoutes } from './integrations/fns/receipt-simulator.ts';
 import { yookassaSimulatorRoutes } from './integrations/payouts/yookassa-simulator.ts';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   if (deps.simulators) {
     await app.register(demoTillRoutes(demoTillService(deps)));
     await app.register(receiptSimulatorRoutes(deps.simulators.receipts));
+    await app.register(fnsOpenApiSimulatorRoutes(deps.simulators.receipts));
     await app.register(yookassaSimulatorRoutes(deps.simulators.payouts));
     await app.register(dadataSimulatorRoutes(deps.simulators.directory));
   }

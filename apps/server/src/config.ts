@@ -49,8 +49,17 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'должен начинаться с smtp:// или smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('remed <no-reply@remed.local>'),
+  RECEIPTS_PROTOCOL: z.enum(['fns', 'aggregator']).default('fns'),
   RECEIPTS_API_URL: z.url().optional(),
   RECEIPTS_API_TOKEN: z.string().min(1).optional(),
+  RECEIPTS_FNS_USER_ID: z
+    .string()
+    .min(1)
+    .refine(
+      (v) => Buffer.byteLength(v, 'utf8') <= 120,
+      'не длиннее 120 байт: в base64 не больше 160 символов',
+    )
+    .default('remed'),
   PAYOUTS_API_URL: z.url().optional(),
   PAYOUTS_AGENT_ID: z.string().min(1).optional(),
   PAYOUTS_SECRET_KEY: z.string().min(1).optional(),
@@ -84,6 +93,11 @@ function crossChecks(env: RawEnv): string[] {
   if (env.NODE_ENV === 'production' && !(env.RECEIPTS_API_URL && env.PAYOUTS_API_URL)) {
     problems.push(
       'RECEIPTS_API_URL: в production нужны настоящие сервисы чеков и выплат (RECEIPTS_API_URL и PAYOUTS_API_URL)',
+    );
+  }
+  if (env.RECEIPTS_API_URL && !env.RECEIPTS_API_TOKEN) {
+    problems.push(
+      'RECEIPTS_API_TOKEN: при заданном RECEIPTS_API_URL нужен токен (мастер-токен ФНС или токен агрегатора)',
     );
   }
   if (env.PAYOUTS_API_URL && !(env.PAYOUTS_AGENT_ID && env.PAYOUTS_SECRET_KEY)) {
@@ -147,9 +161,18 @@ function toConfig(env: z.output<typeof schema>) {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     service: { name: env.SERVICE_NAME, phone: env.SERVICE_PHONE },
     /** Without outside endpoints the simulators serve the same contracts at /sim on this server. */
-    receipts: env.RECEIPTS_API_URL
-      ? { url: env.RECEIPTS_API_URL, token: env.RECEIPTS_API_TOKEN ?? '', simulated: false }
-      : { url: `http://127.0.0.1:${env.PORT}/sim/fns`, token: 'simulator-token', simulated: true },
+    receipts: {
+      /** `fns`: the FNS Open API (SOAP, master token); `aggregator`: `POST /api/v1/check/get`. */
+      protocol: env.RECEIPTS_PROTOCOL,
+      url:
+        env.RECEIPTS_API_URL ??
+        `http://127.0.0.1:${env.PORT}/sim/${env.RECEIPTS_PROTOCOL === 'fns' ? 'fns-openapi' : 'fns'}`,
+      /** The FNS master token or the aggregator token. */
+      token: env.RECEIPTS_API_TOKEN ?? 'simulator-token',
+      /** Sent to the FNS in base64 as FNS-OpenApi-UserToken. */
+      userId: env.RECEIPTS_FNS_USER_ID,
+      simulated: !env.RECEIPTS_API_URL,
+    },
     directory: env.DIRECTORY_API_URL
       ? { url: env.DIRECTORY_API_URL, token: env.DIRECTORY_API_TOKEN ?? '', simulated: false }
       : { url: `http://127.0.0.1:${env.PORT}/sim/dadata`, token: 'simulator-token', simulated: true },

@@ -36,6 +36,7 @@ describe('config', () => {
 
   it('requires a session secret and the real receipt and payout services in production', () => {
     const outside = {
+      RECEIPTS_PROTOCOL: 'aggregator',
       RECEIPTS_API_URL: 'https://proverkacheka.example',
       RECEIPTS_API_TOKEN: 't',
       PAYOUTS_API_URL: 'https://api.yookassa.example',
@@ -49,11 +50,51 @@ describe('config', () => {
     expect(() => loadConfig({ PAYOUTS_API_URL: 'https://api.yookassa.example' })).toThrow(/PAYOUTS_AGENT_ID/);
     const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ...outside });
     expect(c.sessionSecret).toHaveLength(40);
-    expect(c.receipts).toMatchObject({ simulated: false, url: 'https://proverkacheka.example' });
+    expect(c.receipts).toMatchObject({
+      protocol: 'aggregator',
+      simulated: false,
+      url: 'https://proverkacheka.example',
+    });
     expect(loadConfig({}).payouts).toMatchObject({
       simulated: true,
       url: 'http://127.0.0.1:3000/sim/yookassa',
     });
+  });
+
+  it('fetches receipts over the FNS Open API by default, from the built-in simulator', () => {
+    expect(loadConfig({}).receipts).toEqual({
+      protocol: 'fns',
+      url: 'http://127.0.0.1:3000/sim/fns-openapi',
+      token: 'simulator-token',
+      userId: 'remed',
+      simulated: true,
+    });
+    expect(loadConfig({ RECEIPTS_PROTOCOL: 'aggregator', PORT: '8080' }).receipts).toMatchObject({
+      protocol: 'aggregator',
+      url: 'http://127.0.0.1:8080/sim/fns',
+      simulated: true,
+    });
+    const real = loadConfig({
+      RECEIPTS_API_URL: 'https://openapi.nalog.ru:8090',
+      RECEIPTS_API_TOKEN: 'master',
+      RECEIPTS_FNS_USER_ID: 'clinic-app',
+    });
+    expect(real.receipts).toEqual({
+      protocol: 'fns',
+      url: 'https://openapi.nalog.ru:8090',
+      token: 'master',
+      userId: 'clinic-app',
+      simulated: false,
+    });
+  });
+
+  it('refuses a receipt service without its token, an unknown protocol and a user id too long for the FNS', () => {
+    expect(() => loadConfig({ RECEIPTS_API_URL: 'https://openapi.nalog.ru:8090' })).toThrow(
+      /RECEIPTS_API_TOKEN/,
+    );
+    expect(() => loadConfig({ RECEIPTS_PROTOCOL: 'soap' })).toThrow(/RECEIPTS_PROTOCOL/);
+    expect(() => loadConfig({ RECEIPTS_FNS_USER_ID: 'я'.repeat(61) })).toThrow(/RECEIPTS_FNS_USER_ID/);
+    expect(loadConfig({ RECEIPTS_FNS_USER_ID: 'я'.repeat(60) }).receipts.userId).toHaveLength(60);
   });
 
   it('parses the trusted proxy setting', () => {

@@ -8,6 +8,7 @@ import type { CompanyDirectory } from './integrations/directory/company-director
 import { dadataDirectory } from './integrations/directory/dadata-client.ts';
 import { DadataSimulatorState } from './integrations/directory/dadata-simulator.ts';
 import { aggregatorReceiptSource } from './integrations/fns/aggregator-client.ts';
+import { fnsOpenApiReceiptSource } from './integrations/fns/fns-openapi-client.ts';
 import { ReceiptSimulatorStore } from './integrations/fns/receipt-simulator.ts';
 import type { ReceiptSource } from './integrations/fns/receipt-source.ts';
 import { smtpMailer } from './integrations/mail/mailer.ts';
@@ -43,6 +44,23 @@ export function resolveCookieSecret(config: Config): string {
 
 export function createStorage(config: Config): FileStorage {
   return config.storage.kind === 's3' ? s3Storage(config.storage) : localStorage(config.storage.dir);
+}
+
+/** The receipt source of the configured protocol. */
+export function createReceiptSource(config: Config): ReceiptSource {
+  const r = config.receipts;
+  if (r.protocol === 'aggregator') {
+    return aggregatorReceiptSource({ baseUrl: r.url, token: r.token, timeoutMs: 10_000 });
+  }
+  return fnsOpenApiReceiptSource({
+    baseUrl: r.url,
+    masterToken: r.token,
+    userId: r.userId,
+    timeoutMs: 10_000,
+    // The FNS limits polls of one request to about one a second; the built-in simulator has no limit.
+    pollIntervalMs: r.simulated ? 100 : 1_000,
+    pollBudgetMs: 10_000,
+  });
 }
 
 export interface Runtime {
@@ -92,13 +110,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const deps: AppDeps = {
     config,
     simulators,
-    receiptSource:
-      overrides.receiptSource ??
-      aggregatorReceiptSource({
-        baseUrl: config.receipts.url,
-        token: config.receipts.token,
-        timeoutMs: 10_000,
-      }),
+    receiptSource: overrides.receiptSource ?? createReceiptSource(config),
     companyDirectory:
       overrides.companyDirectory ??
       dadataDirectory({ baseUrl: config.directory.url, token: config.directory.token, timeoutMs: 5_000 }),

@@ -204,6 +204,19 @@ describe('normaliseFiscalReceipt on other shapes', () => {
     expect(ok({ ...base, dateTime: '2022-11-12' }).dateTime).toBe('2022-11-12T00:00:00');
   });
 
+  it('reads the content of an FNS Open API ticket, with the date as unix seconds of the local time', () => {
+    const { dateTime: _, ...receipt } = ipUsn.ticket.document.receipt;
+    const ticket = {
+      id: 347443310567,
+      ofdId: 'ofd9',
+      receiveDate: '2022-11-12T13:24:10Z',
+      subtype: 'receipt',
+      address: 'ул Спортивная, д 120',
+      content: { ...receipt, dateTime: Date.UTC(2022, 10, 12, 16, 23) / 1000, rawData: 'AwC8AREE' },
+    };
+    expect(ok(ticket)).toEqual(bare);
+  });
+
   it('accepts the data.json of an aggregator as a JSON string', () => {
     expect(ok({ code: 1, data: { json: JSON.stringify(proverkacheka.data.json) } }).i).toBe(30526);
   });

@@ -86,7 +86,10 @@ const LEGACY_ITEM_NDS: readonly [string, number][] = [
 
 const RECEIPT_MARKERS = ['totalSum', 'fiscalDriveNumber', 'fiscalDocumentNumber', 'fiscalSign', 'userInn'];
 
-/** The receipt inside each known envelope, most specific first. */
+/**
+ * The receipt inside each known envelope, most specific first. The FNS Open API answers with a ticket
+ * `{ id, ofdId, receiveDate, subtype, address, content }` whose `content` is the receipt.
+ */
 function findReceipt(input: JsonObject): JsonObject | null {
   const ticket = pick(input, 'ticket');
   const document = isObject(ticket) ? pick(ticket, 'document') : pick(input, 'document');
@@ -95,6 +98,7 @@ function findReceipt(input: JsonObject): JsonObject | null {
     isObject(document) ? pick(document, 'receipt') : undefined,
     isObject(data) ? parseMaybeJson(pick(data, 'json')) : undefined,
     pick(input, 'receipt'),
+    pick(input, 'content'),
     input,
   ];
   return candidates.find(looksLikeReceipt) ?? null;
@@ -235,7 +239,7 @@ function readReceipt(r: JsonObject, qr: ParsedQr | null, warnings: string[]): Fi
   return receipt;
 }
 
-/** Normalises any known shape of a fetched fiscal receipt (bare, FNS app, aggregator, export). */
+/** Normalises any known shape of a fetched fiscal receipt (bare, FNS app, FNS Open API, aggregator, export). */
 export function normaliseFiscalReceipt(input: unknown): ReceiptResult {
   const root = isObject(input) ? input : null;
   const r = root ? findReceipt(root) : null;

@@ -1,5 +1,10 @@
-import { formatQr, normaliseFiscalReceipt, type QrFields } from '@remed/core';
-import type { ReceiptLookup, ReceiptQuery, ReceiptSource } from './receipt-source.ts';
+import { formatQr, normaliseFiscalReceipt } from '@remed/core';
+import {
+  type ReceiptLookup,
+  type ReceiptQuery,
+  type ReceiptSource,
+  receiptQueryFields,
+} from './receipt-source.ts';
 
 export interface AggregatorOptions {
   /** e.g. `https://proverkacheka.com`; the path `/api/v1/check/get` is appended. */
@@ -26,7 +31,7 @@ export function aggregatorReceiptSource(options: AggregatorOptions): ReceiptSour
   const url = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/check/get`;
   return {
     async lookup(query) {
-      const qr = toQrFields(query);
+      const qr = receiptQueryFields(query);
       if (!qr) return { kind: 'not_found', message: 'Неверные реквизиты чека' };
       let res: Response;
       try {
@@ -79,27 +84,6 @@ async function readAnswer(res: Response, query: ReceiptQuery): Promise<ReceiptLo
     return retry('Сервис проверки чеков прислал другой чек');
   }
   return { kind: 'found', receipt: r };
-}
-
-/** The QR fields for the request; null when the query cannot name a receipt at all. */
-function toQrFields(q: ReceiptQuery): QrFields | null {
-  if (!/^\d{16}$/.test(q.fn) || !isUint32(q.i) || !isUint32(q.fp)) return null;
-  if (!Number.isSafeInteger(q.sum) || q.sum < 0) return null;
-  if (q.n !== 1 && q.n !== 2 && q.n !== 3 && q.n !== 4) return null;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(q.dateTime)) return null;
-  return {
-    dateTime: q.dateTime,
-    sum: q.sum,
-    fn: q.fn,
-    i: Number(q.i),
-    fp: Number(q.fp),
-    n: q.n as QrFields['n'],
-  };
-}
-
-/** Tills zero-pad ФД and ФП: the value counts, not the length. */
-function isUint32(text: string): boolean {
-  return /^\d{1,20}$/.test(text) && Number(text) <= 4_294_967_295;
 }
 
 function retry(message: string, afterSeconds?: number): ReceiptLookup {

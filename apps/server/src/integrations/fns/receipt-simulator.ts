@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type FiscalReceipt, normaliseFiscalReceipt, parseQr, receiptId } from '@remed/core';
+import { type FiscalReceipt, normaliseFiscalReceipt, parseQr, type QrFields, receiptId } from '@remed/core';
 import type { FastifyPluginAsync } from 'fastify';
 
 export interface ReceiptSimulatorBehaviour {
@@ -7,14 +8,21 @@ export interface ReceiptSimulatorBehaviour {
   latencyMs: number;
   /** The next N requests answer HTTP 500. */
   failNext: number;
-  /** The next N requests answer code 2 (not yet received from the FNS) with `Retry-After`. */
+  /**
+   * Aggregator: the next N requests answer code 2 (not yet received from the FNS) with `Retry-After`.
+   * FNS Open API: the next N ticket requests stay PROCESSING however often they are polled.
+   */
   pendingNext: number;
+  /** FNS Open API: every ticket request answers PROCESSING to its first N polls, then completes. */
+  processingPolls: number;
   /** The next N requests are held for `hangMs` before an answer, so that the client times out. */
   timeoutNext: number;
   hangMs: number;
+  /** FNS Open API: lifetime of a temporary token (its ExpireTime, and when it stops being accepted). */
+  tokenTtlMs: number;
 }
 
-interface StoredReceipt {
+export interface StoredReceipt {
   raw: unknown;
   receipt: FiscalReceipt;
 }
@@ -23,21 +31,28 @@ interface StoredReceipt {
 export const SIMULATOR_PENDING_RETRY_AFTER = 30;
 
 /**
- * Receipts the simulator knows, keyed by `fn:i`, plus the knobs that make it misbehave. The token is
- * what clients must send; a wrong one gets HTTP 401 (not code 0) so that a misconfigured token is
- * never mistaken for a forged receipt.
+ * Receipts the simulators know, keyed by `fn:i`, plus the knobs that make them misbehave; one store
+ * serves both protocols (aggregator and FNS Open API). The token is the aggregator token and the FNS
+ * master token; a wrong one is an auth failure (HTTP 401, an auth fault), never a "no such receipt", so
+ * that a misconfigured token is never mistaken for a forged receipt.
  */
 export class ReceiptSimulatorStore {
   readonly behaviour: ReceiptSimulatorBehaviour = {
     latencyMs: 0,
     failNext: 0,
     pendingNext: 0,
+    processingPolls: 0,
     timeoutNext: 0,
     hangMs: 10_000,
+    tokenTtlMs: 3_600_000,
   };
   /** Requests received, answered or not: tests check that a client did (or did not) call. */
   requests = 0;
+  /** FNS Open API: master-token exchanges asked for. */
+  authRequests = 0;
   private readonly receipts = new Map<string, StoredReceipt>();
+  /** FNS Open API temporary tokens and when each stops being accepted. */
+  private readonly tokens = new Map<string, number>();
 
   constructor(readonly token: string) {}
 
@@ -57,16 +72,42 @@ export class ReceiptSimulatorStore {
   find(qrraw: string): StoredReceipt | null {
     const qr = parseQr(qrraw);
     if (!qr.ok) return null;
-    const q = qr.value;
+    const match = this.match(qr.value);
+    return typeof match === 'object' ? match : null;
+  }
+
+  /** The stored receipt; `mismatch` when one with this fn and ФД is known but other requisites differ. */
+  match(q: QrFields): StoredReceipt | 'mismatch' | 'unknown' {
     const stored = this.receipts.get(receiptId(q));
-    if (!stored) return null;
+    if (!stored) return 'unknown';
     const r = stored.receipt;
     const same =
       r.fp === q.fp &&
       r.operationType === q.n &&
       r.totalSum === q.sum &&
       r.dateTime.slice(0, 16) === q.dateTime.slice(0, 16);
-    return same ? stored : null;
+    return same ? stored : 'mismatch';
+  }
+
+  /** FNS Open API: a new temporary token for the master token. */
+  issueToken(): { token: string; expiresAt: number } {
+    const token = crypto.randomBytes(16).toString('hex');
+    const expiresAt = Date.now() + this.behaviour.tokenTtlMs;
+    this.tokens.set(token, expiresAt);
+    return { token, expiresAt };
+  }
+
+  tokenValid(token: string): boolean {
+    const expiresAt = this.tokens.get(token);
+    if (expiresAt === undefined) return false;
+    if (Date.now() < expiresAt) return true;
+    this.tokens.delete(token);
+    return false;
+  }
+
+  /** FNS Open API: every temporary token stops being accepted before its ExpireTime (clients must renew). */
+  expireTokens(): void {
+    this.tokens.clear();
   }
 }
 

@@ -13,8 +13,9 @@ import {
   TestClient,
 } from '../../../test/harness.ts';
 import { insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
-import { aggregatorReceiptSource } from '../../integrations/fns/aggregator-client.ts';
-import { ReceiptSimulatorStore, receiptSimulatorRoutes } from '../../integrations/fns/receipt-simulator.ts';
+import { fnsOpenApiReceiptSource } from '../../integrations/fns/fns-openapi-client.ts';
+import { fnsOpenApiSimulatorRoutes } from '../../integrations/fns/fns-openapi-simulator.ts';
+import { ReceiptSimulatorStore } from '../../integrations/fns/receipt-simulator.ts';
 import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
 import {
   YookassaSimulatorState,
@@ -31,7 +32,7 @@ export async function claimsWorld() {
   const store = new ReceiptSimulatorStore('fns-token');
   const yookassa = new YookassaSimulatorState({ agentId: 'agent', secretKey: 'secret' });
   const sim = Fastify();
-  await sim.register(receiptSimulatorRoutes(store));
+  await sim.register(fnsOpenApiSimulatorRoutes(store));
   await sim.register(yookassaSimulatorRoutes(yookassa));
   await sim.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`;
@@ -40,10 +41,13 @@ export async function claimsWorld() {
     { LOGIN_RATE_PER_MINUTE: '1000' },
     {
       overrides: {
-        receiptSource: aggregatorReceiptSource({
-          baseUrl: `${base}/sim/fns`,
-          token: 'fns-token',
+        receiptSource: fnsOpenApiReceiptSource({
+          baseUrl: `${base}/sim/fns-openapi`,
+          masterToken: 'fns-token',
+          userId: 'remed-test',
           timeoutMs: 1500,
+          pollIntervalMs: 10,
+          pollBudgetMs: 200,
         }),
         payoutProvider: yookassaPayoutProvider({
           baseUrl: `${base}/sim/yookassa`,

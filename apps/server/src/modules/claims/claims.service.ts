@@ -18,7 +18,11 @@ import {
   insuredPersons,
   ledgerEntries,
 } from '../../db/schema/index.ts';
-import type { ReceiptLookup, ReceiptQuery } from '../../integrations/fns/receipt-source.ts';
+import {
+  lookupWithin,
+  type ReceiptLookup,
+  type ReceiptQuery,
+} from '../../integrations/fns/receipt-source.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import { type AuditRecord, writeAudits } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -35,6 +39,8 @@ export const CLAIM_FETCH_QUEUE = 'claim-fetch';
 export const PAYOUT_SEND_QUEUE = 'payout-send';
 /** Waits between attempts to fetch a receipt the source has not got yet: never a rejection for that. */
 const FETCH_BACKOFF_S = [5, 15, 60, 300, 900, 3600];
+/** How long a person uploading a receipt waits for the FNS before the claim is shown as waiting. */
+const INLINE_LOOKUP_MS = 5_000;
 
 type ClaimRow = typeof claims.$inferSelect;
 type ClaimValues = Partial<typeof claims.$inferInsert>;
@@ -350,7 +356,7 @@ export function claimsService(deps: AppDeps) {
       if (!own) throw new AppError('NOT_FOUND', 'Учётная запись не связана с полисом ДМС');
       if (!own.letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
       if (own.status !== 'issued') throw new AppError('INVALID_STATE', 'Гарантийное письмо отменено');
-      const answer = await deps.receiptSource.lookup(queryOf(q));
+      const answer = await lookupWithin(deps.receiptSource, queryOf(q), INLINE_LOOKUP_MS);
       const now = clock.now();
       const claim: ClaimRow = {
         id: ids.uuid(),

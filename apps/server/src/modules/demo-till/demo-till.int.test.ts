@@ -15,8 +15,8 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { insuredPersons, payouts } from '../../db/schema/index.ts';
-import { aggregatorReceiptSource } from '../../integrations/fns/aggregator-client.ts';
 import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
+import { createReceiptSource } from '../../runtime.ts';
 import { payoutsService } from '../claims/payouts.service.ts';
 
 let ctx: TestContext;
@@ -27,10 +27,10 @@ beforeAll(async () => {
   await ctx.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
   const { receipts, payouts: p } = ctx.deps.config;
-  ctx.deps.receiptSource = aggregatorReceiptSource({
-    baseUrl: `${base}/sim/fns`,
-    token: receipts.token,
-    timeoutMs: 2000,
+  // The source the runtime wires by default, on this server's port.
+  ctx.deps.receiptSource = createReceiptSource({
+    ...ctx.deps.config,
+    receipts: { ...receipts, url: `${base}/sim/fns-openapi` },
   });
   ctx.deps.payoutProvider = yookassaPayoutProvider({
     baseUrl: `${base}/sim/yookassa`,
@@ -46,6 +46,7 @@ afterAll(async () => {
 
 describe('demo till and a photo of its receipt', () => {
   it('a clinic prints a receipt for a letter; the insured photographs its QR and is paid', async () => {
+    expect(ctx.deps.config.receipts.protocol).toBe('fns');
     const orgs = await makeOrganisations(ctx.deps);
     const { programId } = await makeProgram(ctx.deps, orgs);
     const clinic = await makeClinic(

@@ -1,0 +1,415 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { normaliseFiscalReceipt } from '@remed/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { aggregatorReceiptSource } from './aggregator-client.ts';
+import {
+  type FnsOpenApiOptions,
+  fnsOpenApiReceiptSource,
+  TOKEN_RENEW_MARGIN_MS,
+} from './fns-openapi-client.ts';
+import { FNS_OPENAPI_SIM_PREFIX, fnsOpenApiSimulatorRoutes } from './fns-openapi-simulator.ts';
+import {
+  authResponseXml,
+  getMessageResponseXml,
+  KKT_SERVICE_PATH,
+  type SoapFaultDetail,
+  sendMessageResponseXml,
+  soapFaultXml,
+  type TicketResult,
+} from './fns-openapi-soap.ts';
+import { ReceiptSimulatorStore, receiptSimulatorRoutes } from './receipt-simulator.ts';
+import type { ReceiptQuery } from './receipt-source.ts';
+
+const REFERENCE = new URL('../../../../../../shared/reference/receipts/', import.meta.url);
+
+function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(new URL(name, REFERENCE), 'utf8'));
+}
+
+/** A Пятёрочка receipt (proverkacheka.com's answer) and the QR it was fetched with. */
+const pyaterochka = fixture('03_proverkacheka_com_response_ffd12_2024.json');
+const pyaterochkaReceipt = (pyaterochka.data as { json: unknown }).json;
+const pyaterochkaQuery: ReceiptQuery = {
+  dateTime: '2024-09-17T18:01',
+  sum: 128521,
+  fn: '7281440500751551',
+  i: '30526',
+  fp: '1168453787',
+  n: 1,
+};
+const magnit = fixture('01_irkkt_ticket_magnit_ffd12_2022.json');
+const magnitReceipt = (magnit.ticket as { document: { receipt: unknown } }).document.receipt;
+
+const MASTER = 'sim-master-token';
+const store = new ReceiptSimulatorStore(MASTER);
+/** Headers of the KktService calls the simulator received. */
+const kktHeaders: Record<string, string | string[] | undefined>[] = [];
+/** What the canned KktService answers to GetMessage, to reach answers the simulator never gives. */
+let canned: { status: number; body: string } = { status: 200, body: '' };
+let app: FastifyInstance;
+let origin: string;
+
+function client(overrides: Partial<FnsOpenApiOptions> = {}) {
+  return fnsOpenApiReceiptSource({
+    baseUrl: `${origin}${FNS_OPENAPI_SIM_PREFIX}`,
+    masterToken: MASTER,
+    userId: 'remed-test',
+    timeoutMs: 2_000,
+    pollIntervalMs: 10,
+    pollBudgetMs: 300,
+    ...overrides,
+  });
+}
+
+beforeAll(async () => {
+  app = Fastify();
+  app.addHook('onRequest', async (req) => {
+    if (req.url.endsWith(KKT_SERVICE_PATH)) kktHeaders.push({ ...req.headers });
+  });
+  await app.register(fnsOpenApiSimulatorRoutes(store));
+  await app.register(receiptSimulatorRoutes(store));
+  await app.register(async (sub) => {
+    sub.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    sub.post('/canned/open-api/AuthService/0.1', async (_req, reply) =>
+      reply
+        .type('text/xml')
+        .send(
+          authResponseXml({ token: 'canned', expireTime: new Date(Date.now() + 3_600_000).toISOString() }),
+        ),
+    );
+    sub.post(`/canned${KKT_SERVICE_PATH}`, async (req, reply) => {
+      if (String(req.headers.soapaction).includes('SendMessage')) {
+        return reply.type('text/xml').send(sendMessageResponseXml('canned-message'));
+      }
+      return reply.code(canned.status).type('text/xml').send(canned.body);
+    });
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+beforeEach(() => {
+  store.clear();
+  store.expireTokens();
+  store.register(pyaterochkaReceipt);
+  store.register(magnitReceipt);
+  Object.assign(store.behaviour, {
+    latencyMs: 0,
+    failNext: 0,
+    pendingNext: 0,
+    processingPolls: 0,
+    timeoutNext: 0,
+    hangMs: 10_000,
+    tokenTtlMs: 3_600_000,
+  });
+  kktHeaders.length = 0;
+});
+
+/** Requests and token exchanges one lookup costs. */
+async function counted<T>(run: () => Promise<T>) {
+  const requests = store.requests;
+  const auth = store.authRequests;
+  const result = await run();
+  return { result, requests: store.requests - requests, auth: store.authRequests - auth };
+}
+
+describe('FNS Open API client against the simulator', () => {
+  it('finds a receipt and normalises it exactly as the core normaliser does', async () => {
+    const { result, requests, auth } = await counted(() => client().lookup(pyaterochkaQuery));
+    const expected = normaliseFiscalReceipt(pyaterochka);
+    expect(expected.ok).toBe(true);
+    expect(result).toEqual({ kind: 'found', receipt: expected.ok ? expected.value : null });
+    // AuthService, SendMessage, one GetMessage.
+    expect({ requests, auth }).toEqual({ requests: 3, auth: 1 });
+  });
+
+  it('sends the temporary token and the user token in base64 to the KktService', async () => {
+    await client().lookup(pyaterochkaQuery);
+    expect(kktHeaders).toHaveLength(2);
+    for (const h of kktHeaders) {
+      expect(h['fns-openapi-token']).toMatch(/^[0-9a-f]{32}$/);
+      expect(h['fns-openapi-usertoken']).toBe(Buffer.from('remed-test').toString('base64'));
+      expect(h.soapaction).toMatch(/^"urn:(Send|Get)MessageRequest"$/);
+      expect(h['content-type']).toBe('text/xml; charset=utf-8');
+    }
+  });
+
+  it('finds a receipt with a zero-padded fp and seconds in the time', async () => {
+    const r = await client().lookup({
+      dateTime: '2022-11-01T16:09:00',
+      sum: 39795,
+      fn: '9960440301643001',
+      i: '107541',
+      fp: '03678250787',
+      n: 1,
+    });
+    expect(r.kind).toBe('found');
+    if (r.kind === 'found')
+      expect(r.receipt).toMatchObject({ dateTime: '2022-11-01T16:09:00', totalSum: 39795 });
+  });
+
+  it('serves the same receipts to the aggregator protocol: one store for both', async () => {
+    const aggregator = aggregatorReceiptSource({
+      baseUrl: `${origin}/sim/fns`,
+      token: MASTER,
+      timeoutMs: 2_000,
+    });
+    const [a, b] = await Promise.all([
+      aggregator.lookup(pyaterochkaQuery),
+      client().lookup(pyaterochkaQuery),
+    ]);
+    expect(a).toEqual(b);
+    expect(a.kind).toBe('found');
+  });
+
+  it.each([
+    ['fp', { fp: '1168453788' }, 406],
+    ['sum', { sum: 128520 }, 406],
+    ['minute', { dateTime: '2024-09-17T18:02' }, 406],
+    ['operation', { n: 2 }, 406],
+    ['document', { i: '30527' }, 404],
+  ])('answers not_found when the %s does not match', async (_field, change, code) => {
+    const r = await client().lookup({ ...pyaterochkaQuery, ...change });
+    expect(r).toMatchObject({ kind: 'not_found', message: expect.stringContaining(`код ФНС ${code}`) });
+  });
+
+  it('answers not_found without calling for requisites that cannot name a receipt', async () => {
+    const { result, requests } = await counted(() => client().lookup({ ...pyaterochkaQuery, fn: '123' }));
+    expect(result.kind).toBe('not_found');
+    expect(requests).toBe(0);
+  });
+
+  it('polls while the request is PROCESSING, then reads the COMPLETED answer', async () => {
+    store.behaviour.processingPolls = 3;
+    const { result, requests } = await counted(() => client().lookup(pyaterochkaQuery));
+    expect(result.kind).toBe('found');
+    expect(requests).toBe(2 + 4);
+  });
+
+  it('answers retry_later when the request is still PROCESSING after the budget, then finds it', async () => {
+    store.behaviour.pendingNext = 1;
+    const started = performance.now();
+    const { result, requests } = await counted(() =>
+      client({ pollIntervalMs: 50, pollBudgetMs: 200 }).lookup(pyaterochkaQuery),
+    );
+    expect(result).toMatchObject({
+      kind: 'retry_later',
+      message: expect.stringContaining('ещё не ответила'),
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // Polls stop within the budget: at most one per interval.
+    expect(requests - 2).toBeLessThanOrEqual(4);
+    expect((await client().lookup(pyaterochkaQuery)).kind).toBe('found');
+  });
+
+  it('answers retry_later on HTTP 500, then finds the receipt', async () => {
+    store.behaviour.failNext = 1;
+    const r = await client().lookup(pyaterochkaQuery);
+    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('HTTP 500') });
+    expect((await client().lookup(pyaterochkaQuery)).kind).toBe('found');
+  });
+
+  it('answers retry_later when the simulator does not answer within the client timeout', async () => {
+    store.behaviour.timeoutNext = 1;
+    store.behaviour.hangMs = 3_000;
+    const started = performance.now();
+    const r = await client({ timeoutMs: 200 }).lookup(pyaterochkaQuery);
+    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('вовремя') });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('answers retry_later, never not_found, for a wrong master token, and asks nothing else', async () => {
+    const { result, requests, auth } = await counted(() =>
+      client({ masterToken: 'wrong' }).lookup(pyaterochkaQuery),
+    );
+    expect(result).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('токен') });
+    expect({ requests, auth }).toEqual({ requests: 1, auth: 1 });
+  });
+
+  it('keeps the temporary token for the next lookups', async () => {
+    const c = client();
+    await c.lookup(pyaterochkaQuery);
+    const { result, auth } = await counted(() => c.lookup(pyaterochkaQuery));
+    expect(result.kind).toBe('found');
+    expect(auth).toBe(0);
+  });
+
+  it('asks for one token when lookups start together', async () => {
+    const c = client();
+    const { result, auth } = await counted(() =>
+      Promise.all([c.lookup(pyaterochkaQuery), c.lookup(pyaterochkaQuery), c.lookup(pyaterochkaQuery)]),
+    );
+    expect(result.map((r) => r.kind)).toEqual(['found', 'found', 'found']);
+    expect(auth).toBe(1);
+  });
+
+  it('re-authenticates once when the FNS no longer accepts the token, and goes on', async () => {
+    const c = client();
+    await c.lookup(pyaterochkaQuery);
+    store.expireTokens();
+    const { result, requests, auth } = await counted(() => c.lookup(pyaterochkaQuery));
+    expect(result.kind).toBe('found');
+    // SendMessage refused, AuthService, SendMessage again, GetMessage.
+    expect({ requests, auth }).toEqual({ requests: 4, auth: 1 });
+  });
+
+  it('re-authenticates once, not in a loop, when every token is refused', async () => {
+    store.behaviour.tokenTtlMs = 0;
+    const { result, requests, auth } = await counted(() => client().lookup(pyaterochkaQuery));
+    expect(result).toMatchObject({
+      kind: 'retry_later',
+      message: expect.stringContaining('временный токен'),
+    });
+    expect({ requests, auth }).toEqual({ requests: 4, auth: 2 });
+  });
+
+  it('renews the token shortly before its ExpireTime without waiting for a refusal', async () => {
+    let now = Date.now();
+    const c = client({ now: () => now });
+    await c.lookup(pyaterochkaQuery);
+    now += store.behaviour.tokenTtlMs - TOKEN_RENEW_MARGIN_MS + 1_000;
+    const { result, requests, auth } = await counted(() => c.lookup(pyaterochkaQuery));
+    expect(result.kind).toBe('found');
+    expect({ requests, auth }).toEqual({ requests: 3, auth: 1 });
+  });
+
+  it('answers retry_later when nothing listens', async () => {
+    const r = await client({ baseUrl: 'http://127.0.0.1:1' }).lookup(pyaterochkaQuery);
+    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('недоступен') });
+  });
+});
+
+describe('FNS Open API client on answers the simulator does not give', () => {
+  const cannedClient = () => client({ baseUrl: `${origin}/canned` });
+  const completed = (result: TicketResult) =>
+    ({ status: 200, body: getMessageResponseXml({ status: 'COMPLETED', result }) }) as const;
+  const fault = (message: string, detail?: SoapFaultDetail) => ({
+    status: 500,
+    body: soapFaultXml(message, detail),
+  });
+
+  it.each([
+    [404, 'Чек не найден'],
+    [406, 'Данные не прошли проверку'],
+    [454, 'Фискальный признак чека не прошёл проверку'],
+  ])('maps code %i to not_found', async (code, text) => {
+    canned = completed({ code, message: 'подробности' });
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toEqual({
+      kind: 'not_found',
+      message: `${text} (код ФНС ${code}): подробности`,
+    });
+  });
+
+  it('does not repeat the words of the FNS when they only say what the code means', async () => {
+    canned = completed({ code: 404, message: 'Чек не найден' });
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toEqual({
+      kind: 'not_found',
+      message: 'Чек не найден (код ФНС 404)',
+    });
+  });
+
+  it.each([
+    [455, 'ещё не поступил'],
+    [544, 'кассу'],
+    [528, 'не может проверить'],
+    [400, 'формат запроса'],
+    [503, 'недоступен'],
+    [999, 'не смогла проверить'],
+  ])('maps code %i to retry_later', async (code, text) => {
+    canned = completed({ code });
+    const r = await cannedClient().lookup(pyaterochkaQuery);
+    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining(text) });
+    expect(r.kind === 'retry_later' && r.message).toContain(`код ФНС ${code}`);
+  });
+
+  it.each([
+    ['a KktTicketService fault', completed({ fault: 'Внутренняя ошибка' })],
+    ['a code 200 without a ticket', completed({ code: 200 })],
+    ['a ticket that is not JSON', completed({ code: 200, ticket: '<b>чек</b>' })],
+    ['a ticket with no receipt in it', completed({ code: 200, ticket: '{"id":1,"content":{}}' })],
+    [
+      'an HTML page with status 200',
+      { status: 200, body: '<html><body>Сервис на обслуживании</body></html>' },
+    ],
+    ['a SOAP body of another message', { status: 200, body: sendMessageResponseXml('x') }],
+    [
+      'an unknown processing status',
+      {
+        status: 200,
+        body: getMessageResponseXml({ status: 'COMPLETED', result: { code: 200 } }).replace(
+          'COMPLETED',
+          'QUEUED',
+        ),
+      },
+    ],
+    [
+      'a lost message',
+      fault('По переданному MessageId: canned-message сообщение не найдено', 'MessageNotFoundFault'),
+    ],
+    ['a fault without detail', fault('Превышен общий дневной лимит запросов')],
+    ['HTTP 502 from a proxy', { status: 502, body: 'Bad Gateway' }],
+  ])('maps %s to retry_later', async (_what, answer) => {
+    canned = answer;
+    expect((await cannedClient().lookup(pyaterochkaQuery)).kind).toBe('retry_later');
+  });
+
+  it('takes a bare HTTP 401 as a refused token: re-authenticates once, then waits', async () => {
+    canned = { status: 401, body: 'Unauthorized' };
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toMatchObject({
+      kind: 'retry_later',
+      message: expect.stringContaining('временный токен'),
+    });
+  });
+
+  it('asks to wait a minute after a rate-limit fault', async () => {
+    canned = fault('Превышено количество запросов метода GetMessage', 'RateLimitingFault');
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toMatchObject({
+      kind: 'retry_later',
+      afterSeconds: 60,
+    });
+  });
+
+  it('refuses an answer that declares an external entity (XXE) and does not crash', async () => {
+    const xxe = getMessageResponseXml({ status: 'COMPLETED', result: { code: 200, ticket: 'x' } })
+      .replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE r [<!ENTITY t SYSTEM "file:///etc/passwd">]>',
+      )
+      .replace('>x<', '>&t;<');
+    canned = { status: 200, body: xxe };
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toMatchObject({
+      kind: 'retry_later',
+      message: expect.stringContaining('непонятный'),
+    });
+  });
+
+  it('stops reading an absurdly large answer', async () => {
+    canned = { status: 200, body: `<a>${'x'.repeat(3_000_000)}</a>` };
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toMatchObject({
+      kind: 'retry_later',
+      message: expect.stringContaining('слишком большой'),
+    });
+  });
+
+  it('does not accept another receipt than the one asked for', async () => {
+    canned = completed({ code: 200, ticket: JSON.stringify({ id: 1, content: magnitReceipt }) });
+    expect(await cannedClient().lookup(pyaterochkaQuery)).toMatchObject({
+      kind: 'retry_later',
+      message: expect.stringContaining('другой чек'),
+    });
+  });
+
+  it('reads a ticket whose receipt is its content', async () => {
+    canned = completed({
+      code: 200,
+      ticket: JSON.stringify({ id: 1, subtype: 'receipt', content: pyaterochkaReceipt }),
+    });
+    expect((await cannedClient().lookup(pyaterochkaQuery)).kind).toBe('found');
+  });
+});
