@@ -1,3 +1,4 @@
+import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
@@ -41,11 +42,16 @@ export async function writeAudit(tx: DbOrTx, clock: Clock, actor: Actor, record:
   await tx.insert(auditLog).values(row(clock, actor, record));
 }
 
-/** Several records of one change (a receipt submitted by a person and decided by the engine) in one insert. */
-export async function writeAudits(
+/**
+ * The insert of several records of one change (a receipt submitted by a person and decided by the engine),
+ * for `writeAll` with the change itself. Not awaited here: a Drizzle builder runs when awaited.
+ */
+export function auditInsert(
   tx: DbOrTx,
   clock: Clock,
   records: readonly { actor: Actor; record: AuditRecord }[],
-): Promise<void> {
-  if (records.length) await tx.insert(auditLog).values(records.map((r) => row(clock, r.actor, r.record)));
+): SQLWrapper[] {
+  return records.length
+    ? [tx.insert(auditLog).values(records.map((r) => row(clock, r.actor, r.record)))]
+    : [];
 }

@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { type OutboxAttachment, outboxMessages } from '../db/schema/index.ts';
 import type { Mailer } from '../integrations/mail/mailer.ts';
@@ -33,6 +33,8 @@ export interface Outbox {
   add(tx: DbOrTx, message: NewMessage): Promise<string>;
   /** Many attachment-free messages in one insert; returns their ids in order. */
   addMany(tx: DbOrTx, messages: PlainMessage[]): Promise<string[]>;
+  /** The insert of `addMany` (up to 5000 messages) for a caller that sends several writes at once. */
+  insertMany(messages: PlainMessage[]): { ids: string[]; write: SQLWrapper };
   /** Queues delivery of messages written by a committed transaction. */
   dispatch(ids: string[]): Promise<void>;
   /** The jobs that deliver these messages, for a use case that queues all its side effects at once. */
@@ -56,6 +58,24 @@ export function createOutbox(deps: {
   enqueueAll: (jobs: { queue: string; data: object }[]) => Promise<unknown>;
 }): Outbox {
   const { database, clock, ids, storage } = deps;
+  // With no transport at all (demo), a message is final when written: there is nothing to deliver.
+  const delivering = !!(deps.mailer || deps.sms);
+  const initial = () =>
+    delivering
+      ? { status: 'pending' as const, sentAt: null }
+      : { status: 'demo' as const, sentAt: clock.now() };
+
+  function insertMany(messages: PlainMessage[]) {
+    const messageIds = messages.map(() => ids.uuid());
+    const col = (f: (m: PlainMessage) => string | null) => sql.param(messages.map(f));
+    const { status, sentAt } = initial();
+    const write = sql`
+      insert into outbox_messages (id, channel, recipient, subject, body, status, sent_at, created_at)
+      select v.*, ${status}, ${sentAt}::timestamptz, ${clock.now()}::timestamptz
+      from unnest(${sql.param(messageIds)}::uuid[], ${col((m) => m.channel)}::text[], ${col((m) => m.to)}::text[],
+        ${col((m) => (m.channel === 'email' ? m.subject : null))}::text[], ${col((m) => m.body)}::text[]) as v`;
+    return { ids: messageIds, write };
+  }
 
   /**
    * Takes a pending message (or one whose sender died mid-send) for this worker only; the conditional
@@ -140,27 +160,25 @@ export function createOutbox(deps: {
         subject: message.channel === 'email' ? message.subject : null,
         body: message.body,
         attachments,
+        ...initial(),
         createdAt: clock.now(),
       });
       return id;
     },
     async addMany(tx, messages) {
-      const messageIds = messages.map(() => ids.uuid());
+      const messageIds: string[] = [];
       for (let i = 0; i < messages.length; i += 5000) {
-        const part = messages.slice(i, i + 5000);
-        const pcol = (f: (m: PlainMessage) => string | null) => sql.param(part.map(f));
-        await tx.execute(sql`
-          insert into outbox_messages (id, channel, recipient, subject, body, created_at)
-          select v.*, ${clock.now()}::timestamptz
-          from unnest(${sql.param(messageIds.slice(i, i + 5000))}::uuid[], ${pcol((m) => m.channel)}::text[], ${pcol((m) => m.to)}::text[],
-            ${pcol((m) => (m.channel === 'email' ? m.subject : null))}::text[], ${pcol((m) => m.body)}::text[]) as v`);
+        const part = insertMany(messages.slice(i, i + 5000));
+        await tx.execute(part.write.getSQL());
+        messageIds.push(...part.ids);
       }
       return messageIds;
     },
+    insertMany,
     async dispatch(messageIds) {
-      await deps.enqueueAll(deliveryJobs(messageIds));
+      if (delivering) await deps.enqueueAll(deliveryJobs(messageIds));
     },
-    deliveryJobs,
+    deliveryJobs: (messageIds) => (delivering ? deliveryJobs(messageIds) : []),
     deliver,
     /**
      * Sends what is waiting, oldest first: bulk mailings, messages whose job was never queued (the process

@@ -39,6 +39,11 @@ export function canMove(from: ClaimStatus, to: ClaimStatus): boolean {
   return CLAIM_TRANSITIONS[from].includes(to);
 }
 
+/** The statuses a claim may move to `to` from, for conditional updates that check the move in SQL. */
+export function movableTo(to: ClaimStatus): ClaimStatus[] {
+  return (Object.keys(CLAIM_TRANSITIONS) as ClaimStatus[]).filter((from) => canMove(from, to));
+}
+
 export type SavedLetterState = { quantities: Record<string, number>; remainingLimit: number | null };
 
 /**

@@ -9,8 +9,8 @@ import {
   type QrFields,
   type ReviewedLine,
 } from '@remed/core';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { and, asc, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
+import { type Tx, writeAll } from '../../db/client.ts';
 import {
   type ClaimStatus,
   claims,
@@ -24,10 +24,10 @@ import {
   type ReceiptQuery,
 } from '../../integrations/fns/receipt-source.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
-import { type AuditRecord, writeAudits } from '../../platform/audit.ts';
+import { type AuditRecord, auditInsert } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type Notice, notify } from '../notifications/notify.ts';
+import { type Notice, noticeWrites } from '../notifications/notify.ts';
 import { claimNotices } from './claim-notices.ts';
 import { CLAIM_STATUS_TITLES, canMove, letterState, PAYING, savedState } from './claim-state.ts';
 import { toClaimView } from './claim-view.ts';
@@ -80,39 +80,33 @@ export function claimsService(deps: AppDeps) {
   }
 
   /**
-   * Writes a claim in the status it reached: a new claim is inserted, a waiting one is moved only from the
-   * status it was read in, so that two workers cannot both decide it.
+   * Moves a claim that exists to the status it reached, only from the status it was read in, so that two
+   * workers cannot both decide it.
    */
   async function persist(
     tx: Tx,
     claim: ClaimRow,
-    isNew: boolean,
     values: ClaimValues,
     /** The decided status a payout plan moved on from in the same transaction (approved → payout_pending). */
     via?: ClaimStatus,
   ): Promise<ClaimRow> {
-    const now = clock.now();
-    if (isNew) {
-      const [row] = await tx
-        .insert(claims)
-        .values({ ...claim, ...values, updatedAt: now })
-        .returning();
-      return row!;
-    }
     const to = values.status ?? claim.status;
     const steps = via && via !== to ? [claim.status, via, to] : [claim.status, to];
     if (to !== claim.status && steps.some((from, i) => i > 0 && !canMove(steps[i - 1]!, from)))
       throw new AppError('INVALID_STATE', `Заявка в статусе «${CLAIM_STATUS_TITLES[claim.status]}»`);
     const [row] = await tx
       .update(claims)
-      .set({ ...values, updatedAt: now })
+      .set({ ...values, updatedAt: clock.now() })
       .where(and(eq(claims.id, claim.id), eq(claims.status, claim.status)))
       .returning();
     if (!row) throw new AppError('INVALID_STATE', 'Заявку уже изменили');
     return row;
   }
 
-  /** The outcome of a decided receipt: the claim, the money, the records and the notice, all in `tx`. */
+  /**
+   * The outcome of a decided receipt: the claim, the money, the records and the notice, all in `tx` and, for
+   * a new claim, in one statement with `extra` writes of the same change.
+   */
   async function record(
     tx: Tx,
     locked: LockedLetter,
@@ -122,19 +116,24 @@ export function claimsService(deps: AppDeps) {
     audits: Audit[],
     notice: (plan: PayoutPlan | null) => Notice,
     amounts: { reimbursement: number; cashback: number } | null,
+    extra: SQLWrapper[] = [],
   ): Promise<{ row: ClaimRow; effects: Effects; payout: PayoutPlan['payout'] }> {
     const plan = amounts ? await money.plan(tx, claim.id, locked.person, values.status!, amounts) : null;
-    const row = await persist(
-      tx,
-      claim,
-      isNew,
-      { ...values, ...(plan ? { status: plan.status } : {}) },
-      values.status,
-    );
-    if (plan) await money.write(tx, plan);
-    await writeAudits(tx, clock, audits);
-    const messageIds = await notify(deps, tx, locked.person, notice(plan));
-    return { row, effects: { messageIds, payoutId: plan?.payout?.id ?? null }, payout: plan?.payout ?? null };
+    const final = { ...values, ...(plan ? { status: plan.status } : {}) };
+    let row: ClaimRow;
+    const writes: SQLWrapper[] = [];
+    if (isNew) {
+      row = { ...claim, ...final, updatedAt: clock.now() };
+      writes.push(tx.insert(claims).values(row));
+    } else row = await persist(tx, claim, final, values.status);
+    const notes = noticeWrites(deps, tx, locked.person, notice(plan));
+    writes.push(...extra, ...money.writes(tx, plan), ...auditInsert(tx, clock, audits), ...notes.writes);
+    await writeAll(tx, writes);
+    return {
+      row,
+      effects: { messageIds: notes.messageIds, payoutId: plan?.payout?.id ?? null },
+      payout: plan?.payout ?? null,
+    };
   }
 
   /** Decides a fetched receipt against the letter (locked) and records it. */
@@ -159,7 +158,7 @@ export function claimsService(deps: AppDeps) {
           owed.amount > 0
             ? `Клиника вернула вам деньги по чеку: ${formatRub(owed.amount)} из возмещения удержим из следующей выплаты, или верните их переводом по реквизитам в приложении.`
             : 'Клиника оформила возврат по чеку; возмещения по этим строкам не было, удерживать нечего.';
-        const out = await record(
+        return record(
           tx,
           locked,
           claim,
@@ -179,16 +178,18 @@ export function claimsService(deps: AppDeps) {
           ],
           () => claimNotices.clawback(claim.id, summary),
           null,
+          owed.amount > 0
+            ? [
+                tx.insert(ledgerEntries).values({
+                  insuredPersonId: locked.person.id,
+                  claimId: claim.id,
+                  kind: 'clawback',
+                  amount: -owed.amount,
+                  createdAt: now,
+                }),
+              ]
+            : [],
         );
-        if (owed.amount > 0)
-          await tx.insert(ledgerEntries).values({
-            insuredPersonId: locked.person.id,
-            claimId: claim.id,
-            kind: 'clawback',
-            amount: -owed.amount,
-            createdAt: now,
-          });
-        return out;
       }
     }
     const result = adjudicateReceipt(locked.letter, receipt, letterState(locked.letter, locked.saved));
@@ -222,11 +223,6 @@ export function claimsService(deps: AppDeps) {
     audits: Audit[],
   ) {
     const pays = decision.status === 'approved' || decision.status === 'partially_approved';
-    if (pays)
-      await tx
-        .update(guaranteeLetters)
-        .set({ adjudicationState: savedState(state) })
-        .where(eq(guaranteeLetters.id, locked.id));
     return record(
       tx,
       locked,
@@ -250,6 +246,14 @@ export function claimsService(deps: AppDeps) {
           plan?.outcome ?? null,
         ),
       pays ? { reimbursement: decision.reimbursement, cashback: decision.cashback } : null,
+      pays
+        ? [
+            tx
+              .update(guaranteeLetters)
+              .set({ adjudicationState: savedState(state) })
+              .where(eq(guaranteeLetters.id, locked.id)),
+          ]
+        : [],
     );
   }
 
@@ -316,7 +320,7 @@ export function claimsService(deps: AppDeps) {
           null,
         )
       : {
-          row: await persist(tx, claim, false, values),
+          row: await persist(tx, claim, values),
           effects: { messageIds: [], payoutId: null },
           payout: null,
         };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import { sqlRows, type Tx } from '../../db/client.ts';
 import { type ClaimStatus, type insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -88,11 +88,14 @@ export function owing(deps: Pick<AppDeps, 'ids' | 'clock'>) {
     };
   }
 
-  /** Writes the plan; the claim row must exist by now (the entries point at it). */
-  async function write(tx: Tx, p: PayoutPlan) {
-    if (p.ledger.length) await tx.insert(ledgerEntries).values(p.ledger);
-    if (p.payout) await tx.insert(payouts).values(p.payout);
+  /** The inserts of a plan, for `writeAll` with the claim they point at. */
+  function writes(tx: Tx, p: PayoutPlan | null): SQLWrapper[] {
+    if (!p) return [];
+    return [
+      ...(p.ledger.length ? [tx.insert(ledgerEntries).values(p.ledger)] : []),
+      ...(p.payout ? [tx.insert(payouts).values(p.payout)] : []),
+    ];
   }
 
-  return { plan, write };
+  return { plan, writes };
 }

@@ -1,16 +1,16 @@
 import { formatRub } from '@remed/core';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { sqlRows, type Tx } from '../../db/client.ts';
+import { sqlRows, type Tx, writeAll } from '../../db/client.ts';
 import { claims, insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import { PayoutProviderError, type PayoutState } from '../../integrations/payouts/payout-provider.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { auditInsert, writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { noticeWrites, notify } from '../notifications/notify.ts';
 import { claimNotices, payoutTarget } from './claim-notices.ts';
-import { canMove } from './claim-state.ts';
+import { movableTo } from './claim-state.ts';
 import { claimsService, PAYOUT_SEND_QUEUE } from './claims.service.ts';
 import { owing } from './owing.ts';
 import { cancelAdvice } from './payout-advice.ts';
@@ -37,60 +37,64 @@ export function payoutsService(deps: AppDeps) {
       return;
     }
     const messageIds = await db.transaction(async (tx) => {
-      const [p] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).for('update');
-      if (!p || (p.status !== 'created' && p.status !== 'pending')) return [];
       const now = clock.now();
-      const [claim] = await tx.select().from(claims).where(eq(claims.id, p.claimId)).for('update');
-      const [person] = await tx.select().from(insuredPersons).where(eq(insuredPersons.id, p.insuredPersonId));
-      if (state.status === 'succeeded') {
-        await tx
-          .update(payouts)
-          .set({ status: 'succeeded', providerId: state.providerId, updatedAt: now })
-          .where(eq(payouts.id, p.id));
-        await tx.insert(ledgerEntries).values({
-          insuredPersonId: p.insuredPersonId,
-          claimId: p.claimId,
-          payoutId: p.id,
-          kind: 'payout',
-          amount: -p.amount,
-          createdAt: now,
-        });
-        if (claim && canMove(claim.status, 'paid'))
-          await tx.update(claims).set({ status: 'paid', updatedAt: now }).where(eq(claims.id, claim.id));
-        await writeAudit(tx, clock, systemActor, {
-          action: 'payout.succeeded',
-          entityType: 'payout',
-          entityId: p.id,
-          after: { amount: p.amount, providerId: state.providerId },
-        });
-        return notify(
-          deps,
-          tx,
-          person!,
-          claimNotices.paid(p.claimId, p.amount, payoutTarget(p.phone, person!.payoutBankName)),
-        );
-      }
-      await tx
+      const succeeded = state.status === 'succeeded';
+      // The conditional update is the lock: a payout becomes final once, whatever webhooks and polls race.
+      const [p] = await tx
         .update(payouts)
-        .set({ status: 'canceled', providerId: state.providerId, cancelReason: state.reason, updatedAt: now })
-        .where(eq(payouts.id, p.id));
-      if (claim && canMove(claim.status, 'payout_failed'))
-        await tx
+        .set({
+          status: state.status,
+          providerId: state.providerId,
+          ...(succeeded ? {} : { cancelReason: state.reason }),
+          updatedAt: now,
+        })
+        .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])))
+        .returning();
+      if (!p) return [];
+      const [person] = await tx.select().from(insuredPersons).where(eq(insuredPersons.id, p.insuredPersonId));
+      const claimTo = succeeded ? 'paid' : 'payout_failed';
+      const notice = succeeded
+        ? claimNotices.paid(p.claimId, p.amount, payoutTarget(p.phone, person!.payoutBankName))
+        : claimNotices.payoutFailed(p.claimId, p.amount, cancelAdvice(state.reason));
+      const notes = noticeWrites(deps, tx, person!, notice);
+      await writeAll(tx, [
+        ...(succeeded
+          ? [
+              tx.insert(ledgerEntries).values({
+                insuredPersonId: p.insuredPersonId,
+                claimId: p.claimId,
+                payoutId: p.id,
+                kind: 'payout',
+                amount: -p.amount,
+                createdAt: now,
+              }),
+            ]
+          : []),
+        tx
           .update(claims)
-          .set({ status: 'payout_failed', updatedAt: now })
-          .where(eq(claims.id, claim.id));
-      await writeAudit(tx, clock, systemActor, {
-        action: 'payout.canceled',
-        entityType: 'payout',
-        entityId: p.id,
-        after: { reason: state.reason, party: state.party },
-      });
-      return notify(
-        deps,
-        tx,
-        person!,
-        claimNotices.payoutFailed(p.claimId, p.amount, cancelAdvice(state.reason)),
-      );
+          .set({ status: claimTo, updatedAt: now })
+          .where(and(eq(claims.id, p.claimId), inArray(claims.status, movableTo(claimTo)))),
+        ...auditInsert(tx, clock, [
+          {
+            actor: systemActor,
+            record: succeeded
+              ? {
+                  action: 'payout.succeeded',
+                  entityType: 'payout',
+                  entityId: p.id,
+                  after: { amount: p.amount, providerId: state.providerId },
+                }
+              : {
+                  action: 'payout.canceled',
+                  entityType: 'payout',
+                  entityId: p.id,
+                  after: { reason: state.reason, party: state.party },
+                },
+          },
+        ]),
+        ...notes.writes,
+      ]);
+      return notes.messageIds;
     });
     await deps.outbox.dispatch(messageIds);
   }
@@ -145,7 +149,7 @@ export function payoutsService(deps: AppDeps) {
       }
       const plan = await money.plan(tx, claim.id, person!, claim.status, due, true);
       if (plan.status === claim.status) continue;
-      await money.write(tx, plan);
+      await writeAll(tx, money.writes(tx, plan));
       await tx
         .update(claims)
         .set({ status: plan.status, updatedAt: clock.now() })

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { SQLWrapper } from 'drizzle-orm';
+import { type DbOrTx, writeAll } from '../../db/client.ts';
+import { notifications } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { PlainMessage } from '../../platform/outbox.ts';
 
@@ -20,22 +21,30 @@ export interface Notice {
 }
 
 /**
- * Tells a person about a change on every channel they have: the in-app notice (when they have an account),
- * an SMS and an e-mail. All written in `tx`, the transaction of the change; returns the outbox message ids
- * whose delivery the caller queues after commit.
+ * The writes that tell a person about a change on every channel they have: the in-app notice (when they
+ * have an account), an SMS and an e-mail into the outbox. For `writeAll` in the transaction of the change;
+ * `messageIds` are the outbox messages whose delivery the caller queues after commit.
  */
-export async function notify(
+export function noticeWrites(
   deps: Pick<AppDeps, 'ids' | 'clock' | 'outbox' | 'config'>,
   tx: DbOrTx,
   to: Recipient,
   notice: Notice,
-): Promise<string[]> {
-  const now = deps.clock.now();
+): { writes: SQLWrapper[]; messageIds: string[] } {
+  const writes: SQLWrapper[] = [];
   if (to.userId) {
-    await tx.execute(sql`
-      insert into notifications (id, user_id, title, body, link, entity_type, entity_id, created_at)
-      values (${deps.ids.uuid()}, ${to.userId}, ${notice.title}, ${notice.body}, ${notice.link ?? null},
-        ${notice.entity?.type ?? null}, ${notice.entity?.id ?? null}, ${now})`);
+    writes.push(
+      tx.insert(notifications).values({
+        id: deps.ids.uuid(),
+        userId: to.userId,
+        title: notice.title,
+        body: notice.body,
+        link: notice.link ?? null,
+        entityType: notice.entity?.type ?? null,
+        entityId: notice.entity?.id ?? null,
+        createdAt: deps.clock.now(),
+      }),
+    );
   }
   const url = notice.link ? `${deps.config.publicUrl}${notice.link}` : deps.config.publicUrl;
   const messages: PlainMessage[] = [];
@@ -48,5 +57,19 @@ export async function notify(
       subject: notice.title,
       body: `${notice.body}\n\nПодробности в приложении remed: ${url}`,
     });
-  return messages.length ? deps.outbox.addMany(tx, messages) : [];
+  if (!messages.length) return { writes, messageIds: [] };
+  const outbox = deps.outbox.insertMany(messages);
+  return { writes: [...writes, outbox.write], messageIds: outbox.ids };
+}
+
+/** `noticeWrites`, written at once; returns the outbox message ids to dispatch after commit. */
+export async function notify(
+  deps: Pick<AppDeps, 'ids' | 'clock' | 'outbox' | 'config'>,
+  tx: DbOrTx,
+  to: Recipient,
+  notice: Notice,
+): Promise<string[]> {
+  const { writes, messageIds } = noticeWrites(deps, tx, to, notice);
+  await writeAll(tx, writes);
+  return messageIds;
 }
