@@ -16,6 +16,11 @@ export interface SendOptions {
   /** Jobs with the same key are queued once (pg-boss singletonKey). */
   singletonKey?: string;
   startAfterSeconds?: number;
+  /**
+   * At most one job per this many seconds (per singletonKey): the first runs at once, any sent while the
+   * slot is taken become one job in the next slot. For recomputations many events can ask for at once.
+   */
+  debounceSeconds?: number;
 }
 
 /** pg-boss behind a small port: embedded on PGlite, shared by `remed worker` processes on PostgreSQL. */
@@ -89,6 +94,7 @@ export function createJobRunner(
       return boss.send(queue, data, {
         ...(opts?.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts?.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
+        ...(opts?.debounceSeconds ? { singletonSeconds: opts.debounceSeconds, singletonNextSlot: true } : {}),
       });
     },
     async sendMany(queue, data) {
