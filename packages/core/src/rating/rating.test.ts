@@ -235,9 +235,9 @@ describe('rating formula', () => {
       receipts: 30,
       share: 0.1,
       adjustedShare: 0.092,
-      score: 0.693,
       points: 1.04,
     });
+    expect(a.components.extras.score).toBeCloseTo(1 - 0.092 / 0.3, 3);
     expect(a.rating).toBe(7.4);
     expect(a).toMatchObject({ place: 1, of: 2 });
     expect(rated.get('b')!).toMatchObject({ rating: 6.9, place: 2 });

@@ -15,6 +15,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { letterToV1 } from '../letters/letter-export.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
+import { requestRatingRecompute } from '../ratings/rating-jobs.ts';
 import { CLAIM_STATUS_TITLES, canMove, letterState, PAYING, savedState } from './claim-state.ts';
 import { clawbackFor } from './clawback.ts';
 
@@ -221,6 +222,8 @@ export function claimsService(deps: AppDeps) {
       );
     });
     await afterCommit(messageIds, payoutId);
+    // A decided receipt counts in its clinic's rating (accepted visits, receipts with extra services).
+    await requestRatingRecompute(deps);
   }
 
   return {
@@ -431,6 +434,7 @@ export function claimsService(deps: AppDeps) {
         );
       });
       await afterCommit(messageIds, payoutId);
+      await requestRatingRecompute(deps);
     },
   };
 }
