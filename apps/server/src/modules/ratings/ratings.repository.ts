@@ -17,13 +17,19 @@ export async function requireClinic(db: DbOrTx, clinicId: string) {
   return clinic;
 }
 
-/** Receipts at each clinic since `since`: accepted ones, ones compared line by line, ones with extras. */
+/**
+ * Receipts at each clinic since `since`: accepted ones, ones compared with their letter line by line (a
+ * receipt rejected before matching, e.g. from another seller, has lines with neither a letter line nor a
+ * reason), and ones with an item not in the letter.
+ */
 async function receiptCounts(db: DbOrTx, since: Date) {
   return sqlRows<{ clinic_id: string; visits: number; checked: number; with_extras: number }>(
     db,
     sql`select gl.clinic_id,
           count(*) filter (where c.status in (${paying}) or c.status = 'manual_review')::int as visits,
-          count(*) filter (where jsonb_array_length(coalesce(c.decision->'lines', '[]'::jsonb)) > 0)::int as checked,
+          count(*) filter (where exists (
+            select 1 from jsonb_array_elements(coalesce(c.decision->'lines', '[]'::jsonb)) l
+            where l->>'letterLine' is not null or l ? 'reason'))::int as checked,
           count(*) filter (where exists (
             select 1 from jsonb_array_elements(coalesce(c.decision->'lines', '[]'::jsonb)) l
             where l->>'reason' = 'NOT_IN_LETTER'))::int as with_extras
