@@ -17,6 +17,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { consoleService } from '../modules/console/console.service.ts';
+import { ratingsService } from '../modules/ratings/ratings.service.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
@@ -33,6 +34,9 @@ import {
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
+  'visit_ratings',
+  'clinic_complaints',
+  'clinic_rating_snapshots',
   'ledger_entries',
   'payouts',
   'claims',
@@ -129,6 +133,8 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   }
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   await seedLetter(deps, clinicIds[0]!);
+  // Ratings come from the formula from the first day, with its components for the clinic cabinet.
+  await ratingsService(deps).recomputeAll();
   return { created: true };
 }
 
