@@ -47,6 +47,18 @@ const ReconciliationPage = lazy(() =>
     default: m.ReconciliationPage,
   })),
 );
+const ComplaintsPage = lazy(() =>
+  import('../features/complaints/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })),
+);
+const BonusPage = lazy(() =>
+  import('../features/bonus/BonusPage.tsx').then((m) => ({ default: m.BonusPage })),
+);
+const RatingPage = lazy(() =>
+  import('../features/rating/RatingPage.tsx').then((m) => ({ default: m.RatingPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -94,6 +106,12 @@ export function AppRoutes() {
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="reviews/:id" element={<ReviewPage />} />
+          <Route path="complaints" element={<ComplaintsPage />} />
+        </Route>
+        <Route path="clinic" element={<RequireRole roles={['clinic_user']} />}>
+          <Route path="bonus" element={<BonusPage />} />
+          <Route path="rating" element={<RatingPage />} />
+          <Route path="reports" element={<ReportsPage />} />
         </Route>
         <Route path="demo-till" element={<RequireRole roles={['clinic_user', 'admin']} />}>
           <Route index element={<TillPage />} />

@@ -33,12 +33,13 @@ describe('rating formula', () => {
     const [r] = computeRatings([clinic('a', { cashbackPercent: 0 })], []);
     expect(r!.components.satisfaction).toMatchObject({ ratings: 0, average: null, adjustedAverage: 4 });
     expect(r!.components.satisfaction.score).toBe(0.75);
-    expect(r!.components.complaints).toMatchObject({ score: 1, rate: null, adjustedRate: 0 });
-    expect(r!.components.extras).toMatchObject({ score: 1, share: null, adjustedShare: 0 });
+    // With no visits or receipts anywhere, the defaults: 1 % justified complaints, 5 % receipts with extras.
+    expect(r!.components.complaints).toMatchObject({ score: 0.9, rate: null, adjustedRate: 0.01 });
+    expect(r!.components.extras).toMatchObject({ score: 0.833, share: null, adjustedShare: 0.05 });
     expect(r!.components.price).toMatchObject({ codes: 0, index: null, adjustedIndex: 1, score: 0.5 });
     expect(r!.components.cashback).toMatchObject({ percent: 0, score: 0, points: 0 });
-    // 10 × (0.3 × 0.75 + 0.2 × 1 + 0.2 × 0.5 + 0.15 × 0 + 0.15 × 1) = 6.75
-    expect(r!.rating).toBe(6.8);
+    // 10 × (0.3 × 0.75 + 0.2 × 0.9 + 0.2 × 0.5 + 0.15 × 0 + 0.15 × 0.8333) = 6.3
+    expect(r!.rating).toBe(6.3);
     expect(r).toMatchObject({ place: 1, of: 1 });
   });
 
@@ -57,8 +58,9 @@ describe('rating formula', () => {
     const known = rated.get('known')!;
     expect(fresh.components.satisfaction.average).toBe(5);
     expect(known.components.satisfaction.average).toBe(4.8);
-    // Ten imaginary ratings at the network average (317 / 71 ≈ 4.46) outweigh the single real one.
-    expect(fresh.components.satisfaction.adjustedAverage).toBeCloseTo((5 + 10 * (317 / 71)) / 11, 2);
+    // Ten imaginary ratings at the network average outweigh the single real one. The network average
+    // itself is 71 ratings (317 stars) plus 20 imaginary ones at 4: 397 / 91 ≈ 4.36.
+    expect(fresh.components.satisfaction.adjustedAverage).toBeCloseTo((5 + 10 * (397 / 91)) / 11, 2);
     expect(fresh.components.satisfaction.score).toBeLessThan(known.components.satisfaction.score);
     expect(known.place).toBe(1);
     expect(fresh.place).toBe(2);
@@ -72,8 +74,8 @@ describe('rating formula', () => {
       ],
       [],
     );
-    // The network average of the 21 ratings is 91 / 21 ≈ 4.33; ten imaginary ratings at it.
-    expect(r!.components.satisfaction.adjustedAverage).toBeCloseTo((1 + 10 * (91 / 21)) / 11, 2);
+    // The network average: 21 ratings (91 stars) and 20 imaginary at 4, 171 / 41 ≈ 4.17.
+    expect(r!.components.satisfaction.adjustedAverage).toBeCloseTo((1 + 10 * (171 / 41)) / 11, 2);
     expect(r!.components.satisfaction.score).toBeGreaterThan(0.6);
   });
 
@@ -133,10 +135,11 @@ describe('rating formula', () => {
     );
     const sloppy = rated.get('sloppy')!.components.extras;
     expect(sloppy.share).toBe(0.5);
-    // Network share 20 / 80 = 0.25; (20 + 20 × 0.25) / 60 ≈ 0.4167, past the 0.3 that scores zero.
-    expect(sloppy.adjustedShare).toBeCloseTo(0.4167, 4);
+    // Network share (20 + 20 × 0.05) / (80 + 20) = 0.21; (20 + 20 × 0.21) / 60 ≈ 0.4033, past the 0.3
+    // that scores zero.
+    expect(sloppy.adjustedShare).toBeCloseTo(0.4033, 4);
     expect(sloppy.score).toBe(0);
-    expect(rated.get('clean')!.components.extras.score).toBeCloseTo(1 - 5 / 60 / 0.3, 3);
+    expect(rated.get('clean')!.components.extras.score).toBeCloseTo(1 - 4.2 / 60 / 0.3, 3);
   });
 
   it('prices are compared with the median of the other clinics, code by code', () => {
@@ -209,18 +212,18 @@ describe('rating formula', () => {
     expect(a.components.satisfaction).toMatchObject({
       ratings: 12,
       average: 4.5,
-      networkAverage: 4.6,
-      adjustedAverage: 4.55,
-      score: 0.886,
-      points: 2.66,
+      networkAverage: 4.3,
+      adjustedAverage: 4.41,
+      score: 0.852,
+      points: 2.56,
     });
     expect(a.components.complaints).toMatchObject({
       justified: 1,
       visits: 30,
       rate: 0.0333,
-      adjustedRate: 0.028,
-      score: 0.72,
-      points: 1.44,
+      adjustedRate: 0.0269,
+      score: 0.731,
+      points: 1.46,
     });
     expect(a.components.price).toMatchObject({
       codes: 2,
@@ -234,12 +237,12 @@ describe('rating formula', () => {
       withExtras: 3,
       receipts: 30,
       share: 0.1,
-      adjustedShare: 0.092,
-      points: 1.04,
+      adjustedShare: 0.0886,
+      score: 0.705,
+      points: 1.06,
     });
-    expect(a.components.extras.score).toBeCloseTo(1 - 0.092 / 0.3, 3);
     expect(a.rating).toBe(7.4);
     expect(a).toMatchObject({ place: 1, of: 2 });
-    expect(rated.get('b')!).toMatchObject({ rating: 6.9, place: 2 });
+    expect(rated.get('b')!).toMatchObject({ rating: 6.8, place: 2 });
   });
 });

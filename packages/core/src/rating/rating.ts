@@ -19,16 +19,26 @@ export const RATING_WEIGHTS = {
 export type RatingComponentKey = keyof typeof RATING_WEIGHTS;
 
 export const RATING_CONSTANTS = {
+  /**
+   * The network averages a clinic is shrunk towards are themselves shrunk towards the defaults below by
+   * this many imaginary observations, so that the first few ratings or receipts in the whole network do
+   * not set the standard for every clinic.
+   */
+  networkPriorCount: 20,
   /** Imaginary ratings at the network average that every clinic's average is mixed with. */
   satisfactionPriorCount: 10,
   /** The average assumed while nobody has rated any clinic yet. */
   satisfactionDefaultAverage: 4,
   /** Imaginary visits at the network's justified-complaint rate. */
   complaintsPriorVisits: 20,
+  /** Justified complaints per visit assumed while the network has no visits. */
+  complaintsDefaultRate: 0.01,
   /** Justified complaints per visit at which the component reaches 0. */
   complaintsZeroRate: 0.1,
   /** Imaginary receipts at the network's share of receipts with extra services. */
   extrasPriorReceipts: 20,
+  /** Share of receipts with extra services assumed while the network has no receipts. */
+  extrasDefaultShare: 0.05,
   /** Share of receipts with services not in the letter at which the component reaches 0. */
   extrasZeroShare: 0.3,
   /** Imaginary services priced exactly at the median. */
@@ -113,14 +123,15 @@ function part(key: RatingComponentKey, score: number): Part {
 export function computeRatings(clinics: ClinicRatingInput[], prices: PriceQuote[]): ClinicRating[] {
   const C = RATING_CONSTANTS;
   const total = (f: (c: ClinicRatingInput) => number) => clinics.reduce((s, c) => s + f(c), 0);
-  const allRatings = total((c) => c.ratings.count);
-  const networkAverage = allRatings ? total((c) => c.ratings.sum) / allRatings : C.satisfactionDefaultAverage;
-  const allVisits = total((c) => Math.max(c.visits, c.justifiedComplaints));
-  const networkComplaintRate = allVisits ? total((c) => c.justifiedComplaints) / allVisits : 0;
-  const allChecked = total((c) => c.checkedReceipts);
-  const networkExtrasShare = allChecked
-    ? total((c) => Math.min(c.receiptsWithExtras, c.checkedReceipts)) / allChecked
-    : 0;
+  const N = C.networkPriorCount;
+  const networkAverage =
+    (total((c) => c.ratings.sum) + N * C.satisfactionDefaultAverage) / (total((c) => c.ratings.count) + N);
+  const networkComplaintRate =
+    (total((c) => c.justifiedComplaints) + N * C.complaintsDefaultRate) /
+    (total((c) => Math.max(c.visits, c.justifiedComplaints)) + N);
+  const networkExtrasShare =
+    (total((c) => Math.min(c.receiptsWithExtras, c.checkedReceipts)) + N * C.extrasDefaultShare) /
+    (total((c) => c.checkedReceipts) + N);
   const ratios = priceRatios(prices);
 
   const rated = clinics.map((c) => {
