@@ -33,7 +33,7 @@ function Totals({ report }: { report: MonthlyReport }) {
     {
       label: 'Оплачено пациентами',
       value: formatRub(t.paid),
-      hint: `по ${formatCount(t.receipts)} одобренным чекам`,
+      hint: `по ${formatCount(t.receipts)} ${plural(t.receipts, 'одобренному чеку', 'одобренным чекам', 'одобренным чекам')}`,
     },
     { label: 'Возмещено страховой', value: formatRub(t.reimbursed), hint: 'по тем же чекам' },
     { label: 'Кэшбэк к выплате', value: formatRub(t.cashback), hint: 'по бонусной программе клиники' },
