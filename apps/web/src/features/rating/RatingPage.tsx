@@ -117,7 +117,8 @@ function Score({ view }: { view: ClinicRatingView }) {
             {view.place}-е место из {view.of}
           </Badge>
           <Text size="sm" c="dimmed">
-            Обновлено {formatDateTime(view.computedAt)}
+            Обновлено {formatDateTime(view.computedAt)}. Пересчитывается каждую ночь и в течение минуты после
+            новых оценок, жалоб, чеков и изменения кэшбэка.
           </Text>
         </Stack>
       </Group>

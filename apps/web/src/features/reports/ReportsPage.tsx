@@ -29,23 +29,39 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 function Totals({ report }: { report: MonthlyReport }) {
   const t = report.total;
   const items = [
-    { label: 'Пациентов', value: formatCount(t.patients), hint: 'каждый человек — один раз за период' },
     {
+      key: 'patients',
+      label: 'Пациентов',
+      value: formatCount(t.patients),
+      hint: 'каждый человек — один раз за период',
+    },
+    {
+      key: 'paid',
       label: 'Оплачено пациентами',
       value: formatRub(t.paid),
       hint: `по ${formatCount(t.receipts)} ${plural(t.receipts, 'одобренному чеку', 'одобренным чекам', 'одобренным чекам')}`,
     },
-    { label: 'Возмещено страховой', value: formatRub(t.reimbursed), hint: 'по тем же чекам' },
-    { label: 'Кэшбэк к выплате', value: formatRub(t.cashback), hint: 'по бонусной программе клиники' },
+    {
+      key: 'reimbursed',
+      label: 'Возмещено страховой',
+      value: formatRub(t.reimbursed),
+      hint: 'по тем же чекам',
+    },
+    {
+      key: 'cashback',
+      label: 'Кэшбэк к выплате',
+      value: formatRub(t.cashback),
+      hint: 'по бонусной программе клиники',
+    },
   ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" data-testid="report-totals">
       {items.map((i) => (
-        <Card key={i.label} withBorder padding="md">
+        <Card key={i.key} withBorder padding="md">
           <Text size="sm" c="dimmed">
             {i.label}
           </Text>
-          <Text fz="xl" fw={700} style={nowrap}>
+          <Text fz="xl" fw={700} style={nowrap} data-testid={`report-total-${i.key}`}>
             {i.value}
           </Text>
           <Text size="xs" c="dimmed">
