@@ -188,10 +188,13 @@ export function feedbackService(deps: AppDeps) {
         ? complaintViews(eq(clinicComplaints.status, 'new'), asc(clinicComplaints.createdAt))
         : complaintViews(ne(clinicComplaints.status, 'new'), desc(clinicComplaints.decidedAt)),
 
-    /** Justified or not, with the reason; decided once (a conditional update from «new»). */
+    /**
+     * Justified or not, with the reason; decided once (a conditional update from «new»). The person who
+     * complained gets an SMS; the answer itself is on their receipt in the app.
+     */
     async decide(actor: Actor, complaintId: string, input: { justified: boolean; reason: string }) {
       const status = input.justified ? 'justified' : 'unjustified';
-      await db.transaction(async (tx) => {
+      const messageIds = await db.transaction(async (tx) => {
         const [updated] = await tx
           .update(clinicComplaints)
           .set({ status, decisionReason: input.reason, decidedBy: actor.user!.id, decidedAt: clock.now() })
@@ -212,7 +215,21 @@ export function feedbackService(deps: AppDeps) {
           before: { status: 'new' },
           after: { status, reason: input.reason, clinicId: updated.clinicId },
         });
+        const [person] = await tx
+          .select({ phone: insuredPersons.phone })
+          .from(insuredPersons)
+          .where(eq(insuredPersons.id, updated.insuredPersonId));
+        if (!person?.phone) return [];
+        const verdict = input.justified ? 'признана обоснованной' : 'не признана обоснованной';
+        return [
+          await deps.outbox.add(tx, {
+            channel: 'sms',
+            to: person.phone,
+            body: `remed: ваша жалоба на клинику ${verdict}. Ответ врача — в приложении, на странице чека.`,
+          }),
+        ];
       });
+      await deps.outbox.dispatch(messageIds);
       await requestRatingRecompute(deps);
       const [view] = await complaintViews(eq(clinicComplaints.id, complaintId), asc(clinicComplaints.id));
       return view!;

@@ -13,7 +13,7 @@ import {
 } from '../../../test/harness.ts';
 import { insuredClient, makeVisit, PrintedReceipts, THERAPIST } from '../../../test/visits.ts';
 import { sqlRows } from '../../db/client.ts';
-import { auditLog, clinicRatingSnapshots, clinics } from '../../db/schema/index.ts';
+import { auditLog, clinicRatingSnapshots, clinics, outboxMessages } from '../../db/schema/index.ts';
 import { RATING_RECOMPUTE_QUEUE, requestRatingRecompute } from './rating-jobs.ts';
 import { ratingsService } from './ratings.service.ts';
 
@@ -178,6 +178,13 @@ describe('complaints about a clinic', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'justified', decidedBy: expect.any(String) });
+    const sms = await ctx.deps.database.db
+      .select({ body: outboxMessages.body })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.recipient, ivan.phone));
+    expect(sms.map((m) => m.body)).toContainEqual(
+      expect.stringMatching(/жалоба на клинику признана обоснованной/),
+    );
     const again = await doctor.post(`/api/console/complaints/${complaintId}/decision`, {
       justified: false,
       reason: 'Передумал',

@@ -199,7 +199,7 @@ export function ClaimFeedback({ claimId, status }: { claimId: string; status: Cl
     <Card withBorder padding="lg" data-testid="claim-feedback">
       <Stack gap="md">
         <Title order={2} size="h3">
-          Оценка клиники
+          Ваш отзыв о клинике
         </Title>
         {f.rating ? (
           <Stack gap={4} data-testid="rate-done">
@@ -212,7 +212,9 @@ export function ClaimFeedback({ claimId, status }: { claimId: string; status: Cl
         ) : f.canRate ? (
           <RateForm claimId={claimId} onSaved={saved} />
         ) : (
-          <Text c="dimmed">Оценить визит можно, когда чек будет одобрен.</Text>
+          status === 'manual_review' && (
+            <Text c="dimmed">Оценить визит можно, когда врач-эксперт одобрит чек.</Text>
+          )
         )}
         {f.complaint ? (
           <Stack gap={4} data-testid="complaint-done">
