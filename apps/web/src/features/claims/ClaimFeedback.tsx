@@ -220,7 +220,11 @@ export function ClaimFeedback({ claimId, status }: { claimId: string; status: Cl
           <Stack gap={4} data-testid="complaint-done">
             <Group gap="xs">
               <Text fw={600}>Ваша жалоба</Text>
-              <Badge variant="light" color={f.complaint.status === 'new' ? 'yellow' : 'gray'}>
+              <Badge
+                variant="light"
+                color={f.complaint.status === 'new' ? 'yellow' : 'gray'}
+                style={{ textTransform: 'none' }}
+              >
                 {COMPLAINT_STATUS_TITLES[f.complaint.status]}
               </Badge>
             </Group>
