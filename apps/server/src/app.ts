@@ -26,6 +26,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { auditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { bonusRoutes } from './modules/bonus/bonus.routes.ts';
+import { bonusService } from './modules/bonus/bonus.service.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { chatService } from './modules/chat/chat.service.ts';
 import { departmentContactsService } from './modules/chat/department-contacts.service.ts';
@@ -53,6 +55,11 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outboxService } from './modules/outbox/outbox.service.ts';
+import { feedbackService } from './modules/ratings/feedback.service.ts';
+import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
+import { ratingsService } from './modules/ratings/ratings.service.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { reportsService } from './modules/reports/reports.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { usersService } from './modules/users/users.service.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -169,6 +176,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
   await app.register(chatRoutes(deps, chatService(deps), departmentContactsService(deps)));
+  await app.register(bonusRoutes(bonusService(deps)));
+  await app.register(ratingsRoutes(ratingsService(deps), feedbackService(deps)));
+  await app.register(reportsRoutes(reportsService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

@@ -21,6 +21,8 @@ import { CHAT_NOTIFY_QUEUE, chatService } from './modules/chat/chat.service.ts';
 import { CLAIM_FETCH_QUEUE, claimsService, PAYOUT_SEND_QUEUE } from './modules/claims/claims.service.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
+import { RATING_NIGHTLY_SCHEDULE, RATING_RECOMPUTE_QUEUE } from './modules/ratings/rating-jobs.ts';
+import { ratingsService } from './modules/ratings/ratings.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { cryptoIds, type Ids } from './platform/ids.ts';
@@ -179,6 +181,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     {
       queue: CHAT_NOTIFY_QUEUE,
       handler: async (d) => void (await chatService(deps).notifyClinic((d as { threadId: string }).threadId)),
+      retryLimit: 3,
+    },
+    {
+      queue: RATING_RECOMPUTE_QUEUE,
+      handler: async () => void (await ratingsService(deps).recomputeAll()),
+      schedule: RATING_NIGHTLY_SCHEDULE,
       retryLimit: 3,
     },
     {

@@ -56,7 +56,6 @@ export const DEMO_CLINICS = [
     bankName: 'ПАО Сбербанк',
     correspondentAccount: '30101810400000000225',
     settlementAccount: '40702810938000012345',
-    rating: '8.6',
     cashback: 5,
     branches: [
       {
@@ -91,7 +90,6 @@ export const DEMO_CLINICS = [
     bankName: 'ПАО Сбербанк',
     correspondentAccount: '30101810400000000225',
     settlementAccount: '40702810538000054321',
-    rating: '9.1',
     cashback: 7,
     branches: [
       {
@@ -119,7 +117,6 @@ export const DEMO_CLINICS = [
     bankName: 'ПАО Сбербанк',
     correspondentAccount: '30101810400000000225',
     settlementAccount: '40702810240000077777',
-    rating: '7.4',
     cashback: 3,
     branches: [
       {
@@ -131,6 +128,62 @@ export const DEMO_CLINICS = [
       },
     ],
     prices: priceList('ДЦ', 0.86, ['B01.001.001', 'B01.015.001']),
+  },
+  // Two clinics of one network with the same price list and cashback: raise the cashback of one in its
+  // cabinet and it moves above the other in the console's ranking.
+  {
+    inn: '7718000120',
+    kpp: '771801001',
+    ogrn: '1217700001122',
+    name: 'Общество с ограниченной ответственностью «Мой доктор»',
+    shortName: '«Мой доктор» на Соколе',
+    address: 'г. Москва, Ленинградский проспект, д. 74',
+    phone: '+74952220011',
+    email: 'sokol@moy-doctor.ru',
+    headName: 'Лебедев Антон Игоревич',
+    headPost: 'Генеральный директор',
+    bik: '044525225',
+    bankName: 'ПАО Сбербанк',
+    correspondentAccount: '30101810400000000225',
+    settlementAccount: '40702810138000000005',
+    cashback: 3,
+    branches: [
+      {
+        name: '«Мой доктор» на Соколе',
+        address: 'г. Москва, Ленинградский проспект, д. 74',
+        district: 'Сокол',
+        phone: '+74952220011',
+        hours: 'ежедневно 8:00–21:00',
+      },
+    ],
+    prices: priceList('МД', 1.1),
+  },
+  {
+    inn: '7718000345',
+    kpp: '773401001',
+    ogrn: '1217700001342',
+    name: 'Общество с ограниченной ответственностью «Мой доктор Строгино»',
+    shortName: '«Мой доктор» в Строгино',
+    address: 'г. Москва, ул. Маршала Катукова, д. 24',
+    phone: '+74952220022',
+    email: 'strogino@moy-doctor.ru',
+    headName: 'Лебедев Антон Игоревич',
+    headPost: 'Генеральный директор',
+    bik: '044525225',
+    bankName: 'ПАО Сбербанк',
+    correspondentAccount: '30101810400000000225',
+    settlementAccount: '40702810238000000002',
+    cashback: 3,
+    branches: [
+      {
+        name: '«Мой доктор» в Строгино',
+        address: 'г. Москва, ул. Маршала Катукова, д. 24',
+        district: 'Строгино',
+        phone: '+74952220022',
+        hours: 'ежедневно 8:00–21:00',
+      },
+    ],
+    prices: priceList('МД', 1.1),
   },
 ];
 

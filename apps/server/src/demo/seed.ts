@@ -20,6 +20,7 @@ import {
 } from '../db/schema/index.ts';
 import { chatService } from '../modules/chat/chat.service.ts';
 import { consoleService } from '../modules/console/console.service.ts';
+import { ratingsService } from '../modules/ratings/ratings.service.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
@@ -43,6 +44,9 @@ const RESET_TABLES = [
   'chat_messages',
   'chat_threads',
   'department_contacts',
+  'visit_ratings',
+  'clinic_complaints',
+  'clinic_rating_snapshots',
   'ledger_entries',
   'payouts',
   'claims',
@@ -140,6 +144,8 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   await seedLetter(deps, clinicIds[0]!);
   await seedChat(deps);
+  // Ratings come from the formula from the first day, with its components for the clinic cabinet.
+  await ratingsService(deps).recomputeAll();
   return { created: true };
 }
 

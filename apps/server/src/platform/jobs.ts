@@ -20,12 +20,19 @@ export interface SendOptions {
   startAfterSeconds?: number;
 }
 
+/** A job for `sendAll`; `debounce` runs it at most once per that many seconds, after the latest send. */
+export interface QueuedJob {
+  queue: string;
+  data: object;
+  debounce?: { key: string; seconds: number };
+}
+
 /** pg-boss behind a small port: embedded on PGlite, shared by `remed worker` processes on PostgreSQL. */
 export interface JobRunner {
   start(opts: { work: boolean }): Promise<void>;
   send<T extends object>(queue: string, data: T, opts?: SendOptions): Promise<string | null>;
   /** Queues jobs, of one queue or several, in one statement: the side effects of one use case. */
-  sendAll(jobs: { queue: string; data: object }[]): Promise<void>;
+  sendAll(jobs: QueuedJob[]): Promise<void>;
   stop(): Promise<void>;
   readonly started: boolean;
 }
@@ -121,7 +128,21 @@ export function createJobRunner(
     },
     async sendAll(jobs) {
       if (!jobs.length) return;
-      await boss.insert(jobs.map((j) => ({ name: j.queue, data: j.data })));
+      await boss.insert(
+        jobs.map((j) => {
+          if (!j.debounce) return { name: j.queue, data: j.data };
+          // One job per time slot (pg-boss singleton), starting when the slot ends: later sends in the slot
+          // are already covered by it.
+          const slotMs = j.debounce.seconds * 1000;
+          return {
+            name: j.queue,
+            data: j.data,
+            singletonKey: j.debounce.key,
+            singletonSeconds: j.debounce.seconds,
+            startAfter: new Date(Math.ceil((Date.now() + 1) / slotMs) * slotMs),
+          };
+        }),
+      );
       for (const queue of new Set(jobs.map((j) => j.queue))) wake(queue);
     },
     async stop() {

@@ -29,3 +29,12 @@ export function keyed<T>(items: readonly T[], name: (item: T) => string): { key:
     return { key: `${n}#${k}`, item };
   });
 }
+
+/** The Russian noun form for a count: plural(1, 'чек', 'чека', 'чеков') → «чек», plural(5, …) → «чеков». */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}

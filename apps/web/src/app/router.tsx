@@ -60,6 +60,18 @@ const ContactsPage = lazy(() =>
 const AdminContactsPage = lazy(() =>
   import('../features/contacts/AdminContactsPage.tsx').then((m) => ({ default: m.AdminContactsPage })),
 );
+const ComplaintsPage = lazy(() =>
+  import('../features/complaints/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })),
+);
+const BonusPage = lazy(() =>
+  import('../features/bonus/BonusPage.tsx').then((m) => ({ default: m.BonusPage })),
+);
+const RatingPage = lazy(() =>
+  import('../features/rating/RatingPage.tsx').then((m) => ({ default: m.RatingPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -111,12 +123,16 @@ export function AppRoutes() {
           <Route path="chat" element={<ClinicChatPage />} />
           <Route path="chat/:threadId" element={<ClinicChatPage />} />
           <Route path="contacts" element={<ContactsPage />} />
+          <Route path="bonus" element={<BonusPage />} />
+          <Route path="rating" element={<RatingPage />} />
+          <Route path="reports" element={<ReportsPage />} />
         </Route>
         <Route path="console" element={<RequireRole roles={['console_doctor']} />}>
           <Route index element={<InboxPage />} />
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="reviews/:id" element={<ReviewPage />} />
+          <Route path="complaints" element={<ComplaintsPage />} />
         </Route>
         <Route path="demo-till" element={<RequireRole roles={['clinic_user', 'admin']} />}>
           <Route index element={<TillPage />} />

@@ -5,4 +5,5 @@ export * from './insurance.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
+export * from './ratings.ts';
 export * from './users.ts';

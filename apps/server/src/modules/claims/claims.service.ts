@@ -28,6 +28,7 @@ import { type AuditRecord, auditInsert } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Notice, noticeWrites } from '../notifications/notify.ts';
+import { RATING_RECOMPUTE_JOB } from '../ratings/rating-jobs.ts';
 import { claimNotices } from './claim-notices.ts';
 import { CLAIM_STATUS_TITLES, canMove, letterState, PAYING, savedState } from './claim-state.ts';
 import { toClaimView } from './claim-view.ts';
@@ -50,6 +51,8 @@ type Audit = { actor: Actor; record: AuditRecord };
 interface Effects {
   messageIds: string[];
   payoutId: string | null;
+  /** A decided receipt counts in its clinic's rating (visits, receipts with extra services). */
+  decided: boolean;
   retryFetch?: { attempts: number; afterSeconds: number };
 }
 
@@ -131,7 +134,11 @@ export function claimsService(deps: AppDeps) {
     await writeAll(tx, writes);
     return {
       row,
-      effects: { messageIds: notes.messageIds, payoutId: plan?.payout?.id ?? null },
+      effects: {
+        messageIds: notes.messageIds,
+        payoutId: plan?.payout?.id ?? null,
+        decided: final.status !== undefined && final.status !== 'waiting_receipt',
+      },
       payout: plan?.payout ?? null,
     };
   }
@@ -261,6 +268,7 @@ export function claimsService(deps: AppDeps) {
     await deps.jobs.sendAll([
       ...deps.outbox.deliveryJobs(effects.messageIds),
       ...(effects.payoutId ? [{ queue: PAYOUT_SEND_QUEUE, data: { id: effects.payoutId } }] : []),
+      ...(effects.decided ? [RATING_RECOMPUTE_JOB] : []),
     ]);
     if (effects.retryFetch)
       await deps.jobs.send(
@@ -321,7 +329,7 @@ export function claimsService(deps: AppDeps) {
         )
       : {
           row: await persist(tx, claim, values),
-          effects: { messageIds: [], payoutId: null },
+          effects: { messageIds: [], payoutId: null, decided: false },
           payout: null,
         };
     out.effects.retryFetch = { attempts, afterSeconds: retryDelay(answer, attempts) };

@@ -88,11 +88,20 @@ export function ClinicHome() {
             title="Реестры и расчёты"
             text="Раздел реестров услуг и взаиморасчётов со страховой компанией ещё в разработке."
           />
-          <EmptySection
-            icon={IconStar}
-            title="Рейтинг и бонусная программа"
-            text="Рейтинг клиники и кэшбэк для пациентов появятся в следующих версиях."
-          />
+          <Card withBorder padding="lg" component={Link} to="/clinic/rating" data-testid="clinic-rating-link">
+            <Group align="flex-start" wrap="nowrap">
+              <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+                <IconStar size={24} />
+              </ThemeIcon>
+              <Stack gap={4}>
+                <Text fw={600}>Рейтинг и бонусная программа</Text>
+                <Text size="sm" c="dimmed">
+                  Место клиники среди других, оценки пациентов и кэшбэк, который поднимает клинику в выдаче у
+                  врача пульта.
+                </Text>
+              </Stack>
+            </Group>
+          </Card>
         </SectionGrid>
       </Stack>
     </section>

@@ -10,6 +10,7 @@ import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { claimsKey, prettyPhone, useClaim, usePayoutDetails } from './api.ts';
 import { ClaimLines, ClaimTotals } from './ClaimDecision.tsx';
+import { ClaimFeedback } from './ClaimFeedback.tsx';
 import { ClaimProgress, ClaimStatusBadge } from './ClaimProgress.tsx';
 import { PayoutDetailsForm } from './PayoutDetailsForm.tsx';
 
@@ -166,6 +167,9 @@ export function ClaimPage() {
       )}
       {(c.reimbursement > 0 || c.cashback > 0) && <ClaimTotals claim={c} />}
       <PayoutBlock claim={c} />
+      {c.status !== 'waiting_receipt' && c.status !== 'clawback' && (
+        <ClaimFeedback claimId={c.id} status={c.status} />
+      )}
       <Text size="xs" c="dimmed">
         Отправлен {formatDateTime(c.createdAt)} · ФН и ФД чека: {c.receipt.replace(':', ' / ')}
       </Text>

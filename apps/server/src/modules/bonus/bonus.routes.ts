@@ -1,0 +1,55 @@
+import { cashbackChangeSchema, cashbackViewSchema } from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import { errorResponses } from '../../platform/schemas.ts';
+import type { BonusService } from './bonus.service.ts';
+
+const cabinet = { access: ['clinic_user', 'admin'] as const };
+const tags = ['clinic cabinet'];
+
+export function bonusRoutes(bonus: BonusService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/clinics/:clinicId/cashback',
+      {
+        config: cabinet,
+        schema: {
+          tags,
+          summary: 'Бонусная программа: кэшбэк сейчас, запланированные изменения и история',
+          params: clinicParamsSchema,
+          response: { 200: cashbackViewSchema, ...errorResponses },
+        },
+      },
+      (req) => bonus.get(req.actor, req.params.clinicId),
+    );
+    app.post(
+      '/api/clinics/:clinicId/cashback',
+      {
+        config: cabinet,
+        schema: {
+          tags,
+          summary: 'Установить кэшбэк 2–10 % с даты (сегодня или позже)',
+          params: clinicParamsSchema,
+          body: cashbackChangeSchema,
+          response: { 201: cashbackViewSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await bonus.schedule(req.actor, req.params.clinicId, req.body)),
+    );
+    app.delete(
+      '/api/clinics/:clinicId/cashback/:validFrom',
+      {
+        config: cabinet,
+        schema: {
+          tags,
+          summary: 'Отменить запланированное изменение кэшбэка',
+          params: clinicParamsSchema.extend({ validFrom: z.iso.date('Дата в формате ГГГГ-ММ-ДД') }),
+          response: { 200: cashbackViewSchema, ...errorResponses },
+        },
+      },
+      (req) => bonus.cancel(req.actor, req.params.clinicId, req.params.validFrom),
+    );
+  };
+}

@@ -1,0 +1,47 @@
+import { monthlyReportSchema, reportQuerySchema } from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import { errorResponses } from '../../platform/schemas.ts';
+import type { ReportsService } from './reports.service.ts';
+
+const cabinet = { access: ['clinic_user', 'admin'] as const };
+const tags = ['clinic cabinet'];
+
+export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/clinics/:clinicId/reports/monthly',
+      {
+        config: cabinet,
+        schema: {
+          tags,
+          summary: 'Отчёт по месяцам: пациенты, оплачено, возмещено, кэшбэк',
+          params: clinicParamsSchema,
+          querystring: reportQuerySchema,
+          response: { 200: monthlyReportSchema, ...errorResponses },
+        },
+      },
+      (req) => reports.monthly(req.actor, req.params.clinicId, req.query),
+    );
+    app.get(
+      '/api/clinics/:clinicId/reports/monthly.xlsx',
+      {
+        config: cabinet,
+        schema: {
+          tags,
+          summary: 'Тот же отчёт файлом XLSX',
+          params: clinicParamsSchema,
+          querystring: reportQuerySchema,
+        },
+      },
+      async (req, reply) => {
+        const file = await reports.monthlyXlsx(req.actor, req.params.clinicId, req.query);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.content);
+      },
+    );
+  };
+}

@@ -1,0 +1,176 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Radio,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { COMPLAINT_STATUS_TITLES, type ComplaintView, formatRub } from '@remed/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, isApiError } from '../../app/api.ts';
+import { QueryError } from '../../app/errors/QueryError.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { receiptTime } from '../claims/ClaimPage.tsx';
+import { complaintsKey, useComplaints } from './api.ts';
+
+function DecisionForm({ complaint }: { complaint: ComplaintView }) {
+  const queryClient = useQueryClient();
+  const [justified, setJustified] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ justified?: string; reason?: string; form?: string }>({});
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const next: typeof errors = {};
+    if (!justified) next.justified = 'Выберите: жалоба обоснована или нет';
+    if (reason.trim().length < 3) next.reason = 'Укажите причину решения — её увидит застрахованный';
+    setErrors(next);
+    if (next.justified || next.reason) return;
+    setSaving(true);
+    try {
+      await api.post(`/api/console/complaints/${complaint.id}/decision`, {
+        justified: justified === 'yes',
+        reason: reason.trim(),
+      });
+      notifications.show({
+        color: 'teal',
+        message: justified === 'yes' ? 'Жалоба признана обоснованной' : 'Жалоба признана необоснованной',
+      });
+      await queryClient.invalidateQueries({ queryKey: complaintsKey });
+    } catch (e) {
+      setErrors({
+        reason: isApiError(e) ? e.fields.reason : undefined,
+        form: isApiError(e) ? e.message : 'Не удалось сохранить решение',
+      });
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack gap="xs" mt="sm" maw={560}>
+      {errors.form && (
+        <Alert color="red" role="alert">
+          {errors.form}
+        </Alert>
+      )}
+      <Radio.Group
+        label="Решение"
+        description="Обоснованные жалобы снижают рейтинг клиники"
+        value={justified}
+        onChange={setJustified}
+        error={errors.justified}
+      >
+        <Group mt={6}>
+          <Radio value="yes" label="Обоснована" data-testid="complaint-justified" />
+          <Radio value="no" label="Не обоснована" data-testid="complaint-unjustified" />
+        </Group>
+      </Radio.Group>
+      <Textarea
+        label="Причина"
+        description="Что показала проверка; застрахованный увидит этот текст у своего чека"
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+        data-testid="complaint-reason"
+      />
+      <Group>
+        <Button onClick={save} loading={saving} data-testid="complaint-save">
+          Сохранить решение
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ComplaintCard({ complaint: c }: { complaint: ComplaintView }) {
+  return (
+    <Card withBorder padding="md" data-testid="complaint-row">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text fw={700}>{c.clinic.name}</Text>
+          <Text size="sm" c="dimmed">
+            {c.insuredName}
+            {c.policyNumber ? ` · полис ${c.policyNumber}` : ''} · письмо {c.letterNumber} · чек на{' '}
+            {formatRub(c.receiptSum)} от {receiptTime(c.receiptDateTime)}
+          </Text>
+        </Stack>
+        <Badge
+          variant="light"
+          color={c.status === 'new' ? 'yellow' : c.status === 'justified' ? 'red' : 'gray'}
+          style={{ textTransform: 'none' }}
+        >
+          {COMPLAINT_STATUS_TITLES[c.status]}
+        </Badge>
+      </Group>
+      <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+        {c.text}
+      </Text>
+      <Text size="xs" c="dimmed" mt={4}>
+        Подана {formatDateTime(c.createdAt)}
+      </Text>
+      {c.status === 'new' ? (
+        <DecisionForm complaint={c} />
+      ) : (
+        <Text size="sm" mt="xs">
+          Решение {c.decidedBy ? `(${c.decidedBy}, ${formatDateTime(c.decidedAt)})` : ''}: {c.decisionReason}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function ComplaintList({ status }: { status: 'new' | 'decided' }) {
+  const list = useComplaints(status);
+  if (list.isError) return <QueryError error={list.error} retry={() => list.refetch()} />;
+  if (list.isPending) return <Skeleton h={160} />;
+  if (!list.data.length)
+    return (
+      <Text c="dimmed" ta="center" py="xl" data-testid="complaints-empty">
+        {status === 'new' ? 'Новых жалоб нет.' : 'Рассмотренных жалоб пока нет.'}
+      </Text>
+    );
+  return (
+    <Stack gap="sm">
+      {list.data.map((c) => (
+        <ComplaintCard key={c.id} complaint={c} />
+      ))}
+    </Stack>
+  );
+}
+
+export function ComplaintsPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'decided' ? 'decided' : 'new';
+  return (
+    <Stack gap="md" maw={960} data-testid="page-complaints">
+      <Stack gap={4}>
+        <Title order={1} fz={{ base: 24, sm: 30 }}>
+          Жалобы на клиники
+        </Title>
+        <Text c="dimmed">
+          Жалобы застрахованных по их чекам. Разберитесь, что произошло, при необходимости свяжитесь с
+          клиникой и решите, обоснована ли жалоба: обоснованные снижают рейтинг клиники.
+        </Text>
+      </Stack>
+      <Tabs value={tab} onChange={(v) => setParams(v === 'decided' ? { tab: 'decided' } : {})}>
+        <Tabs.List>
+          <Tabs.Tab value="new">Новые</Tabs.Tab>
+          <Tabs.Tab value="decided">Рассмотренные</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <ComplaintList status={tab} />
+    </Stack>
+  );
+}

@@ -1,0 +1,278 @@
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { formatRub, type MonthlyReport, moscowDate, REPORT_MAX_MONTHS } from '@remed/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { isApiError } from '../../app/api.ts';
+import { CabinetPage } from '../../app/CabinetPage.tsx';
+import { QueryError } from '../../app/errors/QueryError.tsx';
+import { formatCount, plural } from '../../app/format.ts';
+import { monthShort, monthsBefore, monthTitle, type ReportPeriod, useMonthlyReport, xlsxUrl } from './api.ts';
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const rubles = (k: number) => Math.round(k) / 100;
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+function Totals({ report }: { report: MonthlyReport }) {
+  const t = report.total;
+  const items = [
+    {
+      key: 'patients',
+      label: 'Пациентов',
+      value: formatCount(t.patients),
+      hint: 'каждый человек — один раз за период',
+    },
+    {
+      key: 'paid',
+      label: 'Оплачено пациентами',
+      value: formatRub(t.paid),
+      hint: `по ${formatCount(t.receipts)} ${plural(t.receipts, 'одобренному чеку', 'одобренным чекам', 'одобренным чекам')}`,
+    },
+    {
+      key: 'reimbursed',
+      label: 'Возмещено страховой',
+      value: formatRub(t.reimbursed),
+      hint: 'по тем же чекам',
+    },
+    {
+      key: 'cashback',
+      label: 'Кэшбэк к выплате',
+      value: formatRub(t.cashback),
+      hint: 'по бонусной программе клиники',
+    },
+  ];
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" data-testid="report-totals">
+      {items.map((i) => (
+        <Card key={i.key} withBorder padding="md">
+          <Text size="sm" c="dimmed">
+            {i.label}
+          </Text>
+          <Text fz="xl" fw={700} style={nowrap} data-testid={`report-total-${i.key}`}>
+            {i.value}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {i.hint}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function Charts({ report }: { report: MonthlyReport }) {
+  const data = report.months.map((m) => ({
+    month: monthShort(m.month),
+    paid: rubles(m.paid),
+    reimbursed: rubles(m.reimbursed),
+    cashback: rubles(m.cashback),
+    patients: m.patients,
+  }));
+  const money = (v: number) => formatRub(Math.round(v * 100), { short: true });
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Card withBorder padding="md">
+        <Title order={2} size="h5" mb="sm">
+          Деньги по месяцам
+        </Title>
+        <BarChart
+          h={260}
+          data={data}
+          dataKey="month"
+          series={[
+            { name: 'paid', label: 'Оплачено', color: 'teal.7' },
+            { name: 'reimbursed', label: 'Возмещено', color: 'blue.6' },
+            { name: 'cashback', label: 'Кэшбэк', color: 'orange.6' },
+          ]}
+          valueFormatter={money}
+          withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          yAxisProps={{ width: 80 }}
+          aria-label="Оплачено, возмещено и кэшбэк по месяцам"
+        />
+      </Card>
+      <Card withBorder padding="md">
+        <Title order={2} size="h5" mb="sm">
+          Пациенты по месяцам
+        </Title>
+        <BarChart
+          h={260}
+          data={data}
+          dataKey="month"
+          series={[{ name: 'patients', label: 'Пациентов', color: 'grape.6' }]}
+          valueFormatter={(v) => formatCount(v)}
+          yAxisProps={{ allowDecimals: false }}
+          aria-label="Число пациентов по месяцам"
+        />
+      </Card>
+    </SimpleGrid>
+  );
+}
+
+function ReportTable({ report }: { report: MonthlyReport }) {
+  const t = report.total;
+  return (
+    <Card withBorder padding="md">
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing={6} striped data-testid="report-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Месяц</Table.Th>
+              <Table.Th ta="right">Пациентов</Table.Th>
+              <Table.Th ta="right">Одобренных чеков</Table.Th>
+              <Table.Th ta="right">Оплачено</Table.Th>
+              <Table.Th ta="right">Возмещено</Table.Th>
+              <Table.Th ta="right">Кэшбэк</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.months.map((m) => (
+              <Table.Tr key={m.month} data-testid="report-row">
+                <Table.Td style={nowrap}>{monthTitle(m.month)}</Table.Td>
+                <Table.Td ta="right">{formatCount(m.patients)}</Table.Td>
+                <Table.Td ta="right">{formatCount(m.receipts)}</Table.Td>
+                <Table.Td ta="right" style={nowrap}>
+                  {formatRub(m.paid)}
+                </Table.Td>
+                <Table.Td ta="right" style={nowrap}>
+                  {formatRub(m.reimbursed)}
+                </Table.Td>
+                <Table.Td ta="right" style={nowrap}>
+                  {formatRub(m.cashback)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={700}>
+              <Table.Td>Итого</Table.Td>
+              <Table.Td ta="right">{formatCount(t.patients)}</Table.Td>
+              <Table.Td ta="right">{formatCount(t.receipts)}</Table.Td>
+              <Table.Td ta="right" style={nowrap}>
+                {formatRub(t.paid)}
+              </Table.Td>
+              <Table.Td ta="right" style={nowrap}>
+                {formatRub(t.reimbursed)}
+              </Table.Td>
+              <Table.Td ta="right" style={nowrap}>
+                {formatRub(t.cashback)}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
+function Report({ clinicId }: { clinicId: string }) {
+  const current = moscowDate(new Date()).slice(0, 7);
+  const [input, setInput] = useState<ReportPeriod>({ from: monthsBefore(current, 11), to: current });
+  const [period, setPeriod] = useState<ReportPeriod>(input);
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const report = useMonthlyReport(clinicId, period);
+
+  const change = (key: 'from' | 'to', value: string) => {
+    const next = { ...input, [key]: value };
+    setInput(next);
+    const found: typeof errors = {};
+    if (!MONTH_RE.test(next.from)) found.from = 'Выберите месяц начала';
+    if (!MONTH_RE.test(next.to)) found.to = 'Выберите месяц конца';
+    if (!found.from && !found.to && next.from > next.to) found.from = 'Начало периода позже его конца';
+    if (!found.from && !found.to && next.from < monthsBefore(next.to, REPORT_MAX_MONTHS - 1))
+      found.from = `Период не длиннее ${REPORT_MAX_MONTHS} месяцев`;
+    setErrors(found);
+    if (!found.from && !found.to) setPeriod(next);
+  };
+  const serverFields = isApiError(report.error) ? report.error.fields : {};
+
+  const empty = report.data && report.data.total.patients === 0;
+  return (
+    <>
+      <Card withBorder padding="md">
+        <Group align="flex-end" wrap="wrap" gap="md">
+          <TextInput
+            type="month"
+            label="Начало периода"
+            description="Месяц, включительно"
+            placeholder="ГГГГ-ММ"
+            value={input.from}
+            max={input.to}
+            onChange={(e) => change('from', e.currentTarget.value)}
+            error={errors.from ?? serverFields.from}
+            data-testid="report-from"
+            w={{ base: '100%', xs: 200 }}
+          />
+          <TextInput
+            type="month"
+            label="Конец периода"
+            description="Месяц, включительно"
+            placeholder="ГГГГ-ММ"
+            value={input.to}
+            min={input.from}
+            onChange={(e) => change('to', e.currentTarget.value)}
+            error={errors.to ?? serverFields.to}
+            data-testid="report-to"
+            w={{ base: '100%', xs: 200 }}
+          />
+          <Button
+            component="a"
+            href={xlsxUrl(clinicId, period)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={18} aria-hidden />}
+            data-testid="report-xlsx"
+          >
+            Скачать XLSX
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed" mt="xs">
+          Месяц — по дате чека. Деньги — по чекам, одобренным полностью или частично, включая выплаченные.
+        </Text>
+      </Card>
+      {report.isError && !Object.keys(serverFields).length && (
+        <QueryError error={report.error} retry={() => report.refetch()} />
+      )}
+      {report.isPending && <Skeleton h={300} />}
+      {report.data && (
+        <Stack gap="md" data-testid="report" style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
+          <Totals report={report.data} />
+          {empty ? (
+            <Alert color="gray" data-testid="report-empty">
+              За {monthTitle(report.data.from)} — {monthTitle(report.data.to)} пациенты не приносили чеков
+              этой клиники. Выберите другой период.
+            </Alert>
+          ) : (
+            <Charts report={report.data} />
+          )}
+          <ReportTable report={report.data} />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+export function ReportsPage() {
+  return (
+    <CabinetPage
+      title="Отчёты"
+      intro="Пациенты по гарантийным письмам, что они заплатили, что им возместила страховая и сколько кэшбэка клиника должна по бонусной программе."
+      testId="page-reports"
+    >
+      {(clinic) => <Report clinicId={clinic.id} />}
+    </CabinetPage>
+  );
+}
