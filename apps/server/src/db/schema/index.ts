@@ -1,5 +1,6 @@
 export * from './claims.ts';
 export * from './console.ts';
+export * from './edo.ts';
 export * from './insurance.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
