@@ -12,6 +12,7 @@ CREATE TABLE "clinic_contracts" (
 	"valid_until" date,
 	"effective_from" date,
 	"cashback_percent" smallint,
+	"content" jsonb NOT NULL,
 	"pdf_key" text NOT NULL,
 	"pdf_sha256" text NOT NULL,
 	"signed_pdf_key" text,

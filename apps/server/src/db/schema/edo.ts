@@ -1,3 +1,4 @@
+import type { FilledAgreement } from '@remed/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -5,6 +6,7 @@ import {
   check,
   date,
   index,
+  jsonb,
   pgSequence,
   pgTable,
   smallint,
@@ -44,6 +46,8 @@ export const clinicContracts = pgTable(
     /** Requisites and cashback agreements: the day the change applies from. */
     effectiveFrom: date('effective_from'),
     cashbackPercent: smallint('cashback_percent'),
+    /** The filled text the PDF was laid out from, so the stamped copy repeats it word for word. */
+    content: jsonb('content').$type<FilledAgreement>().notNull(),
     pdfKey: text('pdf_key').notNull(),
     pdfSha256: text('pdf_sha256').notNull(),
     /** The PDF with the signature stamps, rendered anew after each signature. */
