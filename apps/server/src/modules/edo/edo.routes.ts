@@ -218,13 +218,15 @@ export function edoRoutes(
         let file: { fileName: string; content: Buffer } | null = null;
         for await (const part of req.parts({ limits: { fileSize: deps.config.edoMaxFileBytes, files: 1 } })) {
           if (part.type === 'file') {
-            const content = await part.toBuffer();
-            if (part.file.truncated) {
-              const mb = deps.config.edoMaxFileBytes / 1024 / 1024;
-              throw new AppError('PAYLOAD_TOO_LARGE', `Файл больше ${mb} МБ`, {
+            const mb = deps.config.edoMaxFileBytes / 1024 / 1024;
+            const tooLarge = () =>
+              new AppError('PAYLOAD_TOO_LARGE', `Файл больше ${mb} МБ`, {
                 fields: { file: `Не больше ${mb} МБ` },
               });
-            }
+            const content = await part.toBuffer().catch((e: { code?: string }) => {
+              throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : e;
+            });
+            if (part.file.truncated) throw tooLarge();
             file = { fileName: part.filename, content };
           } else if (typeof part.value === 'string' && part.value.trim() !== '') {
             fields[part.fieldname] = part.value;
