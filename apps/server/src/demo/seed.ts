@@ -30,9 +30,14 @@ import {
   DEMO_POLICYHOLDER,
   DEMO_PROGRAM,
 } from './demo-data.ts';
+import { seedEdo } from './edo.ts';
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
+  'edo_events',
+  'edo_signatures',
+  'clinic_documents',
+  'clinic_contracts',
   'ledger_entries',
   'payouts',
   'claims',
@@ -129,6 +134,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   }
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   await seedLetter(deps, clinicIds[0]!);
+  await seedEdo(deps, clinicIds);
   return { created: true };
 }
 

@@ -135,7 +135,7 @@ describe('drawing up the contract', () => {
       .from(outboxMessages)
       .where(
         and(
-          eq(outboxMessages.recipient, clinic.email),
+          eq(outboxMessages.recipient, clinic.email!),
           eq(outboxMessages.subject, `Договор № ${draft.number} — на подпись`),
         ),
       );
