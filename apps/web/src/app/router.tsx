@@ -47,6 +47,18 @@ const ReconciliationPage = lazy(() =>
     default: m.ReconciliationPage,
   })),
 );
+const ClinicContractsPage = lazy(() =>
+  import('../features/edo/ClinicContractsPage.tsx').then((m) => ({ default: m.ClinicContractsPage })),
+);
+const ClinicDocumentsPage = lazy(() =>
+  import('../features/edo/DocumentsPage.tsx').then((m) => ({ default: m.ClinicDocumentsPage })),
+);
+const AdminContractsPage = lazy(() =>
+  import('../features/edo/AdminContractsPage.tsx').then((m) => ({ default: m.AdminContractsPage })),
+);
+const AdminDocumentsPage = lazy(() =>
+  import('../features/edo/DocumentsPage.tsx').then((m) => ({ default: m.AdminDocumentsPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -98,6 +110,10 @@ export function AppRoutes() {
         <Route path="demo-till" element={<RequireRole roles={['clinic_user', 'admin']} />}>
           <Route index element={<TillPage />} />
         </Route>
+        <Route path="clinic" element={<RequireRole roles={['clinic_user']} />}>
+          <Route path="contracts" element={<ClinicContractsPage />} />
+          <Route path="documents" element={<ClinicDocumentsPage />} />
+        </Route>
         <Route path="insurance" element={<RequireRole roles={['insurer_user', 'admin']} />}>
           <Route index element={<ProgramsPage />} />
           <Route path="programs/:id" element={<ProgramPage />} />
@@ -107,6 +123,8 @@ export function AppRoutes() {
           <Route path="audit" element={<AuditPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="reconciliation" element={<ReconciliationPage />} />
+          <Route path="clinic-contracts" element={<AdminContractsPage />} />
+          <Route path="clinic-documents" element={<AdminDocumentsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
