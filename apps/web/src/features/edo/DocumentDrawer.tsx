@@ -36,18 +36,11 @@ export function DocumentDrawer({
   const [rejecting, setRejecting] = useState(false);
   const d = view.data;
   return (
-    <Drawer
-      opened={!!doc}
-      onClose={onClose}
-      position="right"
-      size="lg"
-      title={doc ? docTitle(doc) : ''}
-      data-testid="document-drawer"
-    >
+    <Drawer opened={!!doc} onClose={onClose} position="right" size="lg" title={doc ? docTitle(doc) : ''}>
       {view.isError && <QueryError error={view.error} retry={() => view.refetch()} />}
       {view.isPending && <Skeleton h={200} />}
       {d && (
-        <Stack gap="md">
+        <Stack gap="md" data-testid="document-drawer">
           <Group gap="xs">
             <DocumentStatusBadge status={d.status} />
             <Text size="sm" c="dimmed">

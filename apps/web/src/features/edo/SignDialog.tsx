@@ -42,13 +42,7 @@ const FIELDS = ['code', 'signerPost'] as const;
  */
 export function SignDialog({ subject, onClose }: { subject: SignSubject | null; onClose: () => void }) {
   return (
-    <Modal
-      opened={!!subject}
-      onClose={onClose}
-      title="Подписать документ"
-      size="lg"
-      data-testid="sign-dialog"
-    >
+    <Modal opened={!!subject} onClose={onClose} title="Подписать документ" size="lg">
       {subject && (
         <SignForm key={subject.baseUrl + subject.documentHash} subject={subject} onDone={onClose} />
       )}
@@ -109,7 +103,7 @@ function SignForm({ subject, onDone }: { subject: SignSubject; onDone: () => voi
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate data-testid="sign-dialog">
       <Stack gap="md">
         <Stack gap={4}>
           <Text fw={600}>{subject.title}</Text>

@@ -62,14 +62,16 @@ function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void
     },
   });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async ({ file, ...meta }) => {
+  const onSubmit = form.handleSubmit(async (meta) => {
     setFormError(null);
+    // The schema describes the form fields; the file is kept beside them, so it is read from the form.
+    const file = form.getValues('file');
     if (!file) {
       form.setError('file', { message: 'Выберите файл' });
       return;
     }
     const body = new FormData();
-    for (const [k, v] of Object.entries(meta)) if (v) body.append(k, String(v));
+    for (const [k, v] of Object.entries(meta)) if (v && k !== 'file') body.append(k, String(v));
     body.append('file', file);
     try {
       await api.upload<EdoDocumentView>(`/api/clinics/${clinicId}/documents`, body);
