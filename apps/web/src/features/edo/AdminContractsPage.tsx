@@ -30,7 +30,7 @@ export function ClinicFilter({
       searchable
       clearable
       nothingFoundMessage="Клиника не найдена"
-      style={{ flex: '1 1 320px', maxWidth: 520 }}
+      w={{ base: '100%', sm: 420 }}
       data-testid="clinic-filter"
     />
   );

@@ -67,7 +67,11 @@ export function DocumentDrawer({
               ).map(([k, v]) => (
                 <Table.Tr key={k}>
                   <Table.Th w={120}>{k}</Table.Th>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{v}</Table.Td>
+                  <Table.Td
+                    style={{ wordBreak: k === 'SHA-256' ? 'break-all' : 'normal', overflowWrap: 'anywhere' }}
+                  >
+                    {v}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -33,7 +33,12 @@ export const ContractStatusBadge = ({ status }: { status: ContractStatus }) => (
 );
 
 export const DocumentStatusBadge = ({ status }: { status: DocumentStatus }) => (
-  <Badge color={DOCUMENT_COLORS[status]} variant="light" data-testid="document-status">
+  <Badge
+    color={DOCUMENT_COLORS[status]}
+    variant="light"
+    data-testid="document-status"
+    style={{ flexShrink: 0 }}
+  >
     {DOCUMENT_STATUS_LABELS[status]}
   </Badge>
 );
