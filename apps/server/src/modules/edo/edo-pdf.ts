@@ -63,7 +63,13 @@ function stamp(s: SignatureView, partyName: string): Content {
 function stamps(signatures: SignatureView[], parties: { service: string; clinic: string }): Content[] {
   if (!signatures.length) return [];
   return [
-    { text: 'Сведения о подписании', bold: true, color: ACCENT, margin: [0, 16, 0, 6] },
+    { text: 'Сведения о подписании', bold: true, color: ACCENT, margin: [0, 16, 0, 2] },
+    {
+      text: 'SHA-256 — контрольная сумма исходного файла, который подписали стороны; он хранится и выдаётся без изменений. Этот экземпляр — копия с отметками о подписании.',
+      fontSize: 7.5,
+      color: '#495057',
+      margin: [0, 0, 0, 6],
+    },
     ...signatures.map((s) => stamp(s, parties[s.side])),
   ];
 }
@@ -123,7 +129,7 @@ export function renderAgreementPdf(
             { text: p.role, bold: true, margin: [0, 0, 0, 3] },
             ...p.lines.map((l): Content => ({ text: l, fontSize: 8.5 })),
             {
-              text: 'Подписано простой электронной подписью в Кабинете клиники',
+              text: 'Подписывается простой электронной подписью в Кабинете клиники',
               fontSize: 7,
               color: '#868e96',
               margin: [0, 6, 0, 0],

@@ -2,6 +2,7 @@ import {
   type ContractStatus,
   type ContractView,
   contractActions,
+  DOCUMENT_TYPE_LABELS,
   type DocumentFilter,
   type DocumentStatus,
   documentActions,
@@ -295,7 +296,6 @@ export async function loadHistory(db: DbOrTx, filter: HistoryFilter): Promise<Hi
     .where(where)
     .orderBy(desc(edoEvents.at), desc(edoEvents.id))
     .limit(filter.limit);
-  const DOC_TITLES = { act: 'Акт', registry: 'Реестр', report: 'Отчёт', letter: 'Письмо', other: 'Документ' };
   return rows.map((r) => ({
     id: r.e.id,
     at: r.e.at.toISOString(),
@@ -306,7 +306,7 @@ export async function loadHistory(db: DbOrTx, filter: HistoryFilter): Promise<Hi
     kind: (r.contractKind ?? r.docType)!,
     title: r.contractKind
       ? contractTitle({ kind: r.contractKind, number: r.contractNumber! })
-      : `${DOC_TITLES[r.docType!]} № ${r.docNumber}`,
+      : `${DOCUMENT_TYPE_LABELS[r.docType!]} № ${r.docNumber}`,
     status: (r.contractStatus ?? r.docStatus)!,
     action: r.e.action as HistoryEvent['action'],
     actorName: r.e.actorName,
