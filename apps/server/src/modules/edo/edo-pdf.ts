@@ -60,16 +60,15 @@ function stamp(s: SignatureView, partyName: string): Content {
   };
 }
 
-function stamps(signatures: SignatureView[], parties: { service: string; clinic: string }): Content[] {
+function stamps(
+  signatures: SignatureView[],
+  parties: { service: string; clinic: string },
+  note?: string,
+): Content[] {
   if (!signatures.length) return [];
   return [
-    { text: 'Сведения о подписании', bold: true, color: ACCENT, margin: [0, 16, 0, 2] },
-    {
-      text: 'SHA-256 — контрольная сумма исходного файла, который подписали стороны; он хранится и выдаётся без изменений. Этот экземпляр — копия с отметками о подписании.',
-      fontSize: 7.5,
-      color: '#495057',
-      margin: [0, 0, 0, 6],
-    },
+    { text: 'Сведения о подписании', bold: true, color: ACCENT, margin: [0, 16, 0, note ? 2 : 6] },
+    ...(note ? [{ text: note, fontSize: 7.5, color: '#495057', margin: [0, 0, 0, 6] } as Content] : []),
     ...signatures.map((s) => stamp(s, parties[s.side])),
   ];
 }
@@ -137,7 +136,11 @@ export function renderAgreementPdf(
           ],
         })),
       },
-      ...stamps(signatures, meta.parties),
+      ...stamps(
+        signatures,
+        meta.parties,
+        'SHA-256 — контрольная сумма исходного файла, который подписали стороны; он хранится и выдаётся без изменений. Этот экземпляр — копия с отметками о подписании.',
+      ),
     ],
   };
   return renderPdf(doc);
