@@ -329,3 +329,64 @@ describe('access', () => {
       expect((await stranger.get(path)).statusCode, path).toBe(401);
   });
 });
+
+describe('every route of the exchange', () => {
+  it('answers strangers 401, other roles 403, and another clinic 403 by its path or 404 by one own', async () => {
+    const a = await clinicWithUser();
+    const b = await sentByService();
+    const contract = (await admin.client.post(`/api/clinics/${b.clinic.id}/contracts`, {})).json();
+    const routes = (clinicId: string, contractId: string, docId: string): [string, string, unknown][] => [
+      ['GET', `/api/clinics/${clinicId}/contracts`, undefined],
+      ['POST', `/api/clinics/${clinicId}/contracts`, {}],
+      ['GET', `/api/clinics/${clinicId}/contracts/${contractId}`, undefined],
+      ['GET', `/api/clinics/${clinicId}/contracts/${contractId}/pdf`, undefined],
+      ['GET', `/api/clinics/${clinicId}/contracts/${contractId}/signed.pdf`, undefined],
+      ['POST', `/api/clinics/${clinicId}/contracts/${contractId}/signature-code`, {}],
+      [
+        'POST',
+        `/api/clinics/${clinicId}/contracts/${contractId}/sign`,
+        { code: '123456', documentHash: 'a'.repeat(64), signerPost: 'Врач' },
+      ],
+      ['GET', `/api/clinics/${clinicId}/documents`, undefined],
+      ['GET', `/api/clinics/${clinicId}/documents/${docId}`, undefined],
+      ['GET', `/api/clinics/${clinicId}/documents/${docId}/file`, undefined],
+      ['GET', `/api/clinics/${clinicId}/documents/${docId}/signed.pdf`, undefined],
+      ['POST', `/api/clinics/${clinicId}/documents/${docId}/signature-code`, {}],
+      [
+        'POST',
+        `/api/clinics/${clinicId}/documents/${docId}/sign`,
+        { code: '123456', documentHash: 'a'.repeat(64), signerPost: 'Врач' },
+      ],
+      ['POST', `/api/clinics/${clinicId}/documents/${docId}/reject`, { reason: 'Не наш документ' }],
+      ['GET', `/api/clinics/${clinicId}/edo-history`, undefined],
+    ];
+    const call = (client: TestClient, [method, url, body]: [string, string, unknown]) =>
+      method === 'GET' ? client.get(url) : client.post(url, body);
+
+    const insured = await loggedIn(ctx, ['insured']);
+    const stranger = new TestClient(ctx.app);
+    for (const route of routes(b.clinic.id, contract.id, b.doc.id)) {
+      expect((await call(stranger, route)).statusCode, `stranger ${route[1]}`).toBe(401);
+      expect((await call(insured.client, route)).statusCode, `insured ${route[1]}`).toBe(403);
+      expect((await call(a.staff.client, route)).statusCode, `clinic A ${route[1]}`).toBe(403);
+    }
+    // Clinic A naming its own clinic in the path finds nothing of clinic B (every route about one item).
+    const itemRoutes = routes(a.clinic.id, contract.id, b.doc.id).filter(
+      ([, url]) => url.split('/').length > 5,
+    );
+    expect(itemRoutes).toHaveLength(11);
+    for (const route of itemRoutes)
+      expect((await call(a.staff.client, route)).statusCode, `clinic A own path ${route[1]}`).toBe(404);
+    for (const [method, url] of [
+      ['GET', '/api/edo/clinics'],
+      ['GET', '/api/edo/contracts'],
+      ['GET', '/api/edo/documents'],
+      ['GET', '/api/edo/history'],
+      ['POST', `/api/clinics/${b.clinic.id}/contracts/${contract.id}/send`],
+      ['POST', `/api/clinics/${b.clinic.id}/contracts/${contract.id}/regenerate`],
+    ] as const) {
+      expect((await call(stranger, [method, url, {}])).statusCode, `stranger ${url}`).toBe(401);
+      expect((await call(b.staff.client, [method, url, {}])).statusCode, `clinic ${url}`).toBe(403);
+    }
+  });
+});
