@@ -39,6 +39,9 @@ import { consoleService } from './modules/console/console.service.ts';
 import { demoTillRoutes } from './modules/demo-till/demo-till.routes.ts';
 import { demoTillService } from './modules/demo-till/demo-till.service.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { contractsService } from './modules/edo/contracts.service.ts';
+import { documentsService } from './modules/edo/documents.service.ts';
+import { edoRoutes } from './modules/edo/edo.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { homeService } from './modules/home/home.service.ts';
@@ -179,6 +182,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(bonusRoutes(bonusService(deps)));
   await app.register(ratingsRoutes(ratingsService(deps), feedbackService(deps)));
   await app.register(reportsRoutes(reportsService(deps)));
+  await app.register(edoRoutes(deps, contractsService(deps), documentsService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

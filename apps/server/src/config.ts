@@ -1,5 +1,13 @@
 import path from 'node:path';
-import '@remed/core';
+import {
+  type IdentifierResult,
+  validateBik,
+  validateCorrespondentAccount,
+  validateInn,
+  validateKpp,
+  validateOgrn,
+  validateSettlementAccount,
+} from '@remed/core';
 import { z } from 'zod';
 
 /** The only reader of process.env. Every variable is documented in README.md and .env.example. */
@@ -9,6 +17,13 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const optionalPath = z.string().min(1).optional();
+
+/** A requisite checked with its control digits; the reason names what is wrong. */
+const requisite = (validate: (v: string) => IdentifierResult) =>
+  z.string().superRefine((v, ctx) => {
+    const r = validate(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -67,6 +82,28 @@ const schema = z.object({
   DIRECTORY_API_TOKEN: z.string().min(1).optional(),
   SERVICE_NAME: z.string().min(2).default('remed — медицинский пульт'),
   SERVICE_PHONE: z.string().min(5).default('+7 495 000-00-00'),
+  // The service's legal details for contracts with clinics; the defaults are a fictitious demo company.
+  SERVICE_LEGAL_NAME: z.string().min(3).default('Общество с ограниченной ответственностью «Ремед Ассистанс»'),
+  SERVICE_SHORT_NAME: z.string().min(3).default('ООО «Ремед Ассистанс»'),
+  SERVICE_INN: requisite(validateInn).default('7710000008'),
+  SERVICE_KPP: requisite(validateKpp).default('771001001'),
+  SERVICE_OGRN: requisite(validateOgrn).default('1027700000107'),
+  SERVICE_ADDRESS: z.string().min(5).default('125009, г. Москва, ул. Тверская, д. 7, офис 12'),
+  SERVICE_EMAIL: z.email('неверный адрес электронной почты').default('dogovor@demo.remed.ru'),
+  SERVICE_BIK: requisite(validateBik).default('044525225'),
+  SERVICE_BANK_NAME: z.string().min(3).default('ПАО Сбербанк'),
+  SERVICE_CORRESPONDENT_ACCOUNT: z
+    .string()
+    .regex(/^\d{20}$/, '20 цифр')
+    .default('30101810400000000225'),
+  SERVICE_SETTLEMENT_ACCOUNT: z
+    .string()
+    .regex(/^\d{20}$/, '20 цифр')
+    .default('40702810938000000700'),
+  SERVICE_HEAD_NAME: z.string().min(3).default('Орлов Сергей Петрович'),
+  SERVICE_HEAD_POST: z.string().min(3).default('Генеральный директор'),
+  SERVICE_CITY: z.string().min(2).default('г. Москва'),
+  EDO_MAX_FILE_MB: z.coerce.number().int().min(1).max(30).default(20),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -107,6 +144,14 @@ function crossChecks(env: RawEnv): string[] {
   }
   if (env.DIRECTORY_API_URL && !env.DIRECTORY_API_TOKEN) {
     problems.push('DIRECTORY_API_TOKEN: при заданном DIRECTORY_API_URL нужен токен справочника');
+  }
+  const bik = env.SERVICE_BIK ?? '044525225';
+  for (const [key, validate, fallback] of [
+    ['SERVICE_CORRESPONDENT_ACCOUNT', validateCorrespondentAccount, '30101810400000000225'],
+    ['SERVICE_SETTLEMENT_ACCOUNT', validateSettlementAccount, '40702810938000000700'],
+  ] as const) {
+    const r = validate(env[key] ?? fallback, bik);
+    if (!r.ok && validateBik(bik).ok) problems.push(`${key}: ${r.reason}`);
   }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('SESSION_SECRET: обязателен при NODE_ENV=production');
@@ -160,6 +205,25 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     service: { name: env.SERVICE_NAME, phone: env.SERVICE_PHONE },
+    /** The service as a party to contracts with clinics; its contracts department gets their mail. */
+    serviceParty: {
+      name: env.SERVICE_LEGAL_NAME,
+      shortName: env.SERVICE_SHORT_NAME,
+      inn: env.SERVICE_INN,
+      kpp: env.SERVICE_KPP,
+      ogrn: env.SERVICE_OGRN,
+      address: env.SERVICE_ADDRESS,
+      phone: env.SERVICE_PHONE,
+      email: env.SERVICE_EMAIL,
+      headName: env.SERVICE_HEAD_NAME,
+      headPost: env.SERVICE_HEAD_POST,
+      bik: env.SERVICE_BIK,
+      bankName: env.SERVICE_BANK_NAME,
+      correspondentAccount: env.SERVICE_CORRESPONDENT_ACCOUNT,
+      settlementAccount: env.SERVICE_SETTLEMENT_ACCOUNT,
+    },
+    serviceCity: env.SERVICE_CITY,
+    edoMaxFileBytes: env.EDO_MAX_FILE_MB * 1024 * 1024,
     /** Without outside endpoints the simulators serve the same contracts at /sim on this server. */
     receipts: {
       /** `fns`: the FNS Open API (SOAP, master token); `aggregator`: `POST /api/v1/check/get`. */

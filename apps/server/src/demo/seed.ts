@@ -36,6 +36,7 @@ import {
   DEMO_POLICYHOLDER,
   DEMO_PROGRAM,
 } from './demo-data.ts';
+import { seedEdo } from './edo.ts';
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
@@ -47,6 +48,10 @@ const RESET_TABLES = [
   'visit_ratings',
   'clinic_complaints',
   'clinic_rating_snapshots',
+  'edo_events',
+  'edo_signatures',
+  'clinic_documents',
+  'clinic_contracts',
   'ledger_entries',
   'payouts',
   'claims',
@@ -146,6 +151,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   await seedChat(deps);
   // Ratings come from the formula from the first day, with its components for the clinic cabinet.
   await ratingsService(deps).recomputeAll();
+  await seedEdo(deps, clinicIds);
   return { created: true };
 }
 

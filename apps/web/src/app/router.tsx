@@ -72,6 +72,18 @@ const RatingPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('../features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
+const ClinicContractsPage = lazy(() =>
+  import('../features/edo/ClinicContractsPage.tsx').then((m) => ({ default: m.ClinicContractsPage })),
+);
+const ClinicDocumentsPage = lazy(() =>
+  import('../features/edo/DocumentsPage.tsx').then((m) => ({ default: m.ClinicDocumentsPage })),
+);
+const AdminContractsPage = lazy(() =>
+  import('../features/edo/AdminContractsPage.tsx').then((m) => ({ default: m.AdminContractsPage })),
+);
+const AdminDocumentsPage = lazy(() =>
+  import('../features/edo/DocumentsPage.tsx').then((m) => ({ default: m.AdminDocumentsPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -126,6 +138,8 @@ export function AppRoutes() {
           <Route path="bonus" element={<BonusPage />} />
           <Route path="rating" element={<RatingPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="contracts" element={<ClinicContractsPage />} />
+          <Route path="documents" element={<ClinicDocumentsPage />} />
         </Route>
         <Route path="console" element={<RequireRole roles={['console_doctor']} />}>
           <Route index element={<InboxPage />} />
@@ -147,6 +161,8 @@ export function AppRoutes() {
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="reconciliation" element={<ReconciliationPage />} />
           <Route path="contacts" element={<AdminContactsPage />} />
+          <Route path="clinic-contracts" element={<AdminContractsPage />} />
+          <Route path="clinic-documents" element={<AdminDocumentsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,7 @@
 export * from './chat.ts';
 export * from './claims.ts';
 export * from './console.ts';
+export * from './edo.ts';
 export * from './insurance.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';

@@ -1,18 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatRub, type LetterView, moscowIso, ruDate } from '@remed/core';
-import PdfPrinter from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-
-const fontDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
-const printer = new PdfPrinter({
-  DejaVu: {
-    normal: path.join(fontDir, 'DejaVuSans.ttf'),
-    bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
-    italics: path.join(fontDir, 'DejaVuSans-Oblique.ttf'),
-    bolditalics: path.join(fontDir, 'DejaVuSans-BoldOblique.ttf'),
-  },
-});
+import { renderPdf } from '../../platform/pdf.ts';
 
 const ACCENT = '#1c7ed6';
 
@@ -120,12 +108,5 @@ export function renderLetterPdf(l: LetterView, service: { name: string; phone: s
       },
     ],
   };
-  return new Promise((resolve, reject) => {
-    const pdf = printer.createPdfKitDocument(doc);
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return renderPdf(doc);
 }
