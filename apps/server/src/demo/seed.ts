@@ -41,6 +41,7 @@ const RESET_TABLES = [
   'medical_cases',
   'help_requests',
   'insured_imports',
+  'user_agreements',
   'otp_codes',
   'consents',
   'policies',

@@ -1,4 +1,5 @@
 export * from './claims.ts';
+export * from './clinic-registration.ts';
 export * from './console.ts';
 export * from './insurance.ts';
 export * from './organisations.ts';
