@@ -222,10 +222,14 @@ export const DEMO_PROGRAM = {
   franchisePercent: 0,
 };
 
-/** The first person is the demo insured account; the others are on the list but not yet registered. */
+/**
+ * The first person is the demo insured account; the others are on the list but not yet registered. `detached`
+ * (month-day of the demo year) puts a person on the clinics' detachment list.
+ */
 export const DEMO_INSURED = [
   {
     policy: 'ДМС-0012345',
+    detached: null,
     lastName: 'Иванова',
     firstName: 'Мария',
     middleName: 'Петровна',
@@ -236,6 +240,7 @@ export const DEMO_INSURED = [
   },
   {
     policy: 'ДМС-0012346',
+    detached: null,
     lastName: 'Смирнов',
     firstName: 'Алексей',
     middleName: 'Игоревич',
@@ -246,6 +251,7 @@ export const DEMO_INSURED = [
   },
   {
     policy: 'ДМС-0012347',
+    detached: null,
     lastName: 'Кузнецова',
     firstName: 'Ольга',
     middleName: 'Викторовна',
@@ -256,6 +262,7 @@ export const DEMO_INSURED = [
   },
   {
     policy: 'ДМС-0012348',
+    detached: null,
     lastName: 'Попов',
     firstName: 'Сергей',
     middleName: null,
@@ -263,5 +270,16 @@ export const DEMO_INSURED = [
     sex: 'male',
     phone: '+79163334455',
     email: 'popov@example.ru',
+  },
+  {
+    policy: 'ДМС-0012349',
+    detached: '06-30',
+    lastName: 'Лебедева',
+    firstName: 'Татьяна',
+    middleName: 'Андреевна',
+    birthDate: '1988-09-09',
+    sex: 'female',
+    phone: '+79164445566',
+    email: null,
   },
 ] as const;

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
@@ -11,6 +11,7 @@ import { HelpPage } from '../features/insured/HelpPage.tsx';
 import { LetterPage } from '../features/letters/LetterPage.tsx';
 import { LettersPage } from '../features/letters/LettersPage.tsx';
 import { RegisterPage } from '../features/registration/RegisterPage.tsx';
+import { SessionLoading } from './errors/SessionStates.tsx';
 import { NotFoundPage } from './errors/StatusPage.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './home/HomePage.tsx';
@@ -47,6 +48,23 @@ const ReconciliationPage = lazy(() =>
     default: m.ReconciliationPage,
   })),
 );
+const RegisterClinicPage = lazy(() =>
+  import('../features/clinic-registration/RegisterClinicPage.tsx').then((m) => ({
+    default: m.RegisterClinicPage,
+  })),
+);
+const RequisitesPage = lazy(() =>
+  import('../features/clinic-cabinet/RequisitesPage.tsx').then((m) => ({ default: m.RequisitesPage })),
+);
+const PatientsPage = lazy(() =>
+  import('../features/clinic-cabinet/PatientsPage.tsx').then((m) => ({ default: m.PatientsPage })),
+);
+const NetworkPage = lazy(() =>
+  import('../features/clinic-cabinet/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })),
+);
+const AddClinicPage = lazy(() =>
+  import('../features/clinic-cabinet/AddClinicPage.tsx').then((m) => ({ default: m.AddClinicPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -56,6 +74,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route
+        path="/clinic/register"
+        element={
+          <Suspense fallback={<SessionLoading />}>
+            <RegisterClinicPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/change-password"
         element={
@@ -94,6 +120,12 @@ export function AppRoutes() {
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="reviews/:id" element={<ReviewPage />} />
+        </Route>
+        <Route path="clinic" element={<RequireRole roles={['clinic_user']} />}>
+          <Route path="patients" element={<PatientsPage />} />
+          <Route path="requisites" element={<RequisitesPage />} />
+          <Route path="network" element={<NetworkPage />} />
+          <Route path="network/new" element={<AddClinicPage />} />
         </Route>
         <Route path="demo-till" element={<RequireRole roles={['clinic_user', 'admin']} />}>
           <Route index element={<TillPage />} />
