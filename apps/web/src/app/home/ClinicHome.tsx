@@ -97,7 +97,11 @@ export function ClinicHome() {
                     <Card key={c.id} withBorder padding="md" data-testid="clinic-card">
                       <Group justify="space-between" align="flex-start" wrap="nowrap">
                         <Text fw={600}>{c.name}</Text>
-                        {c.id === clinic?.id && <Badge variant="light">выбрана</Badge>}
+                        {c.id === clinic?.id && (
+                          <Badge variant="light" style={{ flexShrink: 0 }}>
+                            выбрана
+                          </Badge>
+                        )}
                       </Group>
                       <Text size="sm" c="dimmed" mt={4}>
                         Прейскурант: {items(c.priceItems)}

@@ -19,6 +19,7 @@ import {
   STEP_ORGANISATION,
   STEP_REVIEW,
   stepOf,
+  touchFields,
 } from '../clinic-registration/clinicForm.ts';
 import { useAutosave, useClinicDraft } from '../clinic-registration/draft.ts';
 import { BankFields, ContactsFields, OrganisationFields } from '../clinic-registration/RequisitesFields.tsx';
@@ -29,7 +30,11 @@ const STEPS = [
   STEP_ORGANISATION,
   STEP_BANK,
   STEP_CONTACTS,
-  { ...STEP_REVIEW, fields: ['userAgreement'] as const },
+  {
+    ...STEP_REVIEW,
+    description: 'Проверьте данные и примите соглашение от имени нового юридического лица',
+    fields: ['userAgreement'] as const,
+  },
 ];
 const ALL_FIELDS = STEPS.flatMap((s) => s.fields);
 const resolver = clinicResolver(clinicNetworkAddSchema);
@@ -57,6 +62,7 @@ export function AddClinicPage() {
   const finish = async () => {
     setError(null);
     if (!(await form.trigger())) {
+      touchFields(form, ALL_FIELDS);
       const first = STEPS.findIndex((s) => s.fields.some((f) => form.getFieldState(f).invalid));
       if (first >= 0) setStep(first);
       return;

@@ -63,7 +63,7 @@ export function ClinicLetters({ clinicId, clinicName }: { clinicId: string; clin
               />
             </Stack>
             <PeriodInputs
-              label="Выданы"
+              label="Дата выдачи"
               from={filter.from}
               to={filter.to}
               onChange={(from, to) => change({ from, to })}

@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Text, TextInput } from '@mantine/core';
+import { Button, Group, Pagination, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { formatCount } from '../../app/format.ts';
 
@@ -15,26 +15,36 @@ export function PeriodInputs({
   label: string;
 }) {
   const wrong = from && to && to < from ? 'Конец периода раньше начала' : undefined;
+  const edge = (text: string) => (
+    <Text size="sm" c="dimmed" aria-hidden>
+      {text}
+    </Text>
+  );
   return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <TextInput
-        type="date"
-        label={`${label}: с`}
-        value={from}
-        max={to || undefined}
-        onChange={(e) => onChange(e.currentTarget.value, to)}
-        w={{ base: '50%', sm: 160 }}
-      />
-      <TextInput
-        type="date"
-        label="по"
-        value={to}
-        min={from || undefined}
-        onChange={(e) => onChange(from, e.currentTarget.value)}
-        error={wrong}
-        w={{ base: '50%', sm: 160 }}
-      />
-    </Group>
+    <Stack gap={4} w={{ base: '100%', sm: 400 }}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <SimpleGrid cols={2} spacing="xs">
+        <TextInput
+          type="date"
+          aria-label={`${label}: с`}
+          leftSection={edge('с')}
+          value={from}
+          max={to || undefined}
+          onChange={(e) => onChange(e.currentTarget.value, to)}
+        />
+        <TextInput
+          type="date"
+          aria-label={`${label}: по`}
+          leftSection={edge('по')}
+          value={to}
+          min={from || undefined}
+          onChange={(e) => onChange(from, e.currentTarget.value)}
+          error={wrong}
+        />
+      </SimpleGrid>
+    </Stack>
   );
 }
 

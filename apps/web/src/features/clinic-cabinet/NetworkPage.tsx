@@ -22,7 +22,11 @@ function NetworkClinic({
       <Stack gap={6} h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={600}>{name}</Text>
-          {selected && <Badge variant="light">выбрана</Badge>}
+          {selected && (
+            <Badge variant="light" style={{ flexShrink: 0 }}>
+              выбрана
+            </Badge>
+          )}
         </Group>
         {requisites.isPending ? (
           <Skeleton h={36} />

@@ -66,11 +66,11 @@ function PatientRows({ items, loading }: { items: ClinicPatientView[] | undefine
         <Table.Thead>
           <Table.Tr>
             <Table.Th>ФИО</Table.Th>
-            <Table.Th>Дата рождения</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Дата рождения</Table.Th>
             <Table.Th>Полис</Table.Th>
             <Table.Th>Программа</Table.Th>
-            <Table.Th>Прикреплён с</Table.Th>
-            <Table.Th>Откреплён с</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Прикреплён с</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Откреплён с</Table.Th>
             <Table.Th>Состояние</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -99,7 +99,7 @@ function PatientRows({ items, loading }: { items: ClinicPatientView[] | undefine
               </Table.Td>
               <Table.Td>{ruDate(p.attachedOn)}</Table.Td>
               <Table.Td>{p.detachedOn ? ruDate(p.detachedOn) : '—'}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <State p={p} />
               </Table.Td>
             </Table.Tr>
@@ -117,9 +117,9 @@ const STATES: { value: AttachmentState; label: string }[] = [
 ];
 
 const PERIOD_LABEL: Record<AttachmentState, string> = {
-  all: 'Прикреплены или откреплены',
-  attached: 'Прикреплены',
-  detached: 'Откреплены',
+  all: 'Период прикрепления или открепления',
+  attached: 'Период прикрепления',
+  detached: 'Период открепления',
 };
 
 function ClinicPatients({ clinicId, clinicName }: { clinicId: string; clinicName: string }) {

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { ClinicField, ClinicFormValues, WizardStep } from './clinicForm.ts';
+import { type ClinicField, type ClinicFormValues, touchFields, type WizardStep } from './clinicForm.ts';
 
 interface Props {
   steps: readonly WizardStep[];
@@ -61,6 +61,7 @@ export function ClinicWizard({
       return;
     }
     const valid = await form.trigger(current.fields as ClinicField[], { shouldFocus: true });
+    if (!valid) touchFields(form, current.fields);
     const blocked = blocker?.(current);
     if (blocked) {
       form.setError(blocked.field, { type: 'blocked', message: blocked.message }, { shouldFocus: true });
@@ -80,7 +81,7 @@ export function ClinicWizard({
           data-testid="wizard-stepper"
         >
           {steps.map((s) => (
-            <Stepper.Step key={s.key} label={s.label} description={s.description} />
+            <Stepper.Step key={s.key} label={s.short} />
           ))}
         </Stepper>
       ) : (
@@ -91,9 +92,14 @@ export function ClinicWizard({
           <Progress value={((step + 1) / steps.length) * 100} size="sm" aria-hidden />
         </Stack>
       )}
-      <Text fw={700} fz="lg" data-testid="wizard-step">
-        {current.label}
-      </Text>
+      <div>
+        <Text fw={700} fz="lg" data-testid="wizard-step">
+          {current.label}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {current.description}
+        </Text>
+      </div>
       <form onSubmit={submit} noValidate data-testid={`step-${current.key}`}>
         <Stack gap="md">
           {error && (

@@ -15,7 +15,7 @@ import { clinicRegistrationSchema } from '@remed/core';
 import { IconDeviceFloppy, IconMailCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { applyServerErrors } from '../../app/forms.ts';
 import { useSession } from '../../app/session.tsx';
@@ -33,6 +33,7 @@ import {
   STEP_ORGANISATION,
   STEP_REVIEW,
   stepOf,
+  touchFields,
 } from './clinicForm.ts';
 import { useAutosave, useClinicDraft } from './draft.ts';
 import { BankFields, ContactsFields, OrganisationFields } from './RequisitesFields.tsx';
@@ -71,7 +72,6 @@ function Countdown({ until, onResend }: { until: number; onResend: () => void })
  */
 export function RegisterClinicPage() {
   const { user, signedIn } = useSession();
-  const navigate = useNavigate();
   const draft = useClinicDraft(DRAFT_KEY);
   const form = useForm<ClinicFormValues>({
     resolver,
@@ -81,13 +81,18 @@ export function RegisterClinicPage() {
   const [step, setStep] = useState(() => Math.min(draft.initialStep, STEPS.length - 1));
   const [sent, setSent] = useState<(CodeSent & { at: number }) | null>(null);
   const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [restoredNote, setRestoredNote] = useState(!!draft.restored);
   const lookup = useDirectoryLookup(form, { checkAvailability: true });
   const [userEmail, userPhone] = useWatch({ control: form.control, name: ['userEmail', 'userPhone'] });
   useAutosave(form, step, draft.save);
 
-  if (user) return <Navigate to={user.roles.includes('clinic_user') ? '/clinic/network/new' : '/'} replace />;
+  // Just registered: to the cabinet's home. Already signed in: a clinic employee adds an entity to the network.
+  if (user)
+    return (
+      <Navigate to={done || !user.roles.includes('clinic_user') ? '/' : '/clinic/network/new'} replace />
+    );
 
   const goTo = (next: number) => {
     setError(null);
@@ -106,6 +111,10 @@ export function RegisterClinicPage() {
   /** Every step once more before a code goes out: a draft may be older than the rules. */
   const validAll = async () => {
     if (await form.trigger()) return true;
+    touchFields(
+      form,
+      STEPS.flatMap((s) => s.fields),
+    );
     const first = STEPS.findIndex((s) => s.fields.some((f) => form.getFieldState(f).invalid));
     if (first >= 0) setStep(first);
     return false;
@@ -143,8 +152,8 @@ export function RegisterClinicPage() {
     try {
       const res = await registerClinic({ ...form.getValues(), code });
       draft.clear();
+      setDone(true);
       signedIn(res.user);
-      navigate('/', { replace: true });
     } catch (e) {
       showServerError(e);
       setBusy(false);

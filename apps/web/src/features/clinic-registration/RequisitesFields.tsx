@@ -75,6 +75,7 @@ export function OrganisationFields({
         }
         maxLength={14}
         readOnly={innReadOnly}
+        variant={innReadOnly ? 'filled' : 'default'}
         withAsterisk
         error={errors.inn?.message}
         {...digitsOnly}
@@ -101,6 +102,7 @@ export function OrganisationFields({
         />
       </SimpleGrid>
       <Textarea
+        size="md"
         label="Полное наименование"
         description="Как в ЕГРЮЛ, с организационно-правовой формой: так оно войдёт в договор"
         autosize
@@ -118,6 +120,7 @@ export function OrganisationFields({
         {...register('shortName')}
       />
       <Textarea
+        size="md"
         label="Юридический адрес"
         description="С почтовым индексом, как в ЕГРЮЛ"
         autosize

@@ -86,7 +86,10 @@ export function AgreementField({ form }: { form: UseFormReturn<ClinicFormValues>
             ref={field.ref}
             name={field.name}
             checked={field.value}
-            onChange={(e) => field.onChange(e.currentTarget.checked)}
+            onChange={(e) => {
+              field.onChange(e.currentTarget.checked);
+              if (e.currentTarget.checked) form.clearErrors('userAgreement');
+            }}
             onBlur={field.onBlur}
             label="Принимаю пользовательское соглашение и согласен подписывать документы в кабинете простой электронной подписью — одноразовым кодом"
             description={`Редакция от ${USER_AGREEMENT.version.split('-').reverse().join('.')}. Согласие сохраняется с датой, временем и адресом, с которого оно дано`}

@@ -7,8 +7,9 @@ import {
   type ClinicRegistrationInput,
   type ClinicRequisitesView,
 } from '@remed/core';
-import type { FieldErrors, Resolver } from 'react-hook-form';
+import type { FieldErrors, Resolver, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
+import { maskRuPhone } from '../registration/phoneMask.ts';
 
 /**
  * One shape of form values for the registration wizard, a network's next legal entity and the requisites page:
@@ -58,13 +59,15 @@ export function requisitesToForm(r: ClinicRequisitesView): ClinicFormValues {
     correspondentAccount: r.correspondentAccount ?? '',
     settlementAccount: r.settlementAccount ?? '',
     email: r.email ?? '',
-    phone: r.phone ?? '',
+    phone: r.phone ? maskRuPhone(r.phone) : '',
   };
 }
 
 export interface WizardStep {
   key: 'organisation' | 'bank' | 'contacts' | 'account' | 'review';
   label: string;
+  /** For the stepper, where five long labels would not fit in a row. */
+  short: string;
   description: string;
   fields: readonly ClinicField[];
 }
@@ -72,31 +75,36 @@ export interface WizardStep {
 export const STEP_ORGANISATION: WizardStep = {
   key: 'organisation',
   label: 'Организация',
-  description: 'ИНН и сведения из ЕГРЮЛ',
+  short: 'Организация',
+  description: 'Начните с ИНН: название, КПП, ОГРН, адрес и руководителя подставим из ЕГРЮЛ',
   fields: CLINIC_ORGANISATION_FIELDS,
 };
 export const STEP_BANK: WizardStep = {
   key: 'bank',
   label: 'Банковские реквизиты',
-  description: 'Куда перечислять оплату',
+  short: 'Банк',
+  description: 'Счёт, на который страховые компании будут перечислять оплату за пациентов',
   fields: CLINIC_BANK_FIELDS,
 };
 export const STEP_CONTACTS: WizardStep = {
   key: 'contacts',
   label: 'Контакты',
-  description: 'Для писем и документов',
+  short: 'Контакты',
+  description: 'Куда присылать гарантийные письма и документы и куда звонить из медицинского пульта',
   fields: CLINIC_CONTACT_FIELDS,
 };
 export const STEP_ACCOUNT: WizardStep = {
   key: 'account',
   label: 'Учётная запись',
-  description: 'Кто будет входить в кабинет',
+  short: 'Учётная запись',
+  description: 'Кто будет входить в кабинет от имени клиники',
   fields: [...CLINIC_ACCOUNT_FIELDS, 'passwordRepeat'],
 };
 export const STEP_REVIEW: WizardStep = {
   key: 'review',
   label: 'Проверка',
-  description: 'Соглашение и подтверждение',
+  short: 'Проверка',
+  description: 'Проверьте данные, примите соглашение и подтвердите e-mail или телефон кодом',
   fields: ['userAgreement', 'confirmBy'],
 };
 
@@ -124,4 +132,12 @@ export function clinicResolver(
     };
     return { values: {}, errors };
   };
+}
+
+/**
+ * Marks fields as visited after a refused «Далее», so that each is checked again as the person corrects it
+ * (the form checks a field on change only once it has been visited).
+ */
+export function touchFields(form: UseFormReturn<ClinicFormValues>, fields: readonly ClinicField[]) {
+  for (const f of fields) form.setValue(f, form.getValues(f), { shouldTouch: true });
 }

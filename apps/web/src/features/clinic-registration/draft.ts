@@ -16,7 +16,9 @@ function read(key: string): Draft | null {
     const raw = localStorage.getItem(key);
     if (!raw) return null;
     const d = JSON.parse(raw) as Draft;
-    return d && typeof d === 'object' && d.values ? d : null;
+    // A visit that typed nothing leaves nothing worth restoring.
+    const typed = d?.values && Object.values(d.values).some((v) => typeof v === 'string' && v.trim() !== '');
+    return typed ? d : null;
   } catch {
     return null;
   }
@@ -29,14 +31,22 @@ function read(key: string): Draft | null {
 export function useClinicDraft(key: string) {
   const [restored] = useState(() => read(key));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<(() => void) | null>(null);
 
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    pending.current?.();
+    pending.current = null;
+  }, []);
+
+  /** Typing is saved a moment later; a new step at once, so that a reload opens it. */
   const save = useCallback(
-    (values: Partial<ClinicFormValues>, step: number) => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const kept = Object.fromEntries(
-          Object.entries(values).filter(([k]) => !SECRET.includes(k as keyof ClinicFormValues)),
-        );
+    (values: Partial<ClinicFormValues>, step: number, opts: { now?: boolean } = {}) => {
+      const kept = Object.fromEntries(
+        Object.entries(values).filter(([k]) => !SECRET.includes(k as keyof ClinicFormValues)),
+      );
+      pending.current = () => {
         try {
           localStorage.setItem(
             key,
@@ -45,17 +55,28 @@ export function useClinicDraft(key: string) {
         } catch {
           // Storage full or forbidden (private mode): the form still works, only without a draft.
         }
-      }, 300);
+      };
+      if (timer.current) clearTimeout(timer.current);
+      if (opts.now) flush();
+      else timer.current = setTimeout(flush, 300);
     },
-    [key],
+    [key, flush],
   );
 
   const clear = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
+    pending.current = null;
     localStorage.removeItem(key);
   }, [key]);
 
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Leaving the page (reload, closed tab) writes what is still waiting.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
 
   return {
     restored,
@@ -70,10 +91,10 @@ export function useClinicDraft(key: string) {
 export function useAutosave(
   form: UseFormReturn<ClinicFormValues>,
   step: number,
-  save: (values: Partial<ClinicFormValues>, step: number) => void,
+  save: (values: Partial<ClinicFormValues>, step: number, opts?: { now?: boolean }) => void,
 ) {
   useEffect(() => {
-    save(form.getValues(), step);
+    save(form.getValues(), step, { now: true });
     const sub = form.watch((values) => save(values as Partial<ClinicFormValues>, step));
     return () => sub.unsubscribe();
   }, [form, step, save]);
