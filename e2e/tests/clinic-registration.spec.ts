@@ -29,7 +29,7 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-mail and lands in its cabinet', async ({
+test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-mail, lands in its cabinet and adds a second legal entity', async ({
   page,
   baseURL,
 }) => {
@@ -125,6 +125,43 @@ test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-
   await shoot(page, 'clinic-requisites');
   // The draft is gone: the form starts empty for the next clinic.
   expect(await page.evaluate(() => localStorage.getItem('remed.clinicRegistration.draft'))).toBeNull();
+
+  // One login for a network: the next legal entity, typed by hand (the directory does not know it).
+  await page.getByTestId('main-nav').getByRole('link', { name: 'Клиники сети' }).click();
+  await page.getByTestId('network-add').click();
+  const add = page.getByTestId('page-network-add');
+  await add.getByLabel('ИНН').fill('7710140679');
+  await expect(add.getByTestId('lookup-party')).toContainText('В справочнике не нашли');
+  await add.getByLabel('КПП').fill('771001001');
+  await add.getByLabel('ОГРН или ОГРНИП').fill('1027739552642');
+  await add
+    .getByLabel('Полное наименование')
+    .fill('Общество с ограниченной ответственностью «Клиника на Правде»');
+  await add.getByLabel('Краткое наименование').fill('ООО «Клиника на Правде»');
+  await add.getByLabel('Юридический адрес').fill('125040, г. Москва, ул. Правды, д. 8');
+  await add.getByLabel('ФИО руководителя').fill('Орлова Вера Павловна');
+  await add.getByLabel('Должность руководителя').fill('Главный врач');
+  await add.getByTestId('wizard-next').click();
+  await add.getByLabel('БИК банка').fill('044525974');
+  await add.getByRole('textbox', { name: /^Банк(\s|$)/ }).fill('АО «ТБанк»');
+  await add.getByLabel('Корреспондентский счёт').fill('30101810145250000974');
+  await add.getByLabel('Расчётный счёт').fill('40702810810000117040');
+  await add.getByTestId('wizard-next').click();
+  await add.getByLabel('E-mail клиники').fill(`pravdy.${login}`);
+  await add.getByLabel('Телефон клиники').fill('4955005551');
+  await add.getByTestId('wizard-next').click();
+  await add.getByTestId('agreement-checkbox').check();
+  await add.getByRole('button', { name: 'Добавить в сеть' }).click();
+
+  // It is in the header switcher at once, chosen, and the cabinet shows its requisites.
+  await expect(page.getByTestId('page-requisites').getByRole('heading', { level: 1 })).toHaveText(
+    'Реквизиты: ООО «Клиника на Правде»',
+  );
+  const switcher = page.getByTestId('clinic-switcher');
+  await expect(switcher).toHaveValue('ООО «Клиника на Правде»');
+  await switcher.click();
+  await page.getByRole('option', { name: 'ПАО СБЕРБАНК' }).click();
+  await expect(page.getByTestId('page-requisites').getByLabel('ИНН')).toHaveValue(SBER.inn);
 });
 
 test('the clinic’s attachment list filters and downloads as XLSX and CSV', async ({ page }) => {
