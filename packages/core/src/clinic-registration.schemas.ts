@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './auth.schemas.ts';
 import {
+  type IdentifierResult,
   validateBik,
   validateCorrespondentAccount,
   validateInn,
@@ -52,11 +53,7 @@ function required(problems: Problems, field: string, value: string, message: str
   return value;
 }
 
-function identifier(
-  problems: Problems,
-  field: string,
-  r: { ok: true; value: string } | { ok: false; reason: string },
-): string {
+function identifier(problems: Problems, field: string, r: IdentifierResult): string {
   if (!r.ok) {
     problems.set(field, r.reason);
     return '';
@@ -260,6 +257,7 @@ export const registrationCodeResponseSchema = z.object({
   channel: z.enum(['email', 'phone']),
   resendAfterSeconds: z.number().int(),
 });
+export type RegistrationCodeSent = z.infer<typeof registrationCodeResponseSchema>;
 
 export const innAvailabilitySchema = z.object({ available: z.boolean() });
 

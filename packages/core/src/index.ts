@@ -7,6 +7,7 @@ export * from './clinic-cabinet.schemas.ts';
 export * from './clinic-registration.schemas.ts';
 export * from './consents.ts';
 export * from './console.schemas.ts';
+export * from './directory.schemas.ts';
 export * from './errors.ts';
 export * from './identifiers/index.ts';
 export * from './insurance/coverage.ts';

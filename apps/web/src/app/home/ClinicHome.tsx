@@ -58,7 +58,8 @@ function SectionCard({
 const ACTIVE_LETTERS = { status: 'issued', from: '', to: '', q: '' } as const;
 
 function ClinicLettersCard({ clinicId }: { clinicId: string }) {
-  const letters = useClinicLetters(clinicId, ACTIVE_LETTERS, 1);
+  // Only the count matters here.
+  const letters = useClinicLetters(clinicId, ACTIVE_LETTERS, 1, 1);
   const active = letters.data?.total;
   return (
     <SectionCard

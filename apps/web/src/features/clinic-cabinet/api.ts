@@ -60,13 +60,13 @@ export const useClinicPrograms = (clinicId: string) =>
   });
 
 // Letters are issued by the console at any moment: a page that opens asks again.
-export const useClinicLetters = (clinicId: string, f: LettersFilter, page: number) =>
+export const useClinicLetters = (clinicId: string, f: LettersFilter, page: number, pageSize = PAGE) =>
   useQuery({
     enabled: periodOk(f),
-    queryKey: [...clinicKey(clinicId), 'letters', f, page],
+    queryKey: [...clinicKey(clinicId), 'letters', f, page, pageSize],
     queryFn: () =>
       api.get<{ items: LetterView[]; total: number }>(
-        `/api/clinics/${clinicId}/letters${queryString({ ...lettersParams(f), limit: PAGE, offset: (page - 1) * PAGE })}`,
+        `/api/clinics/${clinicId}/letters${queryString({ ...lettersParams(f), limit: pageSize, offset: (page - 1) * pageSize })}`,
       ),
     placeholderData: keepPreviousData,
     staleTime: 0,

@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { clinicRegistrationSchema } from '@remed/core';
+import { clinicRegistrationSchema, type RegistrationCodeSent } from '@remed/core';
 import { IconDeviceFloppy, IconMailCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -21,7 +21,7 @@ import { applyServerErrors } from '../../app/forms.ts';
 import { useSession } from '../../app/session.tsx';
 import { maskRuPhone } from '../registration/phoneMask.ts';
 import { AccountFields } from './AccountFields.tsx';
-import { type CodeSent, registerClinic, requestRegistrationCode } from './api.ts';
+import { registerClinic, requestRegistrationCode } from './api.ts';
 import { ClinicWizard } from './ClinicWizard.tsx';
 import {
   type ClinicFormValues,
@@ -79,7 +79,7 @@ export function RegisterClinicPage() {
     mode: 'onTouched',
   });
   const [step, setStep] = useState(() => Math.min(draft.initialStep, STEPS.length - 1));
-  const [sent, setSent] = useState<(CodeSent & { at: number }) | null>(null);
+  const [sent, setSent] = useState<(RegistrationCodeSent & { at: number }) | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);

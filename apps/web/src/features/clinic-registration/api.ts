@@ -3,37 +3,13 @@ import {
   CLINIC_CONTACT_FIELDS,
   CLINIC_ORGANISATION_FIELDS,
   type ClinicRequisitesView,
+  type DirectoryBank,
+  type DirectoryParty,
+  type RegistrationCodeSent,
   type SessionResponse,
 } from '@remed/core';
 import { api } from '../../app/api.ts';
 import type { ClinicFormValues } from './clinicForm.ts';
-
-/** What the company directory answers for a ИНН (`GET /api/directory/party/:inn`). */
-export interface DirectoryParty {
-  inn: string;
-  kpp: string | null;
-  ogrn: string | null;
-  name: string;
-  shortName: string;
-  address: string | null;
-  head: { name: string; post: string } | null;
-  status: 'active' | 'liquidating' | 'liquidated' | 'bankrupt' | 'reorganizing';
-  type: 'legal' | 'individual';
-}
-
-export interface DirectoryBank {
-  bik: string;
-  name: string;
-  correspondentAccount: string | null;
-  address: string | null;
-  status: string;
-}
-
-export interface CodeSent {
-  sentTo: string;
-  channel: 'email' | 'phone';
-  resendAfterSeconds: number;
-}
 
 /** The values as typed, without what only the form needs: the server checks them with the same schema. */
 export function registrationBody(v: ClinicFormValues) {
@@ -46,7 +22,7 @@ export const findBank = (bik: string) => api.get<DirectoryBank>(`/api/directory/
 export const innAvailability = (inn: string) =>
   api.get<{ available: boolean }>(`/api/clinic-registration/inn/${inn}`);
 export const requestRegistrationCode = (v: ClinicFormValues) =>
-  api.post<CodeSent>('/api/clinic-registration/code', registrationBody(v));
+  api.post<RegistrationCodeSent>('/api/clinic-registration/code', registrationBody(v));
 export const registerClinic = (v: ClinicFormValues) =>
   api.post<SessionResponse>('/api/clinic-registration', { ...registrationBody(v), code: v.code });
 
