@@ -13,7 +13,7 @@ import {
 } from './clinic-patients.repository.ts';
 
 /** More rows than this in one file would not fit comfortably in memory: the filter must be narrower. */
-export const EXPORT_MAX_ROWS = 50_000;
+const EXPORT_MAX_ROWS = 50_000;
 
 const HEADER = [
   'ФИО',
