@@ -99,7 +99,12 @@ export function clinicRegistrationService(deps: AppDeps) {
         otpCodeId = (await otp.verify(db, CODE, contact.key, r.code)).id;
       } catch (e) {
         if (!isAppError(e)) throw e;
-        throw new AppError(e.code, e.message, { fields: { code: e.message } });
+        // The shared message speaks of SMS; this code may have come by e-mail.
+        const message =
+          e.code === 'CODE_INVALID'
+            ? `Неверный код. Проверьте цифры из ${contact.channel === 'email' ? 'письма' : 'SMS'}`
+            : e.message;
+        throw new AppError(e.code, message, { fields: { code: message } });
       }
       const passwordHash = await hashPassword(r.password, config.bcryptCost);
       const userId = ids.uuid();
