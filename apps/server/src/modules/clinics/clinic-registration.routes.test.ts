@@ -250,7 +250,7 @@ describe('clinic self-registration', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({
       code: 'CODE_INVALID',
-      details: { fields: { code: expect.any(String) } },
+      details: { fields: { code: 'Неверный код. Проверьте цифры из письма' } },
     });
     for (let i = 0; i < 3; i++) await client.post('/api/clinic-registration', { ...input, code: wrong });
     const fifth = await client.post('/api/clinic-registration', { ...input, code: wrong });
