@@ -34,6 +34,11 @@ import { departmentContactsService } from './modules/chat/department-contacts.se
 import { claimsRoutes } from './modules/claims/claims.routes.ts';
 import { claimsService } from './modules/claims/claims.service.ts';
 import { payoutsService } from './modules/claims/payouts.service.ts';
+import { clinicPatientsRoutes } from './modules/clinic-patients/clinic-patients.routes.ts';
+import { clinicPatientsService } from './modules/clinic-patients/clinic-patients.service.ts';
+import { clinicRegistrationService } from './modules/clinics/clinic-registration.service.ts';
+import { clinicsRoutes } from './modules/clinics/clinics.routes.ts';
+import { clinicsService } from './modules/clinics/clinics.service.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { consoleService } from './modules/console/console.service.ts';
 import { demoTillRoutes } from './modules/demo-till/demo-till.routes.ts';
@@ -183,6 +188,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(ratingsRoutes(ratingsService(deps), feedbackService(deps)));
   await app.register(reportsRoutes(reportsService(deps)));
   await app.register(edoRoutes(deps, contractsService(deps), documentsService(deps)));
+  await app.register(clinicsRoutes(deps, clinicsService(deps), clinicRegistrationService(deps)));
+  await app.register(clinicPatientsRoutes(clinicPatientsService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import vectors from '../../../../packages/core/src/identifiers/identifier-vectors.json' with { type: 'json' };
 import { checkIdCommand } from './check-id.ts';
 
 async function run(args: string[], stdinText = '') {
@@ -73,6 +74,61 @@ describe('remed check-id', () => {
   it('reads accounts from stdin against one БИК', async () => {
     const r = await run(['account', '-', '--bik', '044525974'], '40702810810000117040\n40802810500007432200');
     expect(r.stdout).toBe('valid\nvalid\n');
+  });
+
+  describe('every vector of identifier-vectors.json, one per stdin line', () => {
+    const lines = (valid: string[], invalid: string[]) => ({
+      input: `${[...valid, ...invalid].join('\n')}\n`,
+      expected: [...valid.map(() => 'valid'), ...invalid.map(() => expect.stringMatching(/^invalid: \S/))],
+    });
+    const v = vectors;
+    it.each([
+      ['inn', [], lines(v.inn.valid, [...v.inn.invalid_checksum, ...v.inn.invalid_format])],
+      ['ogrn', [], lines([...v.ogrn.valid_13, ...v.ogrn.valid_15_ogrnip], v.ogrn.invalid)],
+      ['kpp', [], lines(v.kpp.valid, v.kpp.invalid)],
+      [
+        'snils',
+        [],
+        lines([...v.snils.valid, ...v.snils.checksum_not_defined_le_001001998], v.snils.invalid_checksum),
+      ],
+      [
+        'bik',
+        [],
+        lines(
+          v.bik_corr.map((b) => b.bik),
+          [],
+        ),
+      ],
+      [
+        'phone',
+        [],
+        lines(
+          v.phone.map((p) => p.in),
+          [],
+        ),
+      ],
+    ])('%s', async (kind, extra, { input, expected }) => {
+      const r = await run([kind, '-', ...extra], input);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trimEnd().split('\n')).toEqual(expected);
+    });
+    it.each(v.bik_corr)('corr-account of $bank', async ({ bik, corr }) =>
+      expect(await run(['corr-account', corr, '--bik', bik])).toMatchObject({ code: 0, stdout: 'valid\n' }),
+    );
+    it.each(v.settlement_account.valid)('account at БИК %s: %s is valid', async (bik, account) =>
+      expect(await run(['account', account, '--bik', bik])).toMatchObject({ code: 0, stdout: 'valid\n' }),
+    );
+    it.each(v.settlement_account.invalid)('account at БИК %s: %s is invalid', async (bik, account) =>
+      expect(await run(['account', account, '--bik', bik])).toMatchObject({
+        code: 1,
+        stdout: 'invalid: Неверный контрольный ключ расчётного счёта: проверьте счёт и БИК\n',
+      }),
+    );
+    it('the Bank of Russia worked examples', async () => {
+      const { corr_at_rkc: rkc, client } = v.cbr_official_examples;
+      expect((await run(['account', rkc.account, '--bik', rkc.rkc_bik])).stdout).toBe('valid\n');
+      expect((await run(['account', client.account, '--bik', client.bik])).stdout).toBe('valid\n');
+    });
   });
 
   it.each([

@@ -275,10 +275,14 @@ export const DEMO_PROGRAM = {
   franchisePercent: 0,
 };
 
-/** The first person is the demo insured account; the others are on the list but not yet registered. */
+/**
+ * The first person is the demo insured account; the others are on the list but not yet registered. `detached`
+ * (month-day of the demo year) puts a person on the clinics' detachment list.
+ */
 export const DEMO_INSURED = [
   {
     policy: 'ДМС-0012345',
+    detached: null,
     lastName: 'Иванова',
     firstName: 'Мария',
     middleName: 'Петровна',
@@ -289,6 +293,7 @@ export const DEMO_INSURED = [
   },
   {
     policy: 'ДМС-0012346',
+    detached: null,
     lastName: 'Смирнов',
     firstName: 'Алексей',
     middleName: 'Игоревич',
@@ -299,6 +304,7 @@ export const DEMO_INSURED = [
   },
   {
     policy: 'ДМС-0012347',
+    detached: null,
     lastName: 'Кузнецова',
     firstName: 'Ольга',
     middleName: 'Викторовна',
@@ -309,6 +315,7 @@ export const DEMO_INSURED = [
   },
   {
     policy: 'ДМС-0012348',
+    detached: null,
     lastName: 'Попов',
     firstName: 'Сергей',
     middleName: null,
@@ -316,6 +323,17 @@ export const DEMO_INSURED = [
     sex: 'male',
     phone: '+79163334455',
     email: 'popov@example.ru',
+  },
+  {
+    policy: 'ДМС-0012349',
+    detached: '06-30',
+    lastName: 'Лебедева',
+    firstName: 'Татьяна',
+    middleName: 'Андреевна',
+    birthDate: '1988-09-09',
+    sex: 'female',
+    phone: '+79164445566',
+    email: null,
   },
 ] as const;
 

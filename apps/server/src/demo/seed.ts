@@ -60,6 +60,7 @@ const RESET_TABLES = [
   'medical_cases',
   'help_requests',
   'insured_imports',
+  'user_agreements',
   'otp_codes',
   'consents',
   'policies',
@@ -202,7 +203,7 @@ async function seedInsurance(
     for (const [n, person] of DEMO_INSURED.entries()) {
       const personId = ids.uuid();
       const userId = n === 0 ? (insuredUser?.id ?? null) : null;
-      const { policy, ...fields } = person;
+      const { policy, detached, ...fields } = person;
       await tx
         .insert(insuredPersons)
         .values({ id: personId, ...fields, userId, createdAt: now, updatedAt: now });
@@ -213,6 +214,7 @@ async function seedInsurance(
         insuredPersonId: personId,
         validFrom: `${o.year}-01-01`,
         validTo: `${o.year}-12-31`,
+        detachedOn: detached ? `${o.year}-${detached}` : null,
         createdAt: now,
         updatedAt: now,
       });

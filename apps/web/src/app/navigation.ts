@@ -2,6 +2,8 @@ import { ROLES, type Role, type SessionUser } from '@remed/core';
 import {
   type Icon,
   IconAddressBook,
+  IconBuildingBank,
+  IconBuildingHospital,
   IconCashRegister,
   IconChartBar,
   IconFileCertificate,
@@ -84,6 +86,9 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['admin'],
   },
   { to: '/admin/clinic-documents', label: 'Документы клиник', icon: IconFiles, roles: ['admin'] },
+  { to: '/clinic/patients', label: 'Прикреплённые пациенты', icon: IconUsersGroup, roles: ['clinic_user'] },
+  { to: '/clinic/requisites', label: 'Реквизиты', icon: IconBuildingBank, roles: ['clinic_user'] },
+  { to: '/clinic/network', label: 'Клиники сети', icon: IconBuildingHospital, roles: ['clinic_user'] },
   // The server answers only in demo mode; the page says so otherwise.
   { to: '/demo-till', label: 'Демо-касса', icon: IconCashRegister, roles: ['clinic_user', 'admin'] },
   { to: '/admin/reconciliation', label: 'Сверка выплат', icon: IconScale, roles: ['admin'] },

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
@@ -12,6 +12,7 @@ import { LetterPage } from '../features/letters/LetterPage.tsx';
 import { LettersPage } from '../features/letters/LettersPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { RegisterPage } from '../features/registration/RegisterPage.tsx';
+import { SessionLoading } from './errors/SessionStates.tsx';
 import { NotFoundPage } from './errors/StatusPage.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './home/HomePage.tsx';
@@ -84,6 +85,23 @@ const AdminContractsPage = lazy(() =>
 const AdminDocumentsPage = lazy(() =>
   import('../features/edo/DocumentsPage.tsx').then((m) => ({ default: m.AdminDocumentsPage })),
 );
+const RegisterClinicPage = lazy(() =>
+  import('../features/clinic-registration/RegisterClinicPage.tsx').then((m) => ({
+    default: m.RegisterClinicPage,
+  })),
+);
+const RequisitesPage = lazy(() =>
+  import('../features/clinic-cabinet/RequisitesPage.tsx').then((m) => ({ default: m.RequisitesPage })),
+);
+const PatientsPage = lazy(() =>
+  import('../features/clinic-cabinet/PatientsPage.tsx').then((m) => ({ default: m.PatientsPage })),
+);
+const NetworkPage = lazy(() =>
+  import('../features/clinic-cabinet/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })),
+);
+const AddClinicPage = lazy(() =>
+  import('../features/clinic-cabinet/AddClinicPage.tsx').then((m) => ({ default: m.AddClinicPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -93,6 +111,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route
+        path="/clinic/register"
+        element={
+          <Suspense fallback={<SessionLoading />}>
+            <RegisterClinicPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/change-password"
         element={
@@ -140,6 +166,10 @@ export function AppRoutes() {
           <Route path="reports" element={<ReportsPage />} />
           <Route path="contracts" element={<ClinicContractsPage />} />
           <Route path="documents" element={<ClinicDocumentsPage />} />
+          <Route path="patients" element={<PatientsPage />} />
+          <Route path="requisites" element={<RequisitesPage />} />
+          <Route path="network" element={<NetworkPage />} />
+          <Route path="network/new" element={<AddClinicPage />} />
         </Route>
         <Route path="console" element={<RequireRole roles={['console_doctor']} />}>
           <Route index element={<InboxPage />} />

@@ -1,5 +1,6 @@
 export * from './chat.ts';
 export * from './claims.ts';
+export * from './clinic-registration.ts';
 export * from './console.ts';
 export * from './edo.ts';
 export * from './insurance.ts';

@@ -1,28 +1,9 @@
+import { directoryBankSchema, directoryPartySchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-
-const status = z.enum(['active', 'liquidating', 'liquidated', 'bankrupt', 'reorganizing']);
-const partySchema = z.object({
-  inn: z.string(),
-  kpp: z.string().nullable(),
-  ogrn: z.string().nullable(),
-  name: z.string(),
-  shortName: z.string(),
-  address: z.string().nullable(),
-  head: z.object({ name: z.string(), post: z.string() }).nullable(),
-  status,
-  type: z.enum(['legal', 'individual']),
-});
-const bankSchema = z.object({
-  bik: z.string(),
-  name: z.string(),
-  correspondentAccount: z.string().nullable(),
-  address: z.string().nullable(),
-  status,
-});
 
 /**
  * Requisites by ИНН and БИК for forms that fill themselves (clinic self-registration): open before an
@@ -48,7 +29,7 @@ export function directoryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['directory'],
           summary: 'Организация по ИНН: название, КПП, ОГРН, адрес, руководитель',
           params: z.object({ inn: z.string().max(20) }),
-          response: { 200: partySchema, ...errorResponses },
+          response: { 200: directoryPartySchema, ...errorResponses },
         },
       },
       async (req) => {
@@ -65,7 +46,7 @@ export function directoryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['directory'],
           summary: 'Банк по БИК: название и корреспондентский счёт',
           params: z.object({ bik: z.string().max(20) }),
-          response: { 200: bankSchema, ...errorResponses },
+          response: { 200: directoryBankSchema, ...errorResponses },
         },
       },
       async (req) => {

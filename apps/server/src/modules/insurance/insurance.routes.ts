@@ -11,16 +11,12 @@ import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
 import type { InsuranceService } from './insurance.service.ts';
 import { type InsuredImportService, importView } from './insured-import.service.ts';
+import { TABLE_CONTENT_TYPES } from './table-files.ts';
 
 const INSURANCE_STAFF: readonly Role[] = ['admin', 'insurer_user'];
 const tags = ['insurance'];
 const formatParams = z.object({ format: z.enum(['xlsx', 'csv']) });
 const MAX_UPLOAD = 30 * 1024 * 1024;
-
-const contentTypes = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
 
 export function insuranceRoutes(
   insurance: InsuranceService,
@@ -67,7 +63,7 @@ export function insuranceRoutes(
       },
       async (req, reply) =>
         reply
-          .header('content-type', contentTypes[req.params.format])
+          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
           .header('content-disposition', `attachment; filename="insured-template.${req.params.format}"`)
           .send(await imports.template(req.params.format)),
     );
@@ -137,7 +133,7 @@ export function insuranceRoutes(
       },
       async (req, reply) =>
         reply
-          .header('content-type', contentTypes[req.params.format])
+          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
           .header('content-disposition', `attachment; filename="import-errors.${req.params.format}"`)
           .send(await imports.report(req.actor, req.params.id, req.params.format)),
     );

@@ -5,6 +5,11 @@ import { AppError } from '../../platform/errors.ts';
 
 export type TableFormat = 'xlsx' | 'csv';
 
+export const TABLE_CONTENT_TYPES: Record<TableFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
 export function formatOf(fileName: string): TableFormat {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'xlsx') return 'xlsx';

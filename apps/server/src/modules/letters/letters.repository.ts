@@ -1,6 +1,6 @@
 import type { LetterView } from '@remed/core';
-import { moscowDate } from '@remed/core';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { addDays, moscowDate } from '@remed/core';
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   clinicBranches,
@@ -15,6 +15,7 @@ import {
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
+import { personNameForSearch, wordsSearch } from '../insurance/person-search.ts';
 
 /**
  * Which letters a user may see: console and admins all; an insured person their own; a clinic the letters
@@ -109,4 +110,47 @@ export async function loadLetterFor(db: DbOrTx, actor: Actor, id: string, today:
   const [letter] = await loadLetters(db, and(eq(guaranteeLetters.id, id), letterScope(actor)), today, 1);
   if (!letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
   return letter;
+}
+
+export interface ClinicLettersFilter {
+  status?: 'issued' | 'expired' | 'cancelled' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+}
+
+/** Start of a Moscow day as an instant: letters are issued in Moscow wall-clock time. */
+const moscowMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
+
+/**
+ * Letters addressed to one clinic: by state («expired» is an issued letter past its last day), by the Moscow day
+ * of issue, and by words of the number, the patient's name or the policy number.
+ */
+export function clinicLettersWhere(clinicId: string, f: ClinicLettersFilter, now: Date): SQL | undefined {
+  const day = moscowDate(now);
+  const byStatus =
+    f.status === 'cancelled'
+      ? eq(guaranteeLetters.status, 'cancelled')
+      : f.status === 'issued'
+        ? and(eq(guaranteeLetters.status, 'issued'), gte(guaranteeLetters.validUntil, day))
+        : f.status === 'expired'
+          ? and(eq(guaranteeLetters.status, 'issued'), lt(guaranteeLetters.validUntil, day))
+          : undefined;
+  return and(
+    eq(guaranteeLetters.clinicId, clinicId),
+    byStatus,
+    f.from ? gte(guaranteeLetters.issuedAt, moscowMidnight(f.from)) : undefined,
+    f.to ? lt(guaranteeLetters.issuedAt, moscowMidnight(addDays(f.to, 1))) : undefined,
+    wordsSearch(f.q, [guaranteeLetters.number, personNameForSearch, policies.number]),
+  );
+}
+
+export async function countLetters(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(guaranteeLetters)
+    .innerJoin(insuredPersons, eq(insuredPersons.id, guaranteeLetters.insuredPersonId))
+    .innerJoin(policies, eq(policies.id, guaranteeLetters.policyId))
+    .where(where);
+  return row?.n ?? 0;
 }

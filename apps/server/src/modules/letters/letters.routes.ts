@@ -1,7 +1,18 @@
-import { cancelLetterSchema, extendLetterSchema, letterViewSchema, type Role } from '@remed/core';
+import {
+  cancelLetterSchema,
+  clinicLettersFilterSchema,
+  clinicLettersQuerySchema,
+  extendLetterSchema,
+  letterViewSchema,
+  pageOf,
+  type Role,
+  tableFormatSchema,
+} from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import { TABLE_CONTENT_TYPES } from '../insurance/table-files.ts';
 import type { LettersService } from './letters.service.ts';
 
 const READERS: readonly Role[] = ['admin', 'console_doctor', 'insured', 'clinic_user', 'insurer_user'];
@@ -44,6 +55,44 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
         },
       },
       (req) => letters.list(req.actor),
+    );
+    app.get(
+      '/api/clinics/:clinicId/letters',
+      {
+        config: { access: ['clinic_user', 'admin'] },
+        schema: {
+          tags,
+          summary: 'Гарантийные письма, адресованные клинике (с фильтрами)',
+          params: clinicParamsSchema,
+          querystring: clinicLettersQuerySchema,
+          response: { 200: pageOf(letterViewSchema), ...errorResponses },
+        },
+      },
+      (req) => letters.forClinic(req.actor, req.params.clinicId, req.query),
+    );
+    app.get(
+      '/api/clinics/:clinicId/letters/export.:format',
+      {
+        config: { access: ['clinic_user', 'admin'] },
+        schema: {
+          tags,
+          summary: 'Гарантийные письма клиники в файле XLSX или CSV (с теми же фильтрами)',
+          params: clinicParamsSchema.extend({ format: tableFormatSchema }),
+          querystring: clinicLettersFilterSchema,
+        },
+      },
+      async (req, reply) => {
+        const file = await letters.exportForClinic(
+          req.actor,
+          req.params.clinicId,
+          req.query,
+          req.params.format,
+        );
+        return reply
+          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.content);
+      },
     );
     app.get(
       '/api/letters/:id',

@@ -1,14 +1,44 @@
-import type { LetterView } from '@remed/core';
+import { kopecksToRubles, type LetterView, moscowDate, ruDate } from '@remed/core';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { guaranteeLetters, insuredPersons } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { type TableFormat, writeTable } from '../insurance/table-files.ts';
 import { letterToV1 } from './letter-export.ts';
 import { letterNotifications } from './letter-notifications.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
-import { letterScope, loadLetterFor, loadLetters } from './letters.repository.ts';
+import {
+  type ClinicLettersFilter,
+  clinicLettersWhere,
+  countLetters,
+  letterScope,
+  loadLetterFor,
+  loadLetters,
+} from './letters.repository.ts';
+
+/** More letters than this in one file would not fit comfortably in memory: the filter must be narrower. */
+const EXPORT_MAX_ROWS = 20_000;
+
+const STATUS_TEXT: Record<LetterView['status'], string> = {
+  issued: 'действует',
+  expired: 'истекло',
+  cancelled: 'отменено',
+};
+
+const EXPORT_HEADER = [
+  'Номер',
+  'Дата выдачи',
+  'Действует с',
+  'Действует до',
+  'Состояние',
+  'Пациент',
+  'Номер полиса',
+  'Услуги',
+  'Сумма, руб.',
+] as const;
 
 export function lettersService(deps: AppDeps) {
   const { database, clock } = deps;
@@ -68,6 +98,62 @@ export function lettersService(deps: AppDeps) {
   return {
     list: (actor: Actor, filter?: SQL) => loadLetters(db, and(letterScope(actor), filter), clock.now()),
     get: (actor: Actor, id: string) => loadLetterFor(db, actor, id, clock.now()),
+
+    /** The letters addressed to one clinic of the user's network, filtered, a page at a time. */
+    async forClinic(
+      actor: Actor,
+      clinicId: string,
+      q: ClinicLettersFilter & { limit: number; offset: number },
+    ) {
+      assertClinicAccess(actor, clinicId);
+      const now = clock.now();
+      const where = clinicLettersWhere(clinicId, q, now);
+      const [items, total] = await Promise.all([
+        loadLetters(db, where, now, q.limit, q.offset),
+        countLetters(db, where),
+      ]);
+      return { items, total };
+    },
+
+    /** The same list as a file; an export of patients' data is written to the audit log with its filter. */
+    async exportForClinic(actor: Actor, clinicId: string, f: ClinicLettersFilter, format: TableFormat) {
+      assertClinicAccess(actor, clinicId);
+      const now = clock.now();
+      const where = clinicLettersWhere(clinicId, f, now);
+      const total = await countLetters(db, where);
+      if (total > EXPORT_MAX_ROWS) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Писем ${total}, в файл помещается до ${EXPORT_MAX_ROWS}. Выберите период или состояние`,
+        );
+      }
+      const letters = await loadLetters(db, where, now, EXPORT_MAX_ROWS);
+      const rubles = (kopecks: number) =>
+        format === 'xlsx' ? kopecks / 100 : kopecksToRubles(kopecks).replace('.', ',');
+      const content = await writeTable(
+        format,
+        'Гарантийные письма',
+        EXPORT_HEADER,
+        letters.map((l) => [
+          l.number,
+          ruDate(moscowDate(new Date(l.issuedAt))),
+          ruDate(l.validFrom),
+          ruDate(l.validUntil),
+          STATUS_TEXT[l.status],
+          l.insuredName,
+          l.policyNumber,
+          l.items.map((i) => `${i.code} ${i.name} × ${i.quantity}`).join('; '),
+          rubles(l.total),
+        ]),
+      );
+      await writeAudit(db, clock, actor, {
+        action: 'clinic.letters_exported',
+        entityType: 'clinic',
+        entityId: clinicId,
+        after: { format, filter: f, rows: letters.length },
+      });
+      return { content, fileName: `garantiinye-pisma-${moscowDate(now)}.${format}` };
+    },
     async pdf(actor: Actor, id: string) {
       const l = await loadLetterFor(db, actor, id, clock.now());
       return { number: l.number, content: await renderLetterPdf(l, deps.config.service) };

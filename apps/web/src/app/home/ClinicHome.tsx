@@ -1,7 +1,15 @@
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCash, IconFileCertificate, IconStar } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconBuildingBank,
+  IconBuildingHospital,
+  IconCash,
+  IconFileCertificate,
+  IconStar,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useLetters } from '../../features/letters/api.ts';
+import { useClinicLetters } from '../../features/clinic-cabinet/api.ts';
 import { useCurrentClinic } from '../clinic.tsx';
 import { QueryError } from '../errors/QueryError.tsx';
 import { useUser } from '../session.tsx';
@@ -16,32 +24,51 @@ const items = (n: number) => {
   return `${n} услуг`;
 };
 
-function ClinicLettersCard({ clinicId }: { clinicId: string | null }) {
-  const letters = useLetters();
-  const mine = letters.data?.filter((l) => l.clinic.id === clinicId);
-  const active = mine?.filter((l) => l.status === 'issued').length;
-  if (mine && mine.length === 0)
-    return (
-      <EmptySection
-        icon={IconFileCertificate}
-        title="Гарантийных писем пока нет"
-        text="Когда медицинский пульт направит к вам пациента, письмо появится здесь."
-      />
-    );
+/** A section of the cabinet as a card that opens it. */
+function SectionCard({
+  to,
+  icon: IconComponent,
+  title,
+  text,
+  testId,
+}: {
+  to: string;
+  icon: Icon;
+  title: string;
+  text: string;
+  testId: string;
+}) {
   return (
-    <Card withBorder padding="lg" component={Link} to="/letters" data-testid="clinic-letters">
+    <Card withBorder padding="lg" component={Link} to={to} data-testid={testId}>
       <Group align="flex-start" wrap="nowrap">
         <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
-          <IconFileCertificate size={24} />
+          <IconComponent size={24} />
         </ThemeIcon>
         <Stack gap={4}>
-          <Text fw={600}>Гарантийные письма{active === undefined ? '' : `: действуют ${active}`}</Text>
+          <Text fw={600}>{title}</Text>
           <Text size="sm" c="dimmed">
-            Пациенты, которых направил медицинский пульт: услуги, цены и срок действия писем.
+            {text}
           </Text>
         </Stack>
       </Group>
     </Card>
+  );
+}
+
+const ACTIVE_LETTERS = { status: 'issued', from: '', to: '', q: '' } as const;
+
+function ClinicLettersCard({ clinicId }: { clinicId: string }) {
+  // Only the count matters here.
+  const letters = useClinicLetters(clinicId, ACTIVE_LETTERS, 1, 1);
+  const active = letters.data?.total;
+  return (
+    <SectionCard
+      to="/letters"
+      icon={IconFileCertificate}
+      title={`Гарантийные письма${active === undefined ? '' : `: действуют ${active}`}`}
+      text="Пациенты, которых направил медицинский пульт: услуги, цены и срок действия писем."
+      testId="clinic-letters"
+    />
   );
 }
 
@@ -71,7 +98,11 @@ export function ClinicHome() {
                     <Card key={c.id} withBorder padding="md" data-testid="clinic-card">
                       <Group justify="space-between" align="flex-start" wrap="nowrap">
                         <Text fw={600}>{c.name}</Text>
-                        {c.id === clinic?.id && <Badge variant="light">выбрана</Badge>}
+                        {c.id === clinic?.id && (
+                          <Badge variant="light" style={{ flexShrink: 0 }}>
+                            выбрана
+                          </Badge>
+                        )}
                       </Group>
                       <Text size="sm" c="dimmed" mt={4}>
                         Прейскурант: {items(c.priceItems)}
@@ -82,7 +113,28 @@ export function ClinicHome() {
           )}
         </div>
         <SectionGrid>
-          <ClinicLettersCard clinicId={clinic?.id ?? null} />
+          {clinic && <ClinicLettersCard clinicId={clinic.id} />}
+          <SectionCard
+            to="/clinic/patients"
+            icon={IconUsersGroup}
+            title="Прикреплённые пациенты"
+            text="Списки прикрепления и открепления по программам ДМС, с выгрузкой в XLSX и CSV."
+            testId="clinic-patients"
+          />
+          <SectionCard
+            to="/clinic/requisites"
+            icon={IconBuildingBank}
+            title="Реквизиты"
+            text="Наименование, руководитель, банковские реквизиты и контакты клиники."
+            testId="clinic-requisites"
+          />
+          <SectionCard
+            to="/clinic/network"
+            icon={IconBuildingHospital}
+            title="Клиники сети"
+            text="Другие юридические лица вашей сети: один вход для всех, переключатель в шапке."
+            testId="clinic-network"
+          />
           <EmptySection
             icon={IconCash}
             title="Реестры и расчёты"

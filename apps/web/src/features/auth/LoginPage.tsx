@@ -100,6 +100,15 @@ export function LoginPage() {
             <Button component={Link} to="/register" variant="light" fullWidth data-testid="register-link">
               Я приглашён — зарегистрироваться
             </Button>
+            <Button
+              component={Link}
+              to="/clinic/register"
+              variant="subtle"
+              fullWidth
+              data-testid="clinic-register-link"
+            >
+              Регистрация клиники
+            </Button>
           </Stack>
         </form>
       </Paper>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useCurrentClinic } from '../../app/clinic.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { useUser } from '../../app/session.tsx';
+import { ClinicLetters } from '../clinic-cabinet/ClinicLetters.tsx';
 import { useLetters } from './api.ts';
 import { LetterStatus } from './LetterStatus.tsx';
 import { LettersTable } from './LettersTable.tsx';
@@ -53,12 +54,23 @@ export function MyLetterCards({ letters }: { letters: LetterView[] }) {
 export function LettersPage() {
   const user = useUser();
   const { clinic } = useCurrentClinic(user);
-  const letters = useLetters();
   const staff = user.roles.some((r) => r !== 'insured');
-  const isClinic = user.roles.includes('clinic_user');
   // A network employee works for one clinic at a time: the list follows the switcher in the header.
-  const shown = isClinic && clinic ? letters.data?.filter((l) => l.clinic.id === clinic.id) : letters.data;
+  if (user.roles.includes('clinic_user') && clinic)
+    return (
+      <Stack gap="md" data-testid="page-letters">
+        <Title order={1} fz={{ base: 24, sm: 30 }}>
+          Гарантийные письма
+        </Title>
+        <ClinicLetters key={clinic.id} clinicId={clinic.id} clinicName={clinic.name} />
+      </Stack>
+    );
+  return <OwnLetters staff={staff} />;
+}
 
+/** Letters of the insured person, or of an insurer's programs. */
+function OwnLetters({ staff }: { staff: boolean }) {
+  const letters = useLetters();
   return (
     <Stack gap="md" data-testid="page-letters">
       <Title order={1} fz={{ base: 24, sm: 30 }}>
@@ -66,9 +78,7 @@ export function LettersPage() {
       </Title>
       {staff ? (
         <Text c="dimmed" size="sm">
-          {isClinic && clinic
-            ? `Письма, по которым пациенты придут в ${clinic.name}. Откройте письмо, чтобы увидеть услуги и скачать PDF.`
-            : 'Письма, выданные медицинским пультом застрахованным по вашим программам.'}
+          Письма, выданные медицинским пультом застрахованным по вашим программам.
         </Text>
       ) : (
         <Text c="dimmed">
@@ -78,8 +88,8 @@ export function LettersPage() {
       {letters.isError && <QueryError error={letters.error} retry={() => letters.refetch()} />}
       {staff ? (
         <>
-          <LettersTable letters={shown} loading={letters.isPending} />
-          {shown?.length === 0 && (
+          <LettersTable letters={letters.data} loading={letters.isPending} />
+          {letters.data?.length === 0 && (
             <Text c="dimmed" ta="center" py="md" data-testid="letters-empty">
               Гарантийных писем пока нет.
             </Text>
@@ -88,7 +98,7 @@ export function LettersPage() {
       ) : letters.isPending ? (
         <Skeleton h={100} />
       ) : (
-        shown && <MyLetterCards letters={shown} />
+        letters.data && <MyLetterCards letters={letters.data} />
       )}
     </Stack>
   );

@@ -1,0 +1,58 @@
+import { PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { UseFormReturn } from 'react-hook-form';
+import type { ClinicFormValues } from './clinicForm.ts';
+import { PhoneField } from './RequisitesFields.tsx';
+
+/** The first employee of the clinic: who they are and how they will sign in. */
+export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> }) {
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <Stack gap="sm" data-testid="fields-account">
+      <TextInput
+        label="Ваши фамилия, имя и отчество"
+        description="Вы станете первым сотрудником клиники в кабинете и сможете подписывать документы"
+        autoComplete="name"
+        withAsterisk
+        error={errors.fullName?.message}
+        {...register('fullName')}
+      />
+      <TextInput
+        label="Ваш e-mail для входа"
+        description="Это ваш логин. Сюда можно получить код подтверждения"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        withAsterisk
+        error={errors.userEmail?.message}
+        {...register('userEmail')}
+      />
+      <PhoneField
+        form={form}
+        name="userPhone"
+        label="Ваш мобильный телефон"
+        description="Необязательно: с ним можно входить по телефону и получить код по SMS"
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <PasswordInput
+          label="Пароль"
+          description="Не короче 10 символов, буквы и цифры"
+          autoComplete="new-password"
+          withAsterisk
+          error={errors.password?.message}
+          {...register('password')}
+        />
+        <PasswordInput
+          label="Пароль ещё раз"
+          description="Чтобы не ошибиться при вводе"
+          autoComplete="new-password"
+          withAsterisk
+          error={errors.passwordRepeat?.message}
+          {...register('passwordRepeat')}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
