@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import vectors from '../../../../packages/core/src/identifiers/identifier-vectors.json' with { type: 'json' };
+import vectors from '../../../../reference/identifier-vectors.json' with { type: 'json' };
 import { checkIdCommand } from './check-id.ts';
 
 async function run(args: string[], stdinText = '') {

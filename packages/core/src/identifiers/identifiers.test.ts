@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import vectors from './identifier-vectors.json' with { type: 'json' };
+import vectors from '../../../../reference/identifier-vectors.json' with { type: 'json' };
 import {
   accountControlKey,
   bankDetailsSchema,

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import magnit from '../../../../../shared/reference/receipts/01_irkkt_ticket_magnit_ffd12_2022.json' with {
+import magnit from '../../../../reference/receipts/01_irkkt_ticket_magnit_ffd12_2022.json' with {
   type: 'json',
 };
-import ipUsn from '../../../../../shared/reference/receipts/02_irkkt_ticket_ip_usn_ffd105_2022.json' with {
+import ipUsn from '../../../../reference/receipts/02_irkkt_ticket_ip_usn_ffd105_2022.json' with {
   type: 'json',
 };
-import proverkacheka from '../../../../../shared/reference/receipts/03_proverkacheka_com_response_ffd12_2024.json' with {
+import proverkacheka from '../../../../reference/receipts/03_proverkacheka_com_response_ffd12_2024.json' with {
   type: 'json',
 };
-import lenta from '../../../../../shared/reference/receipts/04_lenta_ffd105_2020_with_rawData.json' with {
+import lenta from '../../../../reference/receipts/04_lenta_ffd105_2020_with_rawData.json' with {
   type: 'json',
 };
-import dixi from '../../../../../shared/reference/receipts/05_dixi_ffd10_2020_legacy_item_nds.json' with {
+import dixi from '../../../../reference/receipts/05_dixi_ffd10_2020_legacy_item_nds.json' with {
   type: 'json',
 };
-import vending from '../../../../../shared/reference/receipts/06_vending_ofd_style_unix_datetime_2023.json' with {
+import vending from '../../../../reference/receipts/06_vending_ofd_style_unix_datetime_2023.json' with {
   type: 'json',
 };
-import collector from '../../../../../shared/reference/receipts/07_receiptcollector_2019_ffd105.json' with {
+import collector from '../../../../reference/receipts/07_receiptcollector_2019_ffd105.json' with {
   type: 'json',
 };
 import { type FiscalReceipt, normaliseFiscalReceipt, receiptId } from './fiscal-receipt.ts';
@@ -29,7 +29,7 @@ function ok(input: unknown): FiscalReceipt {
   return r.value;
 }
 
-// Every file of /work/shared/reference/receipts, with what the normaliser must read from it.
+// Every file of reference/receipts (copied from the shared reference set), with what the normaliser must read from it.
 const REFERENCE: [string, unknown, Partial<FiscalReceipt> & { count: number }][] = [
   [
     '01 FNS app envelope',

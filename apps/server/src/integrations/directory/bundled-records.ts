@@ -10,7 +10,7 @@ export interface DadataSuggestion {
 
 /**
  * Real public records for the demo and the tests, copied unchanged from DaData's own answers
- * (shared/reference/dadata): ПАО Сбербанк by ИНН 7707083893, which DaData answers with the head office
+ * (reference/dadata): ПАО Сбербанк by ИНН 7707083893, which DaData answers with the head office
  * and its Байкальский банк branch, and the banks of БИК 044525225 (head office) and 042520607 (that
  * branch). The phones and e-mails in the party records are DaData's placeholders, not Sberbank's.
  */

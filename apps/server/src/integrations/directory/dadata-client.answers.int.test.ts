@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DadataSuggestion } from './bundled-records.ts';
 import { dadataDirectory } from './dadata-client.ts';
 
-const REFERENCE = new URL('../../../../../../shared/reference/dadata/', import.meta.url);
+const REFERENCE = new URL('../../../../../reference/dadata/', import.meta.url);
 
 function reference(name: string): { suggestions: DadataSuggestion[] } {
   return JSON.parse(fs.readFileSync(new URL(name, REFERENCE), 'utf8'));

@@ -11,7 +11,7 @@ import {
 } from './receipt-simulator.ts';
 import type { ReceiptQuery } from './receipt-source.ts';
 
-const REFERENCE = new URL('../../../../../../shared/reference/receipts/', import.meta.url);
+const REFERENCE = new URL('../../../../../reference/receipts/', import.meta.url);
 
 function fixture(name: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(new URL(name, REFERENCE), 'utf8'));
