@@ -36,6 +36,8 @@ import { claimsService } from './modules/claims/claims.service.ts';
 import { payoutsService } from './modules/claims/payouts.service.ts';
 import { clinicPatientsRoutes } from './modules/clinic-patients/clinic-patients.routes.ts';
 import { clinicPatientsService } from './modules/clinic-patients/clinic-patients.service.ts';
+import { clinicProgramsRoutes } from './modules/clinic-programs/clinic-programs.routes.ts';
+import { clinicProgramsService } from './modules/clinic-programs/clinic-programs.service.ts';
 import { clinicRegistrationService } from './modules/clinics/clinic-registration.service.ts';
 import { clinicsRoutes } from './modules/clinics/clinics.routes.ts';
 import { clinicsService } from './modules/clinics/clinics.service.ts';
@@ -178,6 +180,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }
   await app.register(directoryRoutes(deps));
   await app.register(consoleRoutes(consoleService(deps)));
+  await app.register(clinicProgramsRoutes(clinicProgramsService(deps)));
   await app.register(lettersRoutes(lettersService(deps)));
   await app.register(meRoutes(meService(deps)));
   await app.register(notificationsRoutes(notificationsService(deps)));

@@ -6,6 +6,7 @@ export * from './bonus.schemas.ts';
 export * from './chat.schemas.ts';
 export * from './claims.schemas.ts';
 export * from './clinic-cabinet.schemas.ts';
+export * from './clinic-programs.schemas.ts';
 export * from './clinic-registration.schemas.ts';
 export * from './consents.ts';
 export * from './console.schemas.ts';

@@ -16,6 +16,7 @@ export const programViewSchema = z.object({
   groupLimits: z.array(z.object({ prefix: z.string(), name: z.string(), limit: z.number().int() })),
   franchisePercent: z.number().int(),
   anyClinic: z.boolean(),
+  clinicsMayJoin: z.boolean(),
   accessTypes: z.array(z.enum(['letter', 'reimbursement'])),
   activePolicies: z.number().int(),
 });

@@ -197,6 +197,8 @@ async function seedInsurance(
       })),
       franchisePercent: p.franchisePercent,
       accessTypes: ['letter', 'reimbursement'],
+      // Clinics that register in the demo can join it from their cabinet once their contract is signed.
+      clinicsMayJoin: true,
       createdAt: now,
     });
     await tx.insert(programClinics).values(o.clinicIds.map((clinicId) => ({ programId, clinicId })));

@@ -102,6 +102,9 @@ const NetworkPage = lazy(() =>
 const AddClinicPage = lazy(() =>
   import('../features/clinic-cabinet/AddClinicPage.tsx').then((m) => ({ default: m.AddClinicPage })),
 );
+const ClinicProgramsPage = lazy(() =>
+  import('../features/clinic-programs/ProgramsPage.tsx').then((m) => ({ default: m.ProgramsPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -167,6 +170,7 @@ export function AppRoutes() {
           <Route path="contracts" element={<ClinicContractsPage />} />
           <Route path="documents" element={<ClinicDocumentsPage />} />
           <Route path="patients" element={<PatientsPage />} />
+          <Route path="programs" element={<ClinicProgramsPage />} />
           <Route path="requisites" element={<RequisitesPage />} />
           <Route path="network" element={<NetworkPage />} />
           <Route path="network/new" element={<AddClinicPage />} />

@@ -65,6 +65,8 @@ export const programs = pgTable(
     groupLimits: jsonb('group_limits').$type<GroupLimit[]>().notNull().default([]),
     franchisePercent: smallint('franchise_percent').notNull().default(0),
     anyClinic: boolean('any_clinic').notNull().default(false),
+    /** The insurer lets clinics with a signed contract and a price list join the program themselves. */
+    clinicsMayJoin: boolean('clinics_may_join').notNull().default(false),
     accessTypes: text('access_types').array().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

@@ -85,3 +85,14 @@ export async function searchServices(db: DbOrTx, q: string, day: string) {
     minPrice: Number(r.min_price),
   }));
 }
+
+/** Whether a clinic has any price in force on `day`: without one the console cannot price a letter there. */
+export async function clinicHasPrices(db: DbOrTx, clinicId: string, day: string): Promise<boolean> {
+  const rows = await sqlRows<{ one: number }>(
+    db,
+    sql`select 1 as one from price_list_items
+        where clinic_id = ${clinicId} and valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
+        limit 1`,
+  );
+  return rows.length > 0;
+}

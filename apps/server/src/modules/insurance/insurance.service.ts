@@ -37,6 +37,7 @@ export function insuranceService(deps: AppDeps) {
           groupLimits: rules.groupLimits.map((g) => ({ ...g })),
           franchisePercent: rules.franchisePercent,
           anyClinic: p.anyClinic,
+          clinicsMayJoin: p.clinicsMayJoin,
           accessTypes: p.accessTypes as ('letter' | 'reimbursement')[],
           activePolicies: counts.find((x) => x.programId === p.id)?.n ?? 0,
         };

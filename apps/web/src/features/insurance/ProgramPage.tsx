@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { INSURED_PAGE, useInsured, usePrograms } from './api.ts';
 import { ImportPanel } from './ImportPanel.tsx';
+import { JoiningSwitch } from './JoiningSwitch.tsx';
 import { contractLine } from './programText.ts';
 
 function Registered({ p }: { p: InsuredPersonView }) {
@@ -139,6 +140,7 @@ export function ProgramPage() {
         )}
       </div>
       {programs.isError && <QueryError error={programs.error} retry={() => programs.refetch()} />}
+      {program && !program.anyClinic && <JoiningSwitch program={program} />}
       <ImportPanel programId={id} />
       <Title order={2} size="h3">
         Застрахованные

@@ -1,0 +1,1 @@
+ALTER TABLE "programs" ADD COLUMN "clinics_may_join" boolean DEFAULT false NOT NULL;
