@@ -14,6 +14,8 @@ export * from './insurance.schemas.ts';
 export * from './money.ts';
 export * from './onboarding.schemas.ts';
 export * from './phone.ts';
+export * from './price-lists/index.ts';
+export * from './price-lists.schemas.ts';
 export * from './receipts/fiscal-receipt.ts';
 export * from './receipts/qr.ts';
 export * from './roles.ts';
