@@ -25,13 +25,13 @@ import {
   medicalCases,
   policies,
   policyholders,
-  priceListItems,
   programClinics,
   programs,
   users,
 } from '../apps/server/src/db/schema/index.ts';
 import { aggregatorReceiptSource } from '../apps/server/src/integrations/fns/aggregator-client.ts';
 import { yookassaPayoutProvider } from '../apps/server/src/integrations/payouts/yookassa-client.ts';
+import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 
@@ -167,14 +167,12 @@ try {
     .insert(clinics)
     .values({ id: clinicId!, inn: clinicInn, name: 'ООО «Клиника»', shortName: 'Клиника' });
   await db.insert(programClinics).values({ programId: programId!, clinicId: clinicId! });
-  await db.insert(priceListItems).values({
-    id: ids.uuid(),
+  await insertPublishedVersion(db, ids, {
     clinicId: clinicId!,
-    clinicCode: '1.01',
-    serviceCode: 'B01.047.002',
-    name: 'Прием (осмотр, консультация) врача-терапевта повторный',
-    price: 210_000n,
-    validFrom: '2020-01-01',
+    number: 1,
+    effectiveFrom: '2020-01-01',
+    at: now,
+    rows: [['1.01', 'B01.047.002', 'Прием (осмотр, консультация) врача-терапевта повторный', 210_000n]],
   });
   const hash = await hashPassword('Bench-password-1', 12);
   await db.insert(users).values({

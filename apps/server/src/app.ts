@@ -46,6 +46,9 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outboxService } from './modules/outbox/outbox.service.ts';
+import { priceListImportService } from './modules/price-lists/price-list-import.service.ts';
+import { priceListsRoutes } from './modules/price-lists/price-lists.routes.ts';
+import { priceListsService } from './modules/price-lists/price-lists.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { usersService } from './modules/users/users.service.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -157,6 +160,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(meRoutes(meService(deps)));
   await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
+  await app.register(priceListsRoutes(priceListsService(deps), priceListImportService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

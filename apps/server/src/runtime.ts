@@ -19,6 +19,10 @@ import { authService } from './modules/auth/auth.service.ts';
 import { CLAIM_FETCH_QUEUE, claimsService, PAYOUT_SEND_QUEUE } from './modules/claims/claims.service.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
+import {
+  PRICE_LIST_IMPORT_QUEUE,
+  priceListImportService,
+} from './modules/price-lists/price-list-import.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { cryptoIds, type Ids } from './platform/ids.ts';
@@ -133,6 +137,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     {
       queue: INSURED_IMPORT_QUEUE,
       handler: async (d) => insuredImportService(deps).run((d as { id: string }).id),
+      retryLimit: 0,
+    },
+    {
+      queue: PRICE_LIST_IMPORT_QUEUE,
+      handler: async (d) => priceListImportService(deps).run((d as { id: string }).id),
       retryLimit: 0,
     },
     {

@@ -134,6 +134,30 @@ export const DEMO_CLINICS = [
   },
 ];
 
+/** The first clinic's second version, from the first day of the current month: what a price change looks like. */
+export const DEMO_PRICE_CHANGES = {
+  prices: { 'A04.22.001': 2400, 'A04.10.002': 4900, 'A09.05.065': 750 } as Record<string, number>,
+  renamed: { 'A11.12.009': 'Взятие крови из периферической вены (венепункция)' } as Record<string, string>,
+  added: [['1.21', 'A04.28.001', 'Ультразвуковое исследование почек и надпочечников', 2600]] as DemoPrice[],
+  removed: ['B01.029.001'],
+};
+
+/** A draft of the second clinic as if uploaded from a file with mistakes, so the check report has something to show. */
+export const DEMO_DRAFT = {
+  fileName: 'Прейскурант с нового месяца.xlsx',
+  rows: [
+    ['МЦ.01', 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', '3 050,00'],
+    ['МЦ.02', 'B01.047.002', 'Прием (осмотр, консультация) врача-терапевта повторный', '2 600,00'],
+    ['МЦ.03', 'B01.023.001', 'Прием (осмотр, консультация) врача-невролога первичный', '3 900,00'],
+    ['МЦ.04', 'B01.023.002', 'Прием (осмотр, консультация) врача-невролога первичный', '3 300,00'],
+    ['МЦ.05', 'A04.16.001', 'Ультразвуковое исследование органов брюшной полости (комплексное)', '4 100,00'],
+    ['МЦ.06', 'A05.10.006', 'Регистрация электрокардиограммы', '1 45О,00'],
+    ['МЦ.07', 'A06.09.007', 'Рентгенография легких', '2 300,00'],
+    ['МЦ.08', 'B03.016.003', 'Общий (клинический) анализ крови развернутый', '900,00'],
+    ['МЦ.09', 'B03.016.003', 'Общий (клинический) анализ мочи', '550,00'],
+  ] as [clinicCode: string, serviceCode: string, name: string, price: string][],
+};
+
 export interface DemoAccount {
   login: string;
   phone?: string;
