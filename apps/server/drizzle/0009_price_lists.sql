@@ -22,7 +22,7 @@ CREATE TABLE "price_list_versions" (
 	"source_file_name" text,
 	"storage_key" text,
 	"file_sha256" text,
-	"based_on_version_id" uuid,
+	"based_on_number" integer,
 	"import_status" text NOT NULL,
 	"total_rows" integer DEFAULT 0 NOT NULL,
 	"processed_rows" integer DEFAULT 0 NOT NULL,
@@ -50,12 +50,12 @@ ALTER TABLE "price_list_items" ADD COLUMN "position" integer;--> statement-break
 ALTER TABLE "price_list_items" ADD COLUMN "note" text;--> statement-breakpoint
 ALTER TABLE "price_list_draft_rows" ADD CONSTRAINT "price_list_draft_rows_version_id_price_list_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."price_list_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "price_list_versions" ADD CONSTRAINT "price_list_versions_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "price_list_versions" ADD CONSTRAINT "price_list_versions_based_on_version_id_price_list_versions_id_fk" FOREIGN KEY ("based_on_version_id") REFERENCES "public"."price_list_versions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "price_list_versions" ADD CONSTRAINT "price_list_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "price_list_versions" ADD CONSTRAINT "price_list_versions_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "price_list_versions_effective_uq" ON "price_list_versions" USING btree ("clinic_id","effective_from") WHERE "price_list_versions"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "price_list_versions_clinic_idx" ON "price_list_versions" USING btree ("clinic_id","status","effective_from");--> statement-breakpoint
-ALTER TABLE "price_list_items" ADD CONSTRAINT "price_list_items_version_id_price_list_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."price_list_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "price_list_items" ADD CONSTRAINT "price_list_items_version_id_price_list_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."price_list_versions"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 -- Hand-written data migration (drizzle-kit does not move data). Each day on which a clinic's dated price
 -- rows changed (a valid_from, or the day after a valid_to) becomes a published version holding the rows in
 -- force that day (the latest valid_from wins for a code, as prices were read before), so every day keeps

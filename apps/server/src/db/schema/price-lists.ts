@@ -1,7 +1,6 @@
 import type { PriceListIssue } from '@remed/core';
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   bigint,
   check,
   date,
@@ -39,9 +38,8 @@ export const priceListVersions = pgTable(
     storageKey: text('storage_key'),
     /** SHA-256 of the uploaded file: the same file uploaded again finds its open draft. */
     fileSha256: text('file_sha256'),
-    basedOnVersionId: uuid('based_on_version_id').references((): AnyPgColumn => priceListVersions.id, {
-      onDelete: 'set null',
-    }),
+    /** The version a draft made in the editor was copied from (its number within the clinic). */
+    basedOnNumber: integer('based_on_number'),
     importStatus: text('import_status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull(),
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),

@@ -64,11 +64,8 @@ export async function clinicVersions(db: DbOrTx, clinicId: string) {
   const publisher = sql<
     string | null
   >`(select full_name from users u where u.id = ${priceListVersions.publishedBy})`;
-  const basedOn = sql<
-    number | null
-  >`(select b.number from price_list_versions b where b.id = ${priceListVersions.basedOnVersionId})`;
   return db
-    .select({ v: priceListVersions, author, publisher, basedOn })
+    .select({ v: priceListVersions, author, publisher })
     .from(priceListVersions)
     .where(eq(priceListVersions.clinicId, clinicId))
     .orderBy(desc(priceListVersions.number));
@@ -85,7 +82,7 @@ export function versionViews(listed: Listed[], today: string): PriceListVersionV
     .filter((l) => l.v.status === 'published')
     .map((l) => l.v.effectiveFrom!)
     .sort();
-  return listed.map(({ v, author, publisher, basedOn }) => {
+  return listed.map(({ v, author, publisher }) => {
     const next = v.status === 'published' ? starts.find((d) => d > v.effectiveFrom!) : undefined;
     const effectiveTo = next ? addDays(next, -1) : null;
     return {
@@ -101,7 +98,7 @@ export function versionViews(listed: Listed[], today: string): PriceListVersionV
         (effectiveTo === null || effectiveTo >= today),
       source: v.source,
       sourceFileName: v.sourceFileName,
-      basedOnNumber: basedOn === null ? null : Number(basedOn),
+      basedOnNumber: v.basedOnNumber,
       author,
       createdAt: v.createdAt.toISOString(),
       publishedAt: v.publishedAt?.toISOString() ?? null,

@@ -382,7 +382,7 @@ export function priceListsService(deps: AppDeps) {
           number,
           status: 'draft',
           source: 'editor',
-          basedOnVersionId: source?.id ?? null,
+          basedOnNumber: source?.number ?? null,
           importStatus: 'done',
           createdBy: actor.user!.id,
           createdAt: now,
