@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { validatePriceList } from '@remed/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { priceListDraftRows, priceListVersions } from '../../db/schema/index.ts';
@@ -140,7 +141,11 @@ export function priceListImportService(deps: AppDeps) {
         db,
         v.id,
         check.rows.map((r) => ({ ...r, id: r.source.id, line: r.source.line })),
-        (written) => setProgress(v.id, { processedRows: written }),
+        async (written) => {
+          await setProgress(v.id, { processedRows: written });
+          // Embedded PGlite runs queries on this thread: let waiting requests (the progress poll) in.
+          await yieldToEventLoop();
+        },
       );
       const report = reportOf(check.issues);
       await db.transaction(async (tx) => {
