@@ -238,7 +238,7 @@ describe('price list files', () => {
   });
 
   it('writes 20 000 rows in batches, reporting progress as it goes', async () => {
-    const big = [HEADER];
+    const big: (string | number)[][] = [HEADER];
     for (let i = 0; i < 20_000; i++)
       big.push([
         `К-${i}`,
