@@ -6,6 +6,7 @@ import {
   IconFileText,
   IconFirstAidKit,
   IconHome,
+  IconListDetails,
   IconMail,
   IconMessages,
   IconReceipt,
@@ -41,6 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['insurer_user', 'admin'],
   },
   { to: '/letters', label: 'Гарантийные письма', icon: IconFileCertificate, roles: STAFF_LETTER_READERS },
+  { to: '/clinic/price-lists', label: 'Прейскуранты', icon: IconListDetails, roles: ['clinic_user'] },
   // The server answers only in demo mode; the page says so otherwise.
   { to: '/demo-till', label: 'Демо-касса', icon: IconCashRegister, roles: ['clinic_user', 'admin'] },
   { to: '/admin/reconciliation', label: 'Сверка выплат', icon: IconScale, roles: ['admin'] },

@@ -47,6 +47,12 @@ const ReconciliationPage = lazy(() =>
     default: m.ReconciliationPage,
   })),
 );
+const PriceListsPage = lazy(() =>
+  import('../features/price-lists/PriceListsPage.tsx').then((m) => ({ default: m.PriceListsPage })),
+);
+const PriceListVersionPage = lazy(() =>
+  import('../features/price-lists/VersionPage.tsx').then((m) => ({ default: m.VersionPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -94,6 +100,10 @@ export function AppRoutes() {
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="reviews/:id" element={<ReviewPage />} />
+        </Route>
+        <Route path="clinic" element={<RequireRole roles={['clinic_user']} />}>
+          <Route path="price-lists" element={<PriceListsPage />} />
+          <Route path="price-lists/:versionId" element={<PriceListVersionPage />} />
         </Route>
         <Route path="demo-till" element={<RequireRole roles={['clinic_user', 'admin']} />}>
           <Route index element={<TillPage />} />

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCash, IconFileCertificate, IconStar } from '@tabler/icons-react';
+import { IconCash, IconFileCertificate, IconListDetails, IconStar } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useLetters } from '../../features/letters/api.ts';
 import { useCurrentClinic } from '../clinic.tsx';
@@ -74,7 +74,7 @@ export function ClinicHome() {
                         {c.id === clinic?.id && <Badge variant="light">выбрана</Badge>}
                       </Group>
                       <Text size="sm" c="dimmed" mt={4}>
-                        Прейскурант: {items(c.priceItems)}
+                        Действующий прейскурант: {c.priceItems ? items(c.priceItems) : 'не опубликован'}
                       </Text>
                     </Card>
                   ))}
@@ -83,6 +83,26 @@ export function ClinicHome() {
         </div>
         <SectionGrid>
           <ClinicLettersCard clinicId={clinic?.id ?? null} />
+          <Card
+            withBorder
+            padding="lg"
+            component={Link}
+            to="/clinic/price-lists"
+            data-testid="clinic-price-lists"
+          >
+            <Group align="flex-start" wrap="nowrap">
+              <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+                <IconListDetails size={24} />
+              </ThemeIcon>
+              <Stack gap={4}>
+                <Text fw={600}>Прейскуранты</Text>
+                <Text size="sm" c="dimmed">
+                  Загрузка прейскуранта из XLSX или CSV с проверкой каждой строки, правка в кабинете, версии с
+                  датой начала действия и сравнение с предыдущей.
+                </Text>
+              </Stack>
+            </Group>
+          </Card>
           <EmptySection
             icon={IconCash}
             title="Реестры и расчёты"
