@@ -142,21 +142,28 @@ export const DEMO_PRICE_CHANGES = {
   removed: ['B01.029.001'],
 };
 
-/** A draft of the second clinic as if uploaded from a file with mistakes, so the check report has something to show. */
-export const DEMO_DRAFT = {
-  fileName: 'Прейскурант с нового месяца.xlsx',
-  rows: [
-    ['МЦ.01', 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', '3 050,00'],
-    ['МЦ.02', 'B01.047.002', 'Прием (осмотр, консультация) врача-терапевта повторный', '2 600,00'],
-    ['МЦ.03', 'B01.023.001', 'Прием (осмотр, консультация) врача-невролога первичный', '3 900,00'],
-    ['МЦ.04', 'B01.023.002', 'Прием (осмотр, консультация) врача-невролога первичный', '3 300,00'],
-    ['МЦ.05', 'A04.16.001', 'Ультразвуковое исследование органов брюшной полости (комплексное)', '4 100,00'],
-    ['МЦ.06', 'A05.10.006', 'Регистрация электрокардиограммы', '1 45О,00'],
-    ['МЦ.07', 'A06.09.007', 'Рентгенография легких', '2 300,00'],
-    ['МЦ.08', 'B03.016.003', 'Общий (клинический) анализ крови развернутый', '900,00'],
-    ['МЦ.09', 'B03.016.003', 'Общий (клинический) анализ мочи', '550,00'],
-  ] as [clinicCode: string, serviceCode: string, name: string, price: string][],
-};
+/**
+ * A draft of the second clinic as if uploaded from a file: prices up about 5 % from the first day of next
+ * month, with the mistakes accountants make, so the check report has something to show.
+ */
+export function demoDraftRows(
+  prices: readonly DemoPrice[],
+): [clinicCode: string, code: string, name: string, price: string][] {
+  const rows = prices.map(([clinicCode, code, name, rubles]): [string, string, string, string] => [
+    clinicCode,
+    code,
+    name,
+    `${(Math.round((rubles * 1.05) / 10) * 10).toLocaleString('ru-RU')},00`,
+  ]);
+  const at = (code: string) => rows.findIndex((r) => r[1] === code);
+  // A letter О typed for a zero, a first-visit name under a repeat-visit code, one code twice.
+  rows[at('A05.10.006')]![3] = rows[at('A05.10.006')]![3].replace('0,00', 'О,00');
+  rows[at('B01.023.002')]![2] = 'Прием (осмотр, консультация) врача-невролога первичный';
+  rows.push(['МЦ.99', 'B03.016.003', 'Общий (клинический) анализ мочи', '550,00']);
+  return rows;
+}
+
+export const DEMO_DRAFT_FILE = 'Прейскурант с 1-го числа.xlsx';
 
 export interface DemoAccount {
   login: string;

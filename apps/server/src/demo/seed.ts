@@ -29,13 +29,14 @@ import type { AppDeps } from '../platform/deps.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CLINICS,
-  DEMO_DRAFT,
+  DEMO_DRAFT_FILE,
   DEMO_INSURED,
   DEMO_INSURER,
   DEMO_PASSWORD,
   DEMO_POLICYHOLDER,
   DEMO_PRICE_CHANGES,
   DEMO_PROGRAM,
+  demoDraftRows,
 } from './demo-data.ts';
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
@@ -176,7 +177,7 @@ async function seedPriceLists(deps: AppDeps, clinicIds: string[], yearStart: str
   });
   const draftId = ids.uuid();
   const check = validatePriceList(
-    DEMO_DRAFT.rows.map(([clinicCode, serviceCode, name, price], i) => ({
+    demoDraftRows(DEMO_CLINICS[1]!.prices).map(([clinicCode, serviceCode, name, price], i) => ({
       id: ids.uuid(),
       line: i + 2,
       clinicCode,
@@ -191,7 +192,7 @@ async function seedPriceLists(deps: AppDeps, clinicIds: string[], yearStart: str
     number: 2,
     status: 'draft',
     source: 'file',
-    sourceFileName: DEMO_DRAFT.fileName,
+    sourceFileName: DEMO_DRAFT_FILE,
     importStatus: 'done',
     totalRows: check.rows.length,
     processedRows: check.rows.length,

@@ -6,11 +6,11 @@ import { priceListsUrl } from './api.ts';
 
 export function SeverityBadge({ severity }: { severity: PriceListIssueView['severity'] }) {
   return severity === 'error' ? (
-    <Badge color="red" variant="light" style={{ textTransform: 'none' }}>
+    <Badge color="red" variant="light" style={{ textTransform: 'none', flexShrink: 0 }} miw="fit-content">
       ошибка
     </Badge>
   ) : (
-    <Badge color="yellow" variant="light" style={{ textTransform: 'none' }}>
+    <Badge color="yellow" variant="light" style={{ textTransform: 'none', flexShrink: 0 }} miw="fit-content">
       предупреждение
     </Badge>
   );
@@ -71,7 +71,7 @@ export function CheckReport({
               <Table.Th w={80}>Строка</Table.Th>
               <Table.Th w={170}>Столбец</Table.Th>
               <Table.Th>Что не так</Table.Th>
-              <Table.Th w={150}>Важность</Table.Th>
+              <Table.Th w={170}>Важность</Table.Th>
               {onFix && <Table.Th w={110} aria-label="Исправить" />}
             </Table.Tr>
           </Table.Thead>

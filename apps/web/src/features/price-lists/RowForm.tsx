@@ -10,7 +10,7 @@ import {
   priceRowInputSchema,
 } from '@remed/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { api } from '../../app/api.ts';
 import { applyServerErrors } from '../../app/forms.ts';
@@ -25,10 +25,10 @@ const SPAN: Record<PriceListColumnKey, number> = {
   note: 2,
 };
 const HINT: Record<PriceListColumnKey, string> = {
-  clinicCode: 'Как в чеке клиники',
-  serviceCode: 'По 804н: B01.047.001',
-  name: 'Как в прейскуранте',
-  price: 'Рубли: 1 234,50',
+  clinicCode: 'Как в чеке',
+  serviceCode: 'Вида B01.047.001',
+  name: 'Как в прейскуранте клиники',
+  price: 'Например, 1 234,50',
   note: 'Необязательно',
 };
 
@@ -54,6 +54,7 @@ export function RowForm({
     handleSubmit,
     watch,
     setError,
+    trigger,
     formState: { errors, isSubmitting },
   } = useForm<PriceRowInputBody>({
     resolver: zodResolver(priceRowInputSchema),
@@ -66,6 +67,10 @@ export function RowForm({
       note: row?.note ?? '',
     },
   });
+  // A row opened for fixing shows what is wrong with it straight away.
+  useEffect(() => {
+    if (row?.issues.length) void trigger();
+  }, [row, trigger]);
   const values = watch();
   const warnings = checkPriceRow({ ...values, note: values.note ?? '' }).issues.filter(
     (i) => i.severity === 'warning',
@@ -105,6 +110,9 @@ export function RowForm({
       noValidate
     >
       <Stack gap="xs">
+        <Text size="sm" fw={600}>
+          {row ? `Строка ${row.line}` : 'Новая строка'}
+        </Text>
         <Grid gutter="xs">
           {PRICE_LIST_COLUMNS.map((c, i) => (
             <Grid.Col key={c.key} span={{ base: 12, sm: 6, md: SPAN[c.key] }}>

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Button,
+  Card,
   Group,
   Pagination,
   Skeleton,
@@ -11,7 +12,7 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatRub, type PriceListRowView, type PriceListVersionDetail } from '@remed/core';
 import { IconEdit, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
@@ -38,6 +39,54 @@ function RowIssues({ row }: { row: PriceListRowView }) {
         </Text>
       ))}
     </Stack>
+  );
+}
+
+function RowActions({
+  row,
+  deleting,
+  onEdit,
+  onDelete,
+}: {
+  row: PriceListRowView;
+  deleting: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Tooltip label="Изменить строку">
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Изменить строку ${row.line}`}
+          data-edit-row={row.id}
+          onClick={onEdit}
+        >
+          <IconEdit size={18} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Удалить строку">
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={`Удалить строку ${row.line}`}
+          loading={deleting}
+          onClick={onDelete}
+        >
+          <IconTrash size={18} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}
+
+function Price({ row }: { row: PriceListRowView }) {
+  return row.price === null ? (
+    <Text span c="red.8" size="sm">
+      {row.priceText || '—'}
+    </Text>
+  ) : (
+    formatRub(row.price)
   );
 }
 
@@ -70,6 +119,7 @@ export function RowsTable({
     enabled: version.import.status === 'done',
   });
   const pages = Math.max(1, Math.ceil((rows.data?.total ?? 0) / ROWS_PAGE));
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   useEffect(() => {
     if (!focus) return;
@@ -139,111 +189,144 @@ export function RowsTable({
         )}
       </Group>
       {rows.isError && <QueryError error={rows.error} retry={() => rows.refetch()} />}
-      <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing="xs" striped data-testid="rows-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={70}>Строка</Table.Th>
-              <Table.Th w={110}>Код клиники</Table.Th>
-              <Table.Th w={140}>Код 804н</Table.Th>
-              <Table.Th>Наименование</Table.Th>
-              <Table.Th w={130} ta="right">
-                Цена
-              </Table.Th>
-              <Table.Th w={180}>Примечание</Table.Th>
-              <Table.Th w={editable ? 90 : 0} aria-label={editable ? 'Действия' : undefined} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {editing === 'new' && (
-              <Table.Tr>
-                <Table.Td colSpan={COLUMNS}>
-                  <RowForm clinicId={clinicId} versionId={version.id} row={null} onDone={done} />
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={COLUMNS}>
-                  <Skeleton h={24} />
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.data?.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={COLUMNS}>
-                  <Text c="dimmed" size="sm">
-                    {q || onlyIssues ? 'Ничего не найдено.' : 'Строк пока нет: добавьте первую.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.data?.items.map((r) =>
-              editing === r.id ? (
-                <Table.Tr key={r.id}>
-                  <Table.Td colSpan={COLUMNS}>
-                    <RowForm clinicId={clinicId} versionId={version.id} row={r} onDone={done} />
-                  </Table.Td>
-                </Table.Tr>
+      {narrow ? (
+        <Stack gap="sm" data-testid="rows-table">
+          {editing === 'new' && (
+            <Card withBorder padding="sm">
+              <RowForm clinicId={clinicId} versionId={version.id} row={null} onDone={done} />
+            </Card>
+          )}
+          {rows.isPending && <Skeleton h={80} />}
+          {rows.data?.items.length === 0 && (
+            <Text c="dimmed" size="sm">
+              {q || onlyIssues ? 'Ничего не найдено.' : 'Строк пока нет: добавьте первую.'}
+            </Text>
+          )}
+          {rows.data?.items.map((r) => (
+            <Card
+              key={r.id}
+              withBorder
+              padding="sm"
+              data-testid="price-row"
+              data-line={r.line}
+              bg={r.issues.some((i) => i.severity === 'error') ? 'red.0' : undefined}
+            >
+              {editing === r.id ? (
+                <RowForm clinicId={clinicId} versionId={version.id} row={r} onDone={done} />
               ) : (
-                <Table.Tr
-                  key={r.id}
-                  data-testid="price-row"
-                  data-line={r.line}
-                  bg={r.issues.some((i) => i.severity === 'error') ? 'red.0' : undefined}
-                >
-                  <Table.Td>{r.line}</Table.Td>
-                  <Table.Td>{r.clinicCode}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.serviceCode}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.name}</Text>
-                    <RowIssues row={r} />
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {r.price === null ? (
-                      <Text span c="red.8" size="sm">
-                        {r.priceText || '—'}
-                      </Text>
-                    ) : (
-                      formatRub(r.price)
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.note ?? ''}</Text>
-                  </Table.Td>
-                  <Table.Td>
+                <Stack gap={2}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Text size="xs" c="dimmed">
+                      Строка {r.line} · {r.clinicCode} · {r.serviceCode}
+                    </Text>
                     {editable && (
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Изменить (Enter)">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Изменить строку ${r.line}`}
-                            data-edit-row={r.id}
-                            onClick={() => setEditing(r.id)}
-                          >
-                            <IconEdit size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Удалить строку">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Удалить строку ${r.line}`}
-                            loading={deleting === r.id}
-                            onClick={() => remove(r)}
-                          >
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        row={r}
+                        deleting={deleting === r.id}
+                        onEdit={() => setEditing(r.id)}
+                        onDelete={() => remove(r)}
+                      />
                     )}
+                  </Group>
+                  <Text size="sm">{r.name}</Text>
+                  <Text size="sm" fw={600}>
+                    <Price row={r} />
+                  </Text>
+                  {r.note && (
+                    <Text size="xs" c="dimmed">
+                      {r.note}
+                    </Text>
+                  )}
+                  <RowIssues row={r} />
+                </Stack>
+              )}
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={860}>
+          <Table verticalSpacing="xs" striped data-testid="rows-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>Строка</Table.Th>
+                <Table.Th w={110}>Код клиники</Table.Th>
+                <Table.Th w={140}>Код 804н</Table.Th>
+                <Table.Th>Наименование</Table.Th>
+                <Table.Th w={130} ta="right">
+                  Цена
+                </Table.Th>
+                <Table.Th w={180}>Примечание</Table.Th>
+                <Table.Th w={editable ? 90 : 0} aria-label={editable ? 'Действия' : undefined} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {editing === 'new' && (
+                <Table.Tr>
+                  <Table.Td colSpan={COLUMNS}>
+                    <RowForm clinicId={clinicId} versionId={version.id} row={null} onDone={done} />
                   </Table.Td>
                 </Table.Tr>
-              ),
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+              )}
+              {rows.isPending && (
+                <Table.Tr>
+                  <Table.Td colSpan={COLUMNS}>
+                    <Skeleton h={24} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {rows.data?.items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={COLUMNS}>
+                    <Text c="dimmed" size="sm">
+                      {q || onlyIssues ? 'Ничего не найдено.' : 'Строк пока нет: добавьте первую.'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {rows.data?.items.map((r) =>
+                editing === r.id ? (
+                  <Table.Tr key={r.id}>
+                    <Table.Td colSpan={COLUMNS}>
+                      <RowForm clinicId={clinicId} versionId={version.id} row={r} onDone={done} />
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr
+                    key={r.id}
+                    data-testid="price-row"
+                    data-line={r.line}
+                    bg={r.issues.some((i) => i.severity === 'error') ? 'red.0' : undefined}
+                  >
+                    <Table.Td>{r.line}</Table.Td>
+                    <Table.Td>{r.clinicCode}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.serviceCode}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.name}</Text>
+                      <RowIssues row={r} />
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      <Price row={r} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.note ?? ''}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {editable && (
+                        <RowActions
+                          row={r}
+                          deleting={deleting === r.id}
+                          onEdit={() => setEditing(r.id)}
+                          onDelete={() => remove(r)}
+                        />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed">
           {rows.data ? `Строк: ${rows.data.total.toLocaleString('ru-RU')}` : ''}

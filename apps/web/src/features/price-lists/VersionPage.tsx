@@ -172,18 +172,10 @@ function Version({ clinicId, versionId }: { clinicId: string; versionId: string 
         </Group>
       )}
       {draft && ready && (
-        <Group gap="xs">
-          <Button
-            component="a"
-            href={priceListsUrl(clinicId, `/${v.id}/download.xlsx`)}
-            download
-            variant="subtle"
-            size="compact-sm"
-            leftSection={<IconDownload size={14} />}
-          >
-            Скачать черновик в XLSX (с замечаниями), чтобы исправить в Excel
-          </Button>
-        </Group>
+        <Anchor href={priceListsUrl(clinicId, `/${v.id}/download.xlsx`)} download size="sm">
+          <IconDownload size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> Скачать черновик в XLSX с
+          замечаниями проверки, чтобы исправить в Excel и загрузить снова
+        </Anchor>
       )}
 
       {ready && (

@@ -17,7 +17,13 @@ export function VersionStatus({ v }: { v: PriceListVersionView }) {
             ? ['gray', 'действовала']
             : ['indigo', 'запланирована'];
   return (
-    <Badge color={color} variant="light" style={{ textTransform: 'none' }} data-testid="version-status">
+    <Badge
+      color={color}
+      variant="light"
+      style={{ textTransform: 'none', flexShrink: 0 }}
+      miw="fit-content"
+      data-testid="version-status"
+    >
       {label}
     </Badge>
   );

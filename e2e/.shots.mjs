@@ -1,0 +1,38 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:3103';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const steps = process.argv[2] ?? 'list';
+for (const width of [1280, 390]) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-mail или телефон').fill('clinic@demo.remed.ru');
+  await page.getByLabel('Пароль', { exact: true }).fill('Remed-demo-2026');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByTestId('home-clinic_user').waitFor();
+  await page.screenshot({ path: `/tmp/plshots/home-${width}.png`, fullPage: true });
+  await page.goto(`${base}/clinic/price-lists`);
+  await page.getByTestId('price-list-history').waitFor();
+  await page.screenshot({ path: `/tmp/plshots/list-${width}.png`, fullPage: true });
+  await page.getByTestId('version-row').first().getByRole('link').first().click();
+  await page.getByTestId('page-price-list-version').waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `/tmp/plshots/version-${width}.png`, fullPage: true });
+  await page.getByRole('button', { name: /Исправить строку 14/ }).click();
+  await page.getByTestId('row-form').waitFor();
+  await page.screenshot({ path: `/tmp/plshots/edit-${width}.png`, fullPage: true });
+  await page.getByTestId('tab-diff').click();
+  await page.getByTestId('price-list-diff').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `/tmp/plshots/diff-${width}.png`, fullPage: true });
+  await page.getByTestId('clinic-switcher').click();
+  await page.getByRole('option').nth(1).click();
+  await page.waitForURL('**/clinic/price-lists');
+  await page.getByTestId('version-row').first().getByRole('link').first().click();
+  await page.getByTestId('rows-table').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `/tmp/plshots/published-${width}.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  console.log(width, 'overflow', overflow);
+  await page.close();
+}
+await browser.close();
