@@ -428,12 +428,13 @@ export function priceListsService(deps: AppDeps) {
         const v = await loadVersion(tx, clinicId, versionId, true);
         if (v.status !== 'draft') throw new AppError('INVALID_STATE', 'Эта версия уже опубликована');
         assertEditable(v);
-        const { check, report } = await recheck(tx, v);
-        if (report.errorCount > 0)
+        // The counts on the locked version are current: every change to the rows re-checks them in its
+        // own transaction, so the rows need not be read again here.
+        if (v.errorCount > 0)
           throw new AppError(
             'PRICE_LIST_HAS_ERRORS',
-            `В прейскуранте ошибок: ${report.errorCount}. Исправьте их, и тогда его можно будет опубликовать`,
-            { errorCount: report.errorCount },
+            `В прейскуранте ошибок: ${v.errorCount}. Исправьте их, и тогда его можно будет опубликовать`,
+            { errorCount: v.errorCount },
           );
         const [sameDay] = await tx
           .select()
@@ -487,8 +488,8 @@ export function priceListsService(deps: AppDeps) {
           after: {
             status: 'published',
             effectiveFrom,
-            rows: check.rows.length,
-            warnings: report.warningCount,
+            rows: v.rowCount,
+            warnings: v.warningCount,
             replaced: sameDay?.number ?? null,
           },
         });

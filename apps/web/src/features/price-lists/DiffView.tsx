@@ -1,4 +1,5 @@
-import { Badge, Group, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { formatRub, type PriceListDiffView, ruDate } from '@remed/core';
 import { useState } from 'react';
 import { QueryError } from '../../app/errors/QueryError.tsx';
@@ -58,6 +59,7 @@ export function DiffView({
 }) {
   const diff = useDiff(clinicId, versionId, effectiveFrom, true);
   const [filter, setFilter] = useState<Filter>('all');
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   if (diff.isError) return <QueryError error={diff.error} retry={() => diff.refetch()} />;
   if (!diff.data) return <Skeleton h={120} />;
   const d = diff.data;
@@ -104,6 +106,30 @@ export function DiffView({
       )}
       {d.entries.length === 0 ? (
         <Text c="dimmed">Изменений нет.</Text>
+      ) : narrow ? (
+        <Stack gap="xs" data-testid="diff-table">
+          {shown.slice(0, SHOWN).map((e) => (
+            <Card key={e.serviceCode} withBorder padding="xs" data-testid="diff-entry" data-kind={e.kind}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Text size="xs" c="dimmed">
+                  {e.serviceCode}
+                </Text>
+                <Change e={e} />
+              </Group>
+              <Text size="sm">{e.name}</Text>
+              {e.oldName && (
+                <Text size="xs" c="dimmed" td="line-through">
+                  {e.oldName}
+                </Text>
+              )}
+              <Text size="sm" fw={600}>
+                {e.oldPrice === null ? '' : formatRub(e.oldPrice)}
+                {e.oldPrice !== null && e.newPrice !== null ? ' → ' : ''}
+                {e.newPrice === null ? '' : formatRub(e.newPrice)}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped verticalSpacing="xs" data-testid="diff-table">

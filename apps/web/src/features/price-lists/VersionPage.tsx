@@ -161,8 +161,14 @@ function Version({ clinicId, versionId }: { clinicId: string; versionId: string 
           >
             Скачать XLSX
           </Button>
-          <Button leftSection={<IconEdit size={16} />} onClick={copy} loading={copying} variant="light">
-            Изменить: черновик на основе этой версии
+          <Button
+            leftSection={<IconEdit size={16} />}
+            onClick={copy}
+            loading={copying}
+            variant="light"
+            title="Создаётся черновик с теми же строками: правьте его и опубликуйте с нужной даты"
+          >
+            Изменить в черновике
           </Button>
           {copyError && (
             <Text c="red.8" size="sm" role="alert">
