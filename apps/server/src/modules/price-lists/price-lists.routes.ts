@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
 import type { PriceListImportService } from './price-list-import.service.ts';
 import type { PriceListsService } from './price-lists.service.ts';
 
@@ -142,12 +142,12 @@ export function priceListsRoutes(
           tags,
           summary: 'Удалить черновик',
           params: versionParams,
-          response: { 204: z.null(), ...errorResponses },
+          response: { 200: okResponseSchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
+      async (req) => {
         await priceLists.deleteDraft(req.actor, req.params.clinicId, req.params.versionId);
-        return reply.status(204).send(null);
+        return { ok: true as const };
       },
     );
 
