@@ -138,7 +138,7 @@ describe('a whole price list', () => {
     });
   });
 
-  it('checks 50 000 rows in well under a second', () => {
+  it('checks 50 000 rows in seconds, not minutes', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => ({
       line: i + 2,
       clinicCode: `К-${i}`,
@@ -149,7 +149,8 @@ describe('a whole price list', () => {
     const start = Date.now();
     const check = validatePriceList(rows);
     expect(check.errorCount).toBe(0);
-    expect(Date.now() - start).toBeLessThan(1000);
+    // Generous for a shared machine: what it guards against is work that grows with the square of the rows.
+    expect(Date.now() - start).toBeLessThan(5000);
   });
 });
 
