@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, FileInput, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, FileInput, Stack, Text, Title } from '@mantine/core';
 import type { PriceListVersionDetail } from '@remed/core';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -77,11 +77,6 @@ export function UploadPanel({ clinicId }: { clinicId: string }) {
         >
           Загрузить и проверить
         </Button>
-        {error && !file && (
-          <Alert color="red" role="alert" variant="light">
-            {error}
-          </Alert>
-        )}
       </Stack>
     </Card>
   );
