@@ -28,13 +28,13 @@ import {
   medicalCases,
   policies,
   policyholders,
-  priceListItems,
   programClinics,
   programs,
   users,
 } from '../apps/server/src/db/schema/index.ts';
 import { aggregatorReceiptSource } from '../apps/server/src/integrations/fns/aggregator-client.ts';
 import { yookassaPayoutProvider } from '../apps/server/src/integrations/payouts/yookassa-client.ts';
+import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import type { PhaseResult } from './claims/load.worker.ts';
@@ -174,14 +174,12 @@ try {
     .insert(clinics)
     .values({ id: clinicId!, inn: CLINIC_INN, name: 'ООО «Клиника»', shortName: 'Клиника' });
   await db.insert(programClinics).values({ programId: programId!, clinicId: clinicId! });
-  await db.insert(priceListItems).values({
-    id: ids.uuid(),
+  await insertPublishedVersion(db, ids, {
     clinicId: clinicId!,
-    clinicCode: '1.01',
-    serviceCode: 'B01.047.002',
-    name: SERVICE_NAME,
-    price: BigInt(PRICE),
-    validFrom: '2020-01-01',
+    number: 1,
+    effectiveFrom: '2020-01-01',
+    at: now,
+    rows: [['1.01', 'B01.047.002', SERVICE_NAME, BigInt(PRICE)]],
   });
   const hash = await hashPassword(PASSWORD, 12);
   await db.insert(users).values({

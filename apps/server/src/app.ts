@@ -65,6 +65,9 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outboxService } from './modules/outbox/outbox.service.ts';
+import { priceListImportService } from './modules/price-lists/price-list-import.service.ts';
+import { priceListsRoutes } from './modules/price-lists/price-lists.routes.ts';
+import { priceListsService } from './modules/price-lists/price-lists.service.ts';
 import { feedbackService } from './modules/ratings/feedback.service.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { ratingsService } from './modules/ratings/ratings.service.ts';
@@ -193,6 +196,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(edoRoutes(deps, contractsService(deps), documentsService(deps)));
   await app.register(clinicsRoutes(deps, clinicsService(deps), clinicRegistrationService(deps)));
   await app.register(clinicPatientsRoutes(clinicPatientsService(deps)));
+  await app.register(priceListsRoutes(priceListsService(deps), priceListImportService(deps)));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

@@ -21,6 +21,10 @@ import { CHAT_NOTIFY_QUEUE, chatService } from './modules/chat/chat.service.ts';
 import { CLAIM_FETCH_QUEUE, claimsService, PAYOUT_SEND_QUEUE } from './modules/claims/claims.service.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
+import {
+  PRICE_LIST_IMPORT_QUEUE,
+  priceListImportService,
+} from './modules/price-lists/price-list-import.service.ts';
 import { RATING_NIGHTLY_SCHEDULE, RATING_RECOMPUTE_QUEUE } from './modules/ratings/rating-jobs.ts';
 import { ratingsService } from './modules/ratings/ratings.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -153,6 +157,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       retryLimit: 0,
       // Two lists of one insurer at once would detach each other's people.
       concurrency: 1,
+    },
+    {
+      queue: PRICE_LIST_IMPORT_QUEUE,
+      handler: async (d) => priceListImportService(deps).run((d as { id: string }).id),
+      retryLimit: 0,
     },
     {
       queue: CLAIM_FETCH_QUEUE,

@@ -17,12 +17,12 @@ import {
   insurers,
   policies,
   policyholders,
-  priceListItems,
   programClinics,
   programs,
   userClinics,
   users,
 } from '../src/db/schema/index.ts';
+import { insertPublishedVersion } from '../src/modules/price-lists/price-lists.repository.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
@@ -298,7 +298,7 @@ export function multipartBody(
   };
 }
 
-/** A clinic with a price list effective from the start of 2026; prices in rubles. */
+/** A clinic with a price list version published from the start of 2026; prices in rubles. */
 export async function makeClinic(
   deps: AppDeps,
   prices: [serviceCode: string, name: string, rubles: number][],
@@ -314,17 +314,18 @@ export async function makeClinic(
     address: 'г. Москва',
     rating: opts.rating ?? '8.0',
   });
-  await deps.database.db.insert(priceListItems).values(
-    prices.map(([serviceCode, name, rubles], n) => ({
-      id: deps.ids.uuid(),
-      clinicId: id,
-      clinicCode: `1.${n + 1}`,
+  await insertPublishedVersion(deps.database.db, deps.ids, {
+    clinicId: id,
+    number: 1,
+    effectiveFrom: '2026-01-01',
+    at: deps.clock.now(),
+    rows: prices.map(([serviceCode, name, rubles], n) => [
+      `1.${n + 1}`,
       serviceCode,
       name,
-      price: BigInt(rubles * 100),
-      validFrom: '2026-01-01',
-    })),
-  );
+      BigInt(Math.round(rubles * 100)),
+    ]),
+  });
   if (opts.cashback)
     await deps.database.db
       .insert(clinicCashback)

@@ -25,6 +25,8 @@ export * from './money.ts';
 export * from './notifications.schemas.ts';
 export * from './onboarding.schemas.ts';
 export * from './phone.ts';
+export * from './price-lists/index.ts';
+export * from './price-lists.schemas.ts';
 export * from './rating/index.ts';
 export * from './rating.schemas.ts';
 export * from './receipts/fiscal-receipt.ts';

@@ -187,6 +187,37 @@ export const DEMO_CLINICS = [
   },
 ];
 
+/** The first clinic's second version, from the first day of the current month: what a price change looks like. */
+export const DEMO_PRICE_CHANGES = {
+  prices: { 'A04.22.001': 2400, 'A04.10.002': 4900, 'A09.05.065': 750 } as Record<string, number>,
+  renamed: { 'A11.12.009': 'Взятие крови из периферической вены (венепункция)' } as Record<string, string>,
+  added: [['1.21', 'A04.28.001', 'Ультразвуковое исследование почек и надпочечников', 2600]] as DemoPrice[],
+  removed: ['B01.029.001'],
+};
+
+/**
+ * A draft of the second clinic as if uploaded from a file: prices up about 5 % from the first day of next
+ * month, with the mistakes accountants make, so the check report has something to show.
+ */
+export function demoDraftRows(
+  prices: readonly DemoPrice[],
+): [clinicCode: string, code: string, name: string, price: string][] {
+  const rows = prices.map(([clinicCode, code, name, rubles]): [string, string, string, string] => [
+    clinicCode,
+    code,
+    name,
+    `${(Math.round((rubles * 1.05) / 10) * 10).toLocaleString('ru-RU')},00`,
+  ]);
+  const at = (code: string) => rows.findIndex((r) => r[1] === code);
+  // A letter О typed for a zero, a first-visit name under a repeat-visit code, one code twice.
+  rows[at('A05.10.006')]![3] = rows[at('A05.10.006')]![3].replace('0,00', 'О,00');
+  rows[at('B01.023.002')]![2] = 'Прием (осмотр, консультация) врача-невролога первичный';
+  rows.push(['МЦ.99', 'B03.016.003', 'Общий (клинический) анализ мочи', '550,00']);
+  return rows;
+}
+
+export const DEMO_DRAFT_FILE = 'Прейскурант с 1-го числа.xlsx';
+
 export interface DemoAccount {
   login: string;
   phone?: string;

@@ -1,4 +1,4 @@
-import { CONSENT_TEXTS } from '@remed/core';
+import { addDays, CONSENT_TEXTS, moscowDate, validatePriceList } from '@remed/core';
 import { eq, sql } from 'drizzle-orm';
 import {
   chatThreads,
@@ -13,13 +13,18 @@ import {
   insurers,
   policies,
   policyholders,
-  priceListItems,
+  priceListVersions,
   programClinics,
   programs,
   users,
 } from '../db/schema/index.ts';
 import { chatService } from '../modules/chat/chat.service.ts';
 import { consoleService } from '../modules/console/console.service.ts';
+import {
+  insertDraftRows,
+  insertPublishedVersion,
+  reportOf,
+} from '../modules/price-lists/price-lists.repository.ts';
 import { ratingsService } from '../modules/ratings/ratings.service.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import { usersService } from '../modules/users/users.service.ts';
@@ -30,11 +35,14 @@ import {
   DEMO_CHAT,
   DEMO_CLINICS,
   DEMO_DEPARTMENT_CONTACTS,
+  DEMO_DRAFT_FILE,
   DEMO_INSURED,
   DEMO_INSURER,
   DEMO_PASSWORD,
   DEMO_POLICYHOLDER,
+  DEMO_PRICE_CHANGES,
   DEMO_PROGRAM,
+  demoDraftRows,
 } from './demo-data.ts';
 import { seedEdo } from './edo.ts';
 
@@ -78,6 +86,8 @@ const RESET_TABLES = [
   'users',
   'outbox_messages',
   'price_list_items',
+  'price_list_draft_rows',
+  'price_list_versions',
   'clinics',
   'policyholders',
   'insurers',
@@ -111,21 +121,10 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
     for (const c of DEMO_CLINICS) {
       const id = ids.uuid();
       clinicIds.push(id);
-      const { prices, branches, cashback, ...legal } = c;
+      const { prices: _prices, branches, cashback, ...legal } = c;
       await tx.insert(clinics).values({ id, ...legal });
       await tx.insert(clinicBranches).values(branches.map((b) => ({ id: ids.uuid(), clinicId: id, ...b })));
       await tx.insert(clinicCashback).values({ clinicId: id, validFrom, percent: cashback });
-      await tx.insert(priceListItems).values(
-        prices.map(([clinicCode, serviceCode, name, rubles]) => ({
-          id: ids.uuid(),
-          clinicId: id,
-          clinicCode,
-          serviceCode,
-          name,
-          price: BigInt(rubles) * 100n,
-          validFrom,
-        })),
-      );
     }
   });
 
@@ -147,6 +146,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
       { mustChangePassword: false },
     );
   }
+  await seedPriceLists(deps, clinicIds, validFrom);
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
   await seedLetter(deps, clinicIds[0]!);
   await seedChat(deps);
@@ -154,6 +154,83 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   await ratingsService(deps).recomputeAll();
   await seedEdo(deps, clinicIds);
   return { created: true };
+}
+
+/**
+ * Each clinic's price list from the start of the year, uploaded by the demo clinic user; the first clinic
+ * changed some prices from the first day of this month, the second has a draft with mistakes in it.
+ */
+async function seedPriceLists(deps: AppDeps, clinicIds: string[], yearStart: string) {
+  const { ids, clock } = deps;
+  const db = deps.database.db;
+  const now = clock.now();
+  const [author] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'clinic@demo.remed.ru'));
+  const year = yearStart.slice(0, 4);
+  const kopecks = (rubles: number) => BigInt(rubles) * 100n;
+  for (const [n, c] of DEMO_CLINICS.entries()) {
+    await insertPublishedVersion(db, ids, {
+      clinicId: clinicIds[n]!,
+      number: 1,
+      effectiveFrom: yearStart,
+      at: now,
+      sourceFileName: `Прейскурант ${year}.xlsx`,
+      createdBy: author?.id ?? null,
+      rows: c.prices.map(([clinicCode, code, name, rubles]) => [clinicCode, code, name, kopecks(rubles)]),
+    });
+  }
+  const monthStart = `${moscowDate(now).slice(0, 7)}-01`;
+  const changes = DEMO_PRICE_CHANGES;
+  await insertPublishedVersion(db, ids, {
+    clinicId: clinicIds[0]!,
+    number: 2,
+    effectiveFrom: monthStart > yearStart ? monthStart : addDays(yearStart, 1),
+    at: now,
+    sourceFileName: `Прейскурант ${year}, изменения.xlsx`,
+    createdBy: author?.id ?? null,
+    rows: [...DEMO_CLINICS[0]!.prices, ...changes.added]
+      .filter(([, code]) => !changes.removed.includes(code))
+      .map(([clinicCode, code, name, rubles]) => [
+        clinicCode,
+        code,
+        changes.renamed[code] ?? name,
+        kopecks(changes.prices[code] ?? rubles),
+      ]),
+  });
+  const draftId = ids.uuid();
+  const check = validatePriceList(
+    demoDraftRows(DEMO_CLINICS[1]!.prices).map(([clinicCode, serviceCode, name, price], i) => ({
+      id: ids.uuid(),
+      line: i + 2,
+      clinicCode,
+      serviceCode,
+      name,
+      price,
+    })),
+  );
+  await db.insert(priceListVersions).values({
+    id: draftId,
+    clinicId: clinicIds[1]!,
+    number: 2,
+    status: 'draft',
+    source: 'file',
+    sourceFileName: DEMO_DRAFT_FILE,
+    importStatus: 'done',
+    totalRows: check.rows.length,
+    processedRows: check.rows.length,
+    rowCount: check.rows.length,
+    ...reportOf(check.issues),
+    createdBy: author?.id ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await insertDraftRows(
+    db,
+    draftId,
+    check.rows.map((r) => ({ ...r, id: r.source.id, line: r.source.line })),
+  );
 }
 
 async function seedInsurance(

@@ -105,6 +105,12 @@ const AddClinicPage = lazy(() =>
 const ClinicProgramsPage = lazy(() =>
   import('../features/clinic-programs/ProgramsPage.tsx').then((m) => ({ default: m.ProgramsPage })),
 );
+const PriceListsPage = lazy(() =>
+  import('../features/price-lists/PriceListsPage.tsx').then((m) => ({ default: m.PriceListsPage })),
+);
+const PriceListVersionPage = lazy(() =>
+  import('../features/price-lists/VersionPage.tsx').then((m) => ({ default: m.VersionPage })),
+);
 const ProgramPage = lazy(() =>
   import('../features/insurance/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })),
 );
@@ -171,6 +177,8 @@ export function AppRoutes() {
           <Route path="documents" element={<ClinicDocumentsPage />} />
           <Route path="patients" element={<PatientsPage />} />
           <Route path="programs" element={<ClinicProgramsPage />} />
+          <Route path="price-lists" element={<PriceListsPage />} />
+          <Route path="price-lists/:versionId" element={<PriceListVersionPage />} />
           <Route path="requisites" element={<RequisitesPage />} />
           <Route path="network" element={<NetworkPage />} />
           <Route path="network/new" element={<AddClinicPage />} />

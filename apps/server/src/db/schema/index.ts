@@ -7,5 +7,6 @@ export * from './insurance.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
+export * from './price-lists.ts';
 export * from './ratings.ts';
 export * from './users.ts';

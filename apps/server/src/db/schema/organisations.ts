@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   check,
   date,
   doublePrecision,
@@ -109,30 +108,5 @@ export const clinicCashback = pgTable(
   (t) => [
     primaryKey({ name: 'clinic_cashback_pk', columns: [t.clinicId, t.validFrom] }),
     check('clinic_cashback_percent_ck', sql`${t.percent} between 2 and 10`),
-  ],
-);
-
-/** Minimal price list until the clinic cabinet brings versions; money in kopecks. */
-export const priceListItems = pgTable(
-  'price_list_items',
-  {
-    id: uuid('id').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
-    clinicCode: text('clinic_code').notNull(),
-    serviceCode: text('service_code').notNull(),
-    name: text('name').notNull(),
-    price: bigint('price', { mode: 'bigint' }).notNull(),
-    validFrom: date('valid_from').notNull(),
-    validTo: date('valid_to'),
-  },
-  (t) => [
-    index('price_list_items_clinic_idx').on(t.clinicId),
-    index('price_list_items_code_idx').on(t.serviceCode),
-    index('price_list_items_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    check('price_list_items_price_ck', sql`${t.price} > 0`),
-    check('price_list_items_code_ck', sql`${t.serviceCode} ~ '^[AB]\\d{2}\\.\\d{2,3}\\.\\d{3}(\\.\\d{3})?$'`),
-    check('price_list_items_dates_ck', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 );

@@ -9,7 +9,8 @@ import {
   TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
-import { auditLog, priceListItems, programClinics, programs } from '../../db/schema/index.ts';
+import { auditLog, programClinics, programs } from '../../db/schema/index.ts';
+import { insertPublishedVersion } from '../price-lists/price-lists.repository.ts';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof loggedIn>>;
@@ -45,14 +46,12 @@ async function clinicWith(opts: { contract?: boolean; prices?: boolean } = {}) {
     }
   }
   if (opts.prices)
-    await ctx.deps.database.db.insert(priceListItems).values({
-      id: ctx.deps.ids.uuid(),
+    await insertPublishedVersion(ctx.deps.database.db, ctx.deps.ids, {
       clinicId: clinic.id,
-      clinicCode: '1.01',
-      serviceCode: 'B01.047.001',
-      name: 'Прием (осмотр, консультация) врача-терапевта первичный',
-      price: 250_000n,
-      validFrom: '2026-01-01',
+      number: 1,
+      effectiveFrom: '2026-01-01',
+      at: ctx.clock.now(),
+      rows: [['1.01', 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 250_000n]],
     });
   return { clinic, staff, base: `/api/clinics/${clinic.id}/programs` };
 }

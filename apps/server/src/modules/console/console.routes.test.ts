@@ -15,7 +15,7 @@ import {
   type TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
-import { outboxMessages, priceListItems } from '../../db/schema/index.ts';
+import { outboxMessages } from '../../db/schema/index.ts';
 
 const PRICES: [string, string, number][] = [
   ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 2500],
@@ -34,7 +34,8 @@ let clinicB: { id: string; inn: string };
 let orgs: Awaited<ReturnType<typeof makeOrganisations>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ LOGIN_RATE_PER_MINUTE: '1000' });
+  // Sessions outlive the day the price test moves the clock by.
+  ctx = await createTestContext({ LOGIN_RATE_PER_MINUTE: '1000', SESSION_TTL_HOURS: '72' });
   orgs = await makeOrganisations(ctx.deps);
   ({ programId } = await makeProgram(ctx.deps, orgs, { annualLimit: 1_000_000n }));
   clinicA = await makeClinic(ctx.deps, PRICES, { cashback: 5, rating: '8.0' });
@@ -61,6 +62,24 @@ async function newCase(opts: { email?: string | null } = {}) {
   ).json().id;
   const caseId = (await doctor.post(`/api/console/requests/${reqId}/case`)).json().id;
   return { insured, client, caseId };
+}
+
+/** The clinic's own user copies the version in force, changes one price and publishes it from `from`. */
+async function republish(clinicId: string, code: string, price: string, from: string) {
+  const clinicUser = (await loggedIn(ctx, ['clinic_user'], { clinicIds: [clinicId] })).client;
+  const base = `/api/clinics/${clinicId}/price-lists`;
+  const current = (await clinicUser.get(base)).json().currentId;
+  const draft = (await clinicUser.post(`${base}/drafts`, { fromVersionId: current })).json();
+  const rows = (await clinicUser.get(`${base}/${draft.id}/rows?q=${code}`)).json().items;
+  const row = rows.find((r: { serviceCode: string }) => r.serviceCode === code);
+  const saved = await clinicUser.request({
+    method: 'PUT',
+    url: `${base}/${draft.id}/rows/${row.id}`,
+    payload: { ...row, price },
+  });
+  expect(saved.statusCode).toBe(200);
+  const published = await clinicUser.post(`${base}/${draft.id}/publish`, { effectiveFrom: from });
+  expect(published.statusCode).toBe(200);
 }
 
 const services = (...codes: string[]) => ({
@@ -203,17 +222,11 @@ describe('guarantee letter', () => {
       ['B03.016.003', 75_000],
     ]);
 
-    await ctx.deps.database.db
-      .update(priceListItems)
-      .set({ price: 999_900n })
-      .where(eq(priceListItems.clinicId, clinicA.id));
+    // The clinic publishes a new price from today: the letter keeps the price it was issued with.
+    await republish(clinicA.id, 'B01.047.001', '9 999,00', '2026-11-20');
     const after = (await insuredClient.get(`/api/letters/${letterId}`)).json();
     expect(after.items[0].price).toBe(250_000);
     expect(after.total).toBe(325_000);
-    await ctx.deps.database.db
-      .update(priceListItems)
-      .set({ price: 250_000n })
-      .where(eq(priceListItems.serviceCode, 'B01.047.001'));
 
     const person = (await insuredClient.get('/api/letters')).json();
     expect(person.map((l: { id: string }) => l.id)).toContain(letterId);
@@ -325,6 +338,44 @@ describe('guarantee letter', () => {
       .from(outboxMessages)
       .where(eq(outboxMessages.channel, 'email'));
     expect(mails.some((m) => m.subject === `Гарантийное письмо ${cancel.json().number} отменено`)).toBe(true);
+  });
+});
+
+describe('prices by version', () => {
+  it('ranks and issues letters at the version in force on the day of issue; issued letters keep theirs', async () => {
+    const clinic = await makeClinic(ctx.deps, [PRICES[0]!], { rating: '7.0' });
+    await attachClinics(ctx.deps, programId, [clinic.id]);
+    await republish(clinic.id, 'B01.047.001', '3 000', '2026-11-21');
+    const rank = async (caseId: string) =>
+      (
+        (await doctor.post(`/api/console/cases/${caseId}/clinics`, services('B01.047.001'))).json() as {
+          clinicId: string;
+          total: number;
+        }[]
+      ).find((r) => r.clinicId === clinic.id)!.total;
+    const issue = async (caseId: string) =>
+      (
+        await doctor.post(`/api/console/cases/${caseId}/letters`, {
+          ...services('B01.047.001'),
+          clinicId: clinic.id,
+        })
+      ).json().id as string;
+
+    const today = await newCase();
+    expect(await rank(today.caseId)).toBe(250_000);
+    const first = await issue(today.caseId);
+    expect((await today.client.get(`/api/letters/${first}`)).json().items[0].price).toBe(250_000);
+
+    ctx.clock.advance(24 * 3600_000);
+    try {
+      const tomorrow = await newCase();
+      expect(await rank(tomorrow.caseId)).toBe(300_000);
+      const second = await issue(tomorrow.caseId);
+      expect((await tomorrow.client.get(`/api/letters/${second}`)).json().items[0].price).toBe(300_000);
+      expect((await today.client.get(`/api/letters/${first}`)).json().items[0].price).toBe(250_000);
+    } finally {
+      ctx.clock.advance(-24 * 3600_000);
+    }
   });
 });
 

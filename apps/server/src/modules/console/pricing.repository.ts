@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
+import { effectiveVersions } from '../price-lists/price-lists.repository.ts';
 
 export type PriceRow = {
   clinicId: string;
@@ -9,7 +10,7 @@ export type PriceRow = {
   price: number;
 };
 
-/** Each clinic's price for each code, from the price list rows effective on `day` (the latest such row wins). */
+/** Each clinic's price for each code, from the clinic's price list version in force on `day`. */
 export async function effectivePrices(
   db: DbOrTx,
   codes: string[],
@@ -24,12 +25,10 @@ export async function effectivePrices(
     price: string;
   }>(
     db,
-    sql`select distinct on (clinic_id, service_code) clinic_id, service_code, clinic_code, name, price::text as price
-        from price_list_items
-        where service_code = any(${sql.param(codes)}::text[])
-          and valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
-          ${clinicIds ? sql`and clinic_id = any(${sql.param(clinicIds)}::uuid[])` : sql``}
-        order by clinic_id, service_code, valid_from desc`,
+    sql`select v.clinic_id, i.service_code, i.clinic_code, i.name, i.price::text as price
+        from ${effectiveVersions(day, clinicIds)} v
+        join price_list_items i on i.version_id = v.id
+        where i.service_code = any(${sql.param(codes)}::text[])`,
   );
   return rows.map((r) => ({
     clinicId: r.clinic_id,
@@ -70,10 +69,10 @@ export async function searchServices(db: DbOrTx, q: string, day: string) {
     : sql`true`;
   const rows = await sqlRows<{ service_code: string; name: string; clinics: number; min_price: string }>(
     db,
-    sql`select service_code, min(name) as name, count(distinct clinic_id)::int as clinics, min(price)::text as min_price
-        from price_list_items
-        where valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
-          and (${needle} = '' or service_code ilike ${`${needle}%`} or (${allWords}) or ${needle} <% ${name})
+    sql`select service_code, min(name) as name, count(distinct v.clinic_id)::int as clinics, min(price)::text as min_price
+        from ${effectiveVersions(day, null)} v
+        join price_list_items i on i.version_id = v.id
+        where (${needle} = '' or service_code ilike ${`${needle}%`} or (${allWords}) or ${needle} <% ${name})
         group by service_code
         order by max(word_similarity(${needle}, ${name})) desc, service_code
         limit 20`,
@@ -90,9 +89,8 @@ export async function searchServices(db: DbOrTx, q: string, day: string) {
 export async function clinicHasPrices(db: DbOrTx, clinicId: string, day: string): Promise<boolean> {
   const rows = await sqlRows<{ one: number }>(
     db,
-    sql`select 1 as one from price_list_items
-        where clinic_id = ${clinicId} and valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)
-        limit 1`,
+    sql`select 1 as one from ${effectiveVersions(day, [clinicId])} v
+        where exists (select 1 from price_list_items i where i.version_id = v.id)`,
   );
   return rows.length > 0;
 }

@@ -1,7 +1,9 @@
-import { count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
-import { auditLog, outboxMessages, priceListItems, sessions, users } from '../../db/schema/index.ts';
+import { moscowDate } from '@remed/core';
+import { count, eq, gt, isNotNull } from 'drizzle-orm';
+import { auditLog, outboxMessages, sessions, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { itemsInForce } from '../price-lists/price-lists.repository.ts';
 
 /** Figures for the home page of each role. */
 export function homeService(deps: AppDeps) {
@@ -38,19 +40,14 @@ export function homeService(deps: AppDeps) {
         };
       }
       if (user.roles.includes('clinic_user') && user.clinics.length) {
-        const counts = await db
-          .select({ clinicId: priceListItems.clinicId, n: sql<number>`count(*)::int` })
-          .from(priceListItems)
-          .where(
-            inArray(
-              priceListItems.clinicId,
-              user.clinics.map((c) => c.id),
-            ),
-          )
-          .groupBy(priceListItems.clinicId);
+        const counts = await itemsInForce(
+          db,
+          moscowDate(clock.now()),
+          user.clinics.map((c) => c.id),
+        );
         result.clinics = user.clinics.map((c) => ({
           ...c,
-          priceItems: counts.find((x) => x.clinicId === c.id)?.n ?? 0,
+          priceItems: counts.get(c.id) ?? 0,
         }));
       }
       return result;

@@ -40,18 +40,33 @@ function decodeCsv(buffer: Buffer): string {
   }
 }
 
-/** Rows of the first sheet (XLSX, streamed) or of a CSV file (`;` or `,`), as arrays of trimmed strings. */
+/** Rows of the first sheet (XLSX) or of a CSV file (`;` or `,`), as arrays of trimmed strings. */
 export async function* readTable(buffer: Buffer, format: TableFormat): AsyncGenerator<string[]> {
+  for await (const row of readTableLines(buffer, format)) yield row.cells;
+}
+
+/**
+ * The same rows with the line each stands on in the file (empty lines are skipped but counted), so a
+ * report names the line a person finds in Excel.
+ */
+export async function* readTableLines(
+  buffer: Buffer,
+  format: TableFormat,
+): AsyncGenerator<{ line: number; cells: string[] }> {
   if (format === 'csv') {
     const text = decodeCsv(buffer);
     const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
     const delimiter =
       (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     const parser = Readable.from([text]).pipe(
-      parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }),
+      parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }),
     );
     try {
-      for await (const record of parser) yield record as string[];
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: string[];
+        info: { lines: number };
+      }>)
+        yield { line: info.lines, cells: record };
     } catch (e) {
       throw new AppError('VALIDATION_FAILED', `Файл CSV не читается: ${(e as Error).message}`);
     }
@@ -73,7 +88,7 @@ export async function* readTable(buffer: Buffer, format: TableFormat): AsyncGene
   for (let r = 1; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as ExcelJS.CellValue[];
     const cells = (Array.isArray(values) ? values.slice(1) : []).map((v) => cellText(v).trim());
-    if (cells.some((c) => c !== '')) yield cells;
+    if (cells.some((c) => c !== '')) yield { line: r, cells };
   }
 }
 

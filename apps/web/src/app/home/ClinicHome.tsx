@@ -3,8 +3,14 @@ import {
   type Icon,
   IconBuildingBank,
   IconBuildingHospital,
-  IconCash,
+  IconChartBar,
   IconFileCertificate,
+  IconFileDescription,
+  IconFiles,
+  IconGift,
+  IconListDetails,
+  IconMessageCircle,
+  IconShieldCheck,
   IconStar,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -13,7 +19,7 @@ import { useClinicLetters } from '../../features/clinic-cabinet/api.ts';
 import { useCurrentClinic } from '../clinic.tsx';
 import { QueryError } from '../errors/QueryError.tsx';
 import { useUser } from '../session.tsx';
-import { EmptySection, HomeHeader, SectionGrid } from './parts.tsx';
+import { HomeHeader, SectionGrid } from './parts.tsx';
 import { useHomeSummary } from './useHomeSummary.ts';
 
 const items = (n: number) => {
@@ -54,6 +60,87 @@ function SectionCard({
     </Card>
   );
 }
+
+/** Every part of the cabinet, in the order a clinic usually needs them. */
+const SECTIONS: { to: string; icon: Icon; title: string; text: string; testId: string }[] = [
+  {
+    to: '/clinic/patients',
+    icon: IconUsersGroup,
+    title: 'Прикреплённые пациенты',
+    text: 'Списки прикрепления и открепления по программам ДМС, с выгрузкой в XLSX и CSV.',
+    testId: 'clinic-patients',
+  },
+  {
+    to: '/clinic/programs',
+    icon: IconShieldCheck,
+    title: 'Программы ДМС',
+    text: 'Программы страховых компаний, к которым клиника присоединилась или может присоединиться.',
+    testId: 'clinic-programs',
+  },
+  {
+    to: '/clinic/price-lists',
+    icon: IconListDetails,
+    title: 'Прейскуранты',
+    text: 'Загрузка из XLSX или CSV с проверкой каждой строки, правка в кабинете, версии с датой начала и сравнение.',
+    testId: 'clinic-price-lists',
+  },
+  {
+    to: '/clinic/contracts',
+    icon: IconFileDescription,
+    title: 'Договор',
+    text: 'Договор с сервисом и дополнительные соглашения: подписание кодом из SMS или письма.',
+    testId: 'clinic-contracts',
+  },
+  {
+    to: '/clinic/documents',
+    icon: IconFiles,
+    title: 'Документы',
+    text: 'Акты, реестры, отчёты и письма с сервисом: получение, подпись, история.',
+    testId: 'clinic-documents',
+  },
+  {
+    to: '/clinic/bonus',
+    icon: IconGift,
+    title: 'Бонусная программа',
+    text: 'Кэшбэк пациентам 2–10 %: чем он выше, тем выше клиника в подборе врача пульта.',
+    testId: 'clinic-bonus',
+  },
+  {
+    to: '/clinic/rating',
+    icon: IconStar,
+    title: 'Рейтинг',
+    text: 'Оценка клиники от 0 до 10, из чего она складывается и место среди других клиник.',
+    testId: 'clinic-rating-link',
+  },
+  {
+    to: '/clinic/reports',
+    icon: IconChartBar,
+    title: 'Отчёты',
+    text: 'Пациенты, оплаты, возмещения и кэшбэк по месяцам с графиками и выгрузкой в XLSX.',
+    testId: 'clinic-reports',
+  },
+  {
+    to: '/clinic/chat',
+    icon: IconMessageCircle,
+    title: 'Чат с сервисом',
+    text: 'Вопросы отделам сервиса: договоры, планово-экономический отдел, медицинская экспертиза.',
+    testId: 'clinic-chat',
+  },
+  {
+    to: '/clinic/requisites',
+    icon: IconBuildingBank,
+    title: 'Реквизиты',
+    text: 'Наименование, руководитель, банковские реквизиты и контакты клиники.',
+    testId: 'clinic-requisites',
+  },
+  {
+    to: '/clinic/network',
+    icon: IconBuildingHospital,
+    title: 'Клиники сети',
+    text: 'Другие юридические лица вашей сети: один вход для всех, переключатель в шапке.',
+    testId: 'clinic-network',
+  },
+];
 
 const ACTIVE_LETTERS = { status: 'issued', from: '', to: '', q: '' } as const;
 
@@ -105,7 +192,7 @@ export function ClinicHome() {
                         )}
                       </Group>
                       <Text size="sm" c="dimmed" mt={4}>
-                        Прейскурант: {items(c.priceItems)}
+                        Действующий прейскурант: {c.priceItems ? items(c.priceItems) : 'не опубликован'}
                       </Text>
                     </Card>
                   ))}
@@ -114,46 +201,9 @@ export function ClinicHome() {
         </div>
         <SectionGrid>
           {clinic && <ClinicLettersCard clinicId={clinic.id} />}
-          <SectionCard
-            to="/clinic/patients"
-            icon={IconUsersGroup}
-            title="Прикреплённые пациенты"
-            text="Списки прикрепления и открепления по программам ДМС, с выгрузкой в XLSX и CSV."
-            testId="clinic-patients"
-          />
-          <SectionCard
-            to="/clinic/requisites"
-            icon={IconBuildingBank}
-            title="Реквизиты"
-            text="Наименование, руководитель, банковские реквизиты и контакты клиники."
-            testId="clinic-requisites"
-          />
-          <SectionCard
-            to="/clinic/network"
-            icon={IconBuildingHospital}
-            title="Клиники сети"
-            text="Другие юридические лица вашей сети: один вход для всех, переключатель в шапке."
-            testId="clinic-network"
-          />
-          <EmptySection
-            icon={IconCash}
-            title="Реестры и расчёты"
-            text="Раздел реестров услуг и взаиморасчётов со страховой компанией ещё в разработке."
-          />
-          <Card withBorder padding="lg" component={Link} to="/clinic/rating" data-testid="clinic-rating-link">
-            <Group align="flex-start" wrap="nowrap">
-              <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
-                <IconStar size={24} />
-              </ThemeIcon>
-              <Stack gap={4}>
-                <Text fw={600}>Рейтинг и бонусная программа</Text>
-                <Text size="sm" c="dimmed">
-                  Место клиники среди других, оценки пациентов и кэшбэк, который поднимает клинику в выдаче у
-                  врача пульта.
-                </Text>
-              </Stack>
-            </Group>
-          </Card>
+          {SECTIONS.map((c) => (
+            <SectionCard key={c.to} {...c} />
+          ))}
         </SectionGrid>
       </Stack>
     </section>

@@ -1,0 +1,129 @@
+import type { PriceListIssue } from '@remed/core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { clinics } from './organisations.ts';
+import { users } from './users.ts';
+
+/**
+ * One version of a clinic's price list. A draft is being prepared (uploaded or edited); a published version
+ * applies from `effective_from` until the next published version's date; a superseded one was replaced
+ * before it came into force and never applies.
+ */
+export const priceListVersions = pgTable(
+  'price_list_versions',
+  {
+    id: uuid('id').primaryKey(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… within the clinic. */
+    number: integer('number').notNull(),
+    status: text('status').$type<'draft' | 'published' | 'superseded'>().notNull(),
+    effectiveFrom: date('effective_from'),
+    source: text('source').$type<'file' | 'editor' | 'migration'>().notNull(),
+    sourceFileName: text('source_file_name'),
+    storageKey: text('storage_key'),
+    /** SHA-256 of the uploaded file: the same file uploaded again finds its open draft. */
+    fileSha256: text('file_sha256'),
+    /** The version a draft made in the editor was copied from (its number within the clinic). */
+    basedOnNumber: integer('based_on_number'),
+    importStatus: text('import_status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    rowCount: integer('row_count').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    warningCount: integer('warning_count').notNull().default(0),
+    /** The report of the last check, first issues only (the counts above are complete). */
+    issues: jsonb('issues').$type<PriceListIssue[]>().notNull().default([]),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('price_list_versions_number_uq').on(t.clinicId, t.number),
+    // Two published versions of a clinic never start on the same day: the one in force is always one.
+    uniqueIndex('price_list_versions_effective_uq')
+      .on(t.clinicId, t.effectiveFrom)
+      .where(sql`${t.status} = 'published'`),
+    index('price_list_versions_clinic_idx').on(t.clinicId, t.status, t.effectiveFrom),
+    check('price_list_versions_status_ck', sql`${t.status} in ('draft','published','superseded')`),
+    check('price_list_versions_source_ck', sql`${t.source} in ('file','editor','migration')`),
+    check(
+      'price_list_versions_import_status_ck',
+      sql`${t.importStatus} in ('queued','running','done','failed')`,
+    ),
+    check('price_list_versions_file_ck', sql`${t.source} <> 'file' or ${t.sourceFileName} is not null`),
+    check('price_list_versions_draft_date_ck', sql`(${t.status} = 'draft') = (${t.effectiveFrom} is null)`),
+    check(
+      'price_list_versions_published_ck',
+      sql`${t.status} = 'draft' or (${t.publishedAt} is not null and ${t.importStatus} = 'done' and ${t.errorCount} = 0)`,
+    ),
+    check(
+      'price_list_versions_counts_ck',
+      sql`${t.number} > 0 and ${t.rowCount} >= 0 and ${t.errorCount} >= 0 and ${t.warningCount} >= 0 and ${t.processedRows} >= 0 and ${t.totalRows} >= 0`,
+    ),
+  ],
+);
+
+/** Rows of a draft as the accountant typed them: any text, possibly wrong; `price` is null when unreadable. */
+export const priceListDraftRows = pgTable(
+  'price_list_draft_rows',
+  {
+    id: uuid('id').primaryKey(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => priceListVersions.id, { onDelete: 'cascade' }),
+    /** The row's line in the uploaded file (the header is line 1); rows added later continue the count. */
+    line: integer('line').notNull(),
+    clinicCode: text('clinic_code').notNull(),
+    serviceCode: text('service_code').notNull(),
+    name: text('name').notNull(),
+    priceText: text('price_text').notNull(),
+    price: bigint('price', { mode: 'bigint' }),
+    note: text('note'),
+  },
+  (t) => [
+    unique('price_list_draft_rows_line_uq').on(t.versionId, t.line),
+    check('price_list_draft_rows_price_ck', sql`${t.price} > 0`),
+  ],
+);
+
+/** The services and prices of a published (or superseded) version: checked, one row per 804н code. */
+export const priceListItems = pgTable(
+  'price_list_items',
+  {
+    id: uuid('id').primaryKey(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => priceListVersions.id, { onDelete: 'cascade' }),
+    /** Order of the rows as in the file (1, 2, 3…). */
+    position: integer('position').notNull(),
+    clinicCode: text('clinic_code').notNull(),
+    serviceCode: text('service_code').notNull(),
+    name: text('name').notNull(),
+    price: bigint('price', { mode: 'bigint' }).notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    unique('price_list_items_version_code_uq').on(t.versionId, t.serviceCode),
+    index('price_list_items_code_idx').on(t.serviceCode),
+    index('price_list_items_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    check('price_list_items_price_ck', sql`${t.price} > 0`),
+    check('price_list_items_code_ck', sql`${t.serviceCode} ~ '^[AB]\\d{2}\\.\\d{2,3}\\.\\d{3}(\\.\\d{3})?$'`),
+  ],
+);

@@ -1,0 +1,111 @@
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import type { PriceListIssueView, PriceListVersionDetail } from '@remed/core';
+import { IconDownload } from '@tabler/icons-react';
+import { keyed } from '../../app/format.ts';
+import { priceListsUrl } from './api.ts';
+
+export function SeverityBadge({ severity }: { severity: PriceListIssueView['severity'] }) {
+  return severity === 'error' ? (
+    <Badge color="red" variant="light" style={{ textTransform: 'none', flexShrink: 0 }} miw="fit-content">
+      ошибка
+    </Badge>
+  ) : (
+    <Badge color="yellow" variant="light" style={{ textTransform: 'none', flexShrink: 0 }} miw="fit-content">
+      предупреждение
+    </Badge>
+  );
+}
+
+/** The row-by-row report: line of the file, column, what is wrong; a draft row can be opened for fixing. */
+export function CheckReport({
+  version,
+  clinicId,
+  onFix,
+}: {
+  version: PriceListVersionDetail;
+  clinicId: string;
+  onFix: ((rowId: string) => void) | null;
+}) {
+  if (version.issues.length === 0)
+    return (
+      <Text c="dimmed" data-testid="check-clean">
+        Замечаний нет: все строки заполнены верно.
+      </Text>
+    );
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Text size="sm">
+          Ошибки не дают опубликовать прейскурант, предупреждения — нет: проверьте их и оставьте, если всё
+          верно.
+          {version.issuesTotal > version.issues.length &&
+            ` Показаны первые ${version.issues.length} из ${version.issuesTotal}.`}
+        </Text>
+        <Group gap="xs">
+          <Button
+            component="a"
+            href={priceListsUrl(clinicId, `/${version.id}/report.xlsx`)}
+            download
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+          >
+            Отчёт XLSX
+          </Button>
+          <Button
+            component="a"
+            href={priceListsUrl(clinicId, `/${version.id}/report.csv`)}
+            download
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+          >
+            Отчёт CSV
+          </Button>
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={560} mah={480}>
+        <Table striped verticalSpacing="xs" data-testid="check-report">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>Строка</Table.Th>
+              <Table.Th w={170}>Столбец</Table.Th>
+              <Table.Th>Что не так</Table.Th>
+              <Table.Th w={170}>Важность</Table.Th>
+              {onFix && <Table.Th w={110} aria-label="Исправить" />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {keyed(version.issues, (i) => `${i.rowId ?? 'list'}-${i.column}-${i.message}`).map(
+              ({ key, item: i }) => (
+                <Table.Tr key={key} data-testid="check-issue" data-severity={i.severity}>
+                  <Table.Td>{i.row ?? '—'}</Table.Td>
+                  <Table.Td>{i.column}</Table.Td>
+                  <Table.Td>{i.message}</Table.Td>
+                  <Table.Td>
+                    <SeverityBadge severity={i.severity} />
+                  </Table.Td>
+                  {onFix && (
+                    <Table.Td>
+                      {i.rowId && (
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="sm"
+                          onClick={() => onFix(i.rowId!)}
+                          aria-label={`Исправить строку ${i.row}`}
+                        >
+                          Исправить
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ),
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Price list import: an XLSX of N rows (default 50 000) through the real upload and job (workbook read,
+ * every row checked, rows written as column arrays with progress), on PGlite in a temporary folder or on
+ * PostgreSQL with BENCH_DATABASE_URL. Then the draft is published (rows copied into the version).
+ * Baseline in the same run: the same rows inserted as bare batched INSERTs into a scratch table.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SessionUser } from '@remed/core';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { type Database, openPglite, openPostgres } from '../apps/server/src/db/client.ts';
+import { clinics } from '../apps/server/src/db/schema/index.ts';
+import { priceListImportService } from '../apps/server/src/modules/price-lists/price-list-import.service.ts';
+import { priceListsService } from '../apps/server/src/modules/price-lists/price-lists.service.ts';
+import type { Actor } from '../apps/server/src/platform/actor.ts';
+import { createRuntime } from '../apps/server/src/runtime.ts';
+
+const N = Number(process.argv[2] ?? 50_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-prices-'));
+
+async function openBenchDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const database = await openPglite(path.join(dir, 'pglite'));
+    return { database, drop: async () => undefined };
+  }
+  const name = `remed_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openPostgres(u.toString(), 4);
+  return {
+    database,
+    async drop() {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const KINDS: [cls: string, name: string][] = [
+  ['A04', 'Ультразвуковое исследование органа'],
+  ['A05', 'Регистрация электрокардиограммы'],
+  ['A06', 'Рентгенография органа'],
+  ['A09', 'Исследование уровня вещества в крови'],
+  ['B01', 'Прием (осмотр, консультация) врача-специалиста первичный'],
+  ['B03', 'Общий (клинический) анализ крови развернутый'],
+];
+
+/** A valid, unique row: six 804н classes with names of their kind, prices typed several ways. */
+function row(i: number): (string | number)[] {
+  const [cls, name] = KINDS[i % KINDS.length]!;
+  const code = `${cls}.${String(Math.floor(i / 1000) % 1000).padStart(3, '0')}.${String(i % 1000).padStart(3, '0')}`;
+  const rubles = 300 + (i % 9000);
+  const price = i % 3 === 0 ? rubles : i % 3 === 1 ? `${rubles.toLocaleString('ru-RU')},50` : `${rubles}.5`;
+  return [`П-${i}`, code, `${name} № ${i}`, price, i % 10 ? '' : 'по записи'];
+}
+
+const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
+
+async function makeXlsx(file: string) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = wb.addWorksheet('Прейскурант');
+  ws.addRow(HEADER).commit();
+  for (let i = 1; i <= N; i++) ws.addRow(row(i)).commit();
+  await ws.commit();
+  await wb.commit();
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 25);
+
+const { database, drop } = await openBenchDatabase();
+try {
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
+  await rt.deps.jobs.start({ work: false });
+  const ids = rt.deps.ids;
+  const clinicId = ids.uuid();
+  await database.db
+    .insert(clinics)
+    .values({ id: clinicId, inn: '7715000562', name: 'Клиника', shortName: 'Клиника' });
+  // The service's administrator may act for any clinic; the audit needs no user row behind the actor.
+  const actor: Actor = {
+    user: { id: null, roles: ['admin'], clinics: [] } as unknown as SessionUser,
+    requestId: null,
+    ip: null,
+  };
+
+  const file = path.join(dir, 'prices.xlsx');
+  await makeXlsx(file);
+  const content = fs.readFileSync(file);
+  console.log(
+    `file: ${N} rows, ${(content.length / 1024 / 1024).toFixed(1)} MB XLSX, database: ${database.kind}`,
+  );
+
+  const baselineStart = process.hrtime.bigint();
+  await database.query(
+    'create table bench_baseline (clinic_code text, service_code text, name text, price text, note text)',
+  );
+  for (let i = 1; i <= N; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, N - i + 1) }, (_, k) => row(i + k).map(String));
+    const values = batch
+      .map((_, r) => `(${Array.from({ length: 5 }, (_, c) => `$${r * 5 + c + 1}`).join(',')})`)
+      .join(',');
+    await database.query(`insert into bench_baseline values ${values}`, batch.flat());
+  }
+  const baselineS = Number(process.hrtime.bigint() - baselineStart) / 1e9;
+
+  const imports = priceListImportService(rt.deps);
+  peakRss = process.memoryUsage().rss;
+  const rssBefore = peakRss;
+  const start = process.hrtime.bigint();
+  const { id } = await imports.upload(actor, clinicId, { fileName: 'prices.xlsx', content });
+  await imports.run(id);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const service = priceListsService(rt.deps);
+  const version = await service.get(actor, clinicId, id);
+  if (version.import.status !== 'done' || version.rowCount !== N || version.errorCount !== 0)
+    throw new Error(`import ended ${version.import.status}: ${JSON.stringify(version.issues.slice(0, 3))}`);
+
+  const publishStart = process.hrtime.bigint();
+  await service.publish(actor, clinicId, id, version.today);
+  const publishS = Number(process.hrtime.bigint() - publishStart) / 1e9;
+
+  const rate = N / seconds;
+  const baseline = N / baselineS;
+  console.log(
+    `import: ${seconds.toFixed(2)} s, ${Math.round(rate)} rows/s; publish: ${publishS.toFixed(2)} s; baseline bare insert: ${baselineS.toFixed(2)} s`,
+  );
+  console.log(
+    `peak RSS during import: ${(peakRss / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
+  );
+  console.log(
+    `price_list_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(peakRss / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
+  );
+  await rt.close();
+} finally {
+  clearInterval(sampler);
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
