@@ -4,9 +4,27 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unique } from '../fixtures/accounts.ts';
 import { apiSession, outbox } from '../fixtures/api.ts';
+import { DEMO_POLICY } from '../fixtures/claims.ts';
+import {
+  contractOf,
+  contractOfClinic,
+  moscowToday,
+  publishPrices,
+  signatureCodeFor,
+  signContract,
+} from '../fixtures/clinic.ts';
 import { loginAs } from '../fixtures/login.ts';
 
 const DIR = '/tmp/shots';
+const PASSWORD = 'Clinic-pass-2026';
+/** The program of the demo insured person (see the demo seed); it is open to clinics joining by themselves. */
+const DEMO_PROGRAM_NAME = 'Поликлиника «Стандарт»';
+/** A first therapist visit, priced the same at both clinics of the comparison. */
+const VISIT = {
+  code: 'B01.047.001',
+  name: 'Прием (осмотр, консультация) врача-терапевта первичный',
+  price: '2 400,00',
+};
 mkdirSync(DIR, { recursive: true });
 
 /** ПАО Сбербанк: a real company of the bundled directory records, so its requisites fill themselves. */
@@ -29,11 +47,12 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-mail, lands in its cabinet and adds a second legal entity', async ({
+test('a new clinic registers by its ИНН, signs its contract, publishes a price list, joins a program, sets 7 % cashback and ranks above an otherwise equal clinic with 3 %', async ({
   page,
+  browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const tag = unique('clinic');
   const login = `${tag}@e2e.remed.test`;
 
@@ -86,8 +105,8 @@ test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-
   // 4. The first employee.
   await wizard.getByLabel('Ваши фамилия, имя и отчество').fill('Петрова Анна Сергеевна');
   await wizard.getByLabel('Ваш e-mail для входа').fill(login);
-  await wizard.getByLabel(/^Пароль\s*\*?$/).fill('Clinic-pass-2026');
-  await wizard.getByLabel('Пароль ещё раз').fill('Clinic-pass-2026');
+  await wizard.getByLabel(/^Пароль\s*\*?$/).fill(PASSWORD);
+  await wizard.getByLabel('Пароль ещё раз').fill(PASSWORD);
   await wizard.getByTestId('wizard-next').click();
 
   // 5. Everything at a glance, the agreement, and a code to the e-mail.
@@ -111,7 +130,6 @@ test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-
       return code;
     })
     .toMatch(/^\d{6}$/);
-  await admin.dispose();
   await wizard.getByLabel('Код подтверждения').fill(code);
   await wizard.getByRole('button', { name: 'Зарегистрировать клинику' }).click();
 
@@ -162,6 +180,141 @@ test('a clinic registers by its ИНН, fixes a mistyped account, confirms by e-
   await switcher.click();
   await page.getByRole('option', { name: 'ПАО СБЕРБАНК' }).click();
   await expect(page.getByTestId('page-requisites').getByLabel('ИНН')).toHaveValue(SBER.inn);
+
+  // 6. The contract drawn up at registration is signed with the code from the outbox; the service countersigns.
+  const base = baseURL ?? '';
+  const clinicApi = await apiSession(base, login, PASSWORD);
+  const { user } = await clinicApi.get<{ user: { clinics: { id: string; name: string }[] } }>(
+    '/api/auth/session',
+  );
+  const sberId = user.clinics.find((c) => c.name === 'ПАО СБЕРБАНК')!.id;
+  const pravdyId = user.clinics.find((c) => c.name === 'ООО «Клиника на Правде»')!.id;
+  await page.getByTestId('main-nav').getByRole('link', { name: 'Договор', exact: true }).click();
+  const contract = page.getByTestId('contract-card').first();
+  await expect(contract.getByTestId('contract-status')).toHaveText('Ожидает подписи клиники');
+  const number = (await contract.getAttribute('data-number')) ?? '';
+  await contract.getByTestId('sign-contract').click();
+  const dialog = page.getByTestId('sign-dialog');
+  await dialog.getByLabel('Ваша должность').fill('Главный врач');
+  await dialog.getByTestId('send-code').click();
+  await expect(dialog.getByTestId('code-sent')).toContainText('на почту');
+  await dialog.getByLabel('Код из SMS или письма').fill(await signatureCodeFor(admin, login, number));
+  await dialog.getByTestId('sign-submit').click();
+  await expect(contract.getByTestId('contract-status')).toHaveText('Подписан клиникой, ждёт подписи сервиса');
+  await signContract(
+    admin,
+    admin,
+    'admin@demo.remed.ru',
+    await contractOf(admin, sberId),
+    'Директор по договорам',
+  );
+  await page.reload();
+  await expect(contract.getByTestId('contract-status')).toHaveText('Подписан обеими сторонами');
+
+  // 7. A price list with one bad row: the report names it, the row is fixed in place, published from today.
+  await page.getByTestId('main-nav').getByRole('link', { name: 'Прейскуранты' }).click();
+  const csv = [
+    'Код клиники;Код услуги 804н;Наименование услуги;Цена, руб.;Примечание',
+    `1.01;${VISIT.code};${VISIT.name};${VISIT.price};`,
+    '2.01;B03.016.003;Общий (клинический) анализ крови развернутый;7 50,0,0;',
+  ].join('\r\n');
+  await page
+    .getByTestId('price-list-upload')
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'Прейскурант.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${csv}\r\n`),
+    });
+  await page.getByTestId('price-list-upload-start').click();
+  const issue = page.getByTestId('check-issue');
+  await expect(issue).toHaveCount(1);
+  await expect(issue).toContainText('3');
+  await expect(issue).toContainText('Цена, руб.');
+  await expect(page.getByTestId('publish')).toBeDisabled();
+  await shoot(page, 'journey-price-list-report');
+  await issue.getByRole('button', { name: 'Исправить строку 3' }).click();
+  const price = page.getByTestId('row-form').getByTestId('row-price');
+  await price.fill('750');
+  await price.press('Enter');
+  await expect(page.getByText('Строка 3 сохранена')).toBeVisible();
+  await page.getByTestId('tab-check').click();
+  await expect(page.getByTestId('check-clean')).toBeVisible();
+  await page.getByTestId('publish-date').fill(moscowToday());
+  await page.getByTestId('publish').click();
+  await expect(page.getByTestId('page-price-list-version')).toHaveAttribute('data-status', 'published');
+
+  // 8. The clinic joins the demo program: the contract and the price list were all it needed.
+  await page.getByTestId('main-nav').getByRole('link', { name: 'Программы ДМС' }).click();
+  const programs = page.getByTestId('page-clinic-programs');
+  await expect(programs.getByTestId('programs-ready')).not.toContainText('не готово');
+  const program = programs.getByTestId('clinic-program').filter({ hasText: DEMO_PROGRAM_NAME });
+  await program.getByTestId('program-join').click();
+  await expect(program).toContainText('Клиника в программе');
+  await shoot(page, 'journey-programs');
+
+  // 9. Cashback 7 % from today.
+  await page.getByTestId('main-nav').getByRole('link', { name: 'Бонусная программа' }).click();
+  const bonus = page.getByTestId('page-bonus');
+  await bonus.getByTestId('cashback-input').fill('7');
+  await bonus.getByTestId('cashback-save').click();
+  await expect(bonus.getByTestId('cashback-percent')).toHaveText('7 %');
+
+  // The other legal entity of the network, set up the same way but with 3 %: the clinic to compare with.
+  await signContract(clinicApi, admin, login, await contractOfClinic(clinicApi, pravdyId), 'Главный врач');
+  await signContract(
+    admin,
+    admin,
+    'admin@demo.remed.ru',
+    await contractOf(admin, pravdyId),
+    'Директор по договорам',
+  );
+  await publishPrices(
+    clinicApi,
+    pravdyId,
+    [{ clinicCode: '7', serviceCode: VISIT.code, name: VISIT.name, price: VISIT.price }],
+    moscowToday(),
+  );
+  const open = await clinicApi.get<{ programs: { id: string; name: string }[] }>(
+    `/api/clinics/${pravdyId}/programs`,
+  );
+  await clinicApi.post(
+    `/api/clinics/${pravdyId}/programs/${open.programs.find((p) => p.name === DEMO_PROGRAM_NAME)!.id}/join`,
+    {},
+  );
+  await clinicApi.post(`/api/clinics/${pravdyId}/cashback`, { percent: 3, validFrom: moscowToday() });
+  await clinicApi.dispose();
+  await admin.dispose();
+
+  // 10. The console doctor picks a clinic for a therapist visit: the new clinic is above the one with 3 %.
+  const doctorApi = await apiSession(base, 'doctor@demo.remed.ru');
+  const request = await doctorApi.post<{ id: string }>('/api/console/requests', {
+    policyNumber: DEMO_POLICY,
+    complaint: `Звонок: кашель (${tag})`,
+  });
+  const opened = await doctorApi.post<{ id: string }>(`/api/console/requests/${request.id}/case`, {});
+  await doctorApi.dispose();
+  const doctorContext = await browser.newContext();
+  const doctor = await doctorContext.newPage();
+  await loginAs(doctor, 'doctor@demo.remed.ru', 'home-console_doctor');
+  await doctor.goto(`/console/cases/${opened.id}`);
+  await doctor.getByTestId('service-search').fill(VISIT.code);
+  await expect(doctor.getByTestId('service-result').first()).toContainText(VISIT.code);
+  await doctor.getByTestId('service-search').press('Enter');
+  const options = doctor.getByTestId('clinic-option');
+  const sber = options.filter({ hasText: 'ПАО СБЕРБАНК' });
+  const pravdy = options.filter({ hasText: 'ООО «Клиника на Правде»' });
+  await expect(sber).toContainText('кэшбэк 7 %');
+  await expect(pravdy).toContainText('кэшбэк 3 %');
+  await expect(sber.getByTestId('clinic-total')).toHaveText(
+    (await pravdy.getByTestId('clinic-total').textContent()) ?? '',
+  );
+  const names = await options.allTextContents();
+  const at = (name: string) => names.findIndex((t) => t.includes(name));
+  expect(at('ПАО СБЕРБАНК')).toBeGreaterThanOrEqual(0);
+  expect(at('ПАО СБЕРБАНК')).toBeLessThan(at('ООО «Клиника на Правде»'));
+  await doctor.screenshot({ path: `${DIR}/journey-ranking-1280.png`, fullPage: true });
+  await doctorContext.close();
 });
 
 test('the clinic’s attachment list filters and downloads as XLSX and CSV', async ({ page }) => {

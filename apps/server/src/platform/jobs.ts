@@ -18,9 +18,17 @@ export interface SendOptions {
   /** Jobs with the same key are queued once (pg-boss singletonKey). */
   singletonKey?: string;
   startAfterSeconds?: number;
+  /**
+   * At most one job per this many seconds (per singletonKey): the first runs at once, any sent while the
+   * slot is taken become one job in the next slot.
+   */
+  debounceSeconds?: number;
 }
 
-/** A job for `sendAll`; `debounce` runs it at most once per that many seconds, after the latest send. */
+/**
+ * A job for `sendAll`; `debounce` runs it at most once per that many seconds, at the end of the slot of the
+ * latest send (one statement for many jobs cannot run the first at once, as `send` with `debounceSeconds` does).
+ */
 export interface QueuedJob {
   queue: string;
   data: object;
@@ -122,6 +130,7 @@ export function createJobRunner(
       const id = await boss.send(queue, data, {
         ...(opts?.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts?.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
+        ...(opts?.debounceSeconds ? { singletonSeconds: opts.debounceSeconds, singletonNextSlot: true } : {}),
       });
       if (!opts?.startAfterSeconds) wake(queue);
       return id;

@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../platform/errors.ts';
 import { otpService } from '../../platform/otp.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { authService } from '../auth/auth.service.ts';
-import { createContractForNewClinic } from '../edo/contracts.service.ts';
+import { offerContractToNewClinic } from '../edo/contracts.service.ts';
 import { clinicChecks } from './clinic-checks.ts';
 import {
   createClinicFor,
@@ -164,11 +164,7 @@ export function clinicRegistrationService(deps: AppDeps) {
         if (constraint === 'users_phone_uq') throw phoneTaken();
         throw e;
       }
-      // The contract waits for the clinic's signature when it signs in; should it fail to draw up now, the
-      // clinic forms it from its cabinet («Сформировать договор»).
-      await createContractForNewClinic(deps, clinicId).catch((e: unknown) => {
-        if (!isAppError(e)) throw e;
-      });
+      await offerContractToNewClinic(deps, clinicId);
       return authService(deps).login({ login: r.userEmail, password: r.password }, actor, meta);
     },
   };

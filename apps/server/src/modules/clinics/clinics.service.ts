@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { offerContractToNewClinic } from '../edo/contracts.service.ts';
 import { clinicChecks } from './clinic-checks.ts';
 import {
   createClinicFor,
@@ -92,6 +93,7 @@ export function clinicsService(deps: AppDeps) {
           });
           return row;
         });
+        await offerContractToNewClinic(deps, id);
         return requisitesView(clinic);
       } catch (e) {
         if (violatedConstraint(e) === 'clinics_inn_uq') throw checks.alreadyRegistered();

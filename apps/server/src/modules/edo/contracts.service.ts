@@ -24,7 +24,7 @@ import { type Actor, systemActor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, isAppError } from '../../platform/errors.ts';
 import {
   addEvent,
   type ContractRow,
@@ -592,4 +592,14 @@ export type ContractsService = ReturnType<typeof contractsService>;
  */
 export function createContractForNewClinic(deps: AppDeps, clinicId: string): Promise<string> {
   return contractsService(deps).createForNewClinic(clinicId);
+}
+
+/**
+ * A clinic that just joined (registered, or added to a network) finds its contract waiting for its
+ * signature. Should it not draw up now (requisites incomplete), the clinic forms it from its cabinet.
+ */
+export async function offerContractToNewClinic(deps: AppDeps, clinicId: string): Promise<void> {
+  await createContractForNewClinic(deps, clinicId).catch((e: unknown) => {
+    if (!isAppError(e)) throw e;
+  });
 }

@@ -11,10 +11,13 @@ export const RATING_NIGHTLY_SCHEDULE = '5 21 * * *';
  * a burst of events (a registry of receipts) costs one or two runs, not one per event.
  */
 export async function requestRatingRecompute(deps: Pick<AppDeps, 'jobs'>): Promise<void> {
-  await deps.jobs.sendAll([RATING_RECOMPUTE_JOB]);
+  await deps.jobs.send(RATING_RECOMPUTE_QUEUE, {}, { singletonKey: 'all', debounceSeconds: 30 });
 }
 
-/** The recomputation as a job for `sendAll`, for use cases that queue all their side effects at once. */
+/**
+ * The recomputation as a job for `sendAll`, for use cases that queue all their side effects at once and can
+ * wait for the end of the slot (decided receipts); a person changing what they see uses the one above.
+ */
 export const RATING_RECOMPUTE_JOB: QueuedJob = {
   queue: RATING_RECOMPUTE_QUEUE,
   data: {},

@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Group, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -52,7 +52,10 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label="Разделы">
-          <MainNav user={user} onNavigate={close} />
+          {/* The clinic cabinet has many sections: on a short screen the menu scrolls. */}
+          <AppShell.Section grow component={ScrollArea} type="auto" scrollbarSize={6}>
+            <MainNav user={user} onNavigate={close} />
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main>
           <ErrorBoundary key={pathname}>
