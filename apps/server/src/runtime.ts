@@ -18,7 +18,8 @@ import { YookassaSimulatorState } from './integrations/payouts/yookassa-simulato
 import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { CHAT_NOTIFY_QUEUE, chatService } from './modules/chat/chat.service.ts';
-import { CLAIM_FETCH_QUEUE, claimsService, PAYOUT_SEND_QUEUE } from './modules/claims/claims.service.ts';
+import { CLAIM_FETCH_QUEUE, claimsService } from './modules/claims/claims.service.ts';
+import { PAYOUT_SEND_QUEUE, type PayoutCall } from './modules/claims/owing.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
 import {
@@ -170,7 +171,10 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: PAYOUT_SEND_QUEUE,
-      handler: async (d) => payoutsService(deps).send((d as { id: string }).id),
+      handler: async (d) => {
+        const job = d as { id: string; call?: PayoutCall };
+        await payoutsService(deps).send(job.id, job.call);
+      },
       retryLimit: 8,
       retryDelaySeconds: 5,
     },

@@ -1,3 +1,4 @@
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 
@@ -35,12 +36,42 @@ export interface QueuedJob {
   debounce?: { key: string; seconds: number };
 }
 
+/**
+ * A job written by the transaction of the change that needs it, so that the job exists exactly when the
+ * change committed (a transactional outbox) and costs no round trip of its own. It is pg-boss 10's own row
+ * (`pgboss.job`, partitioned by queue, with the queue's retry settings from `pgboss.queue`), which the pinned
+ * pg-boss version creates; a queue that was never created fails the whole transaction instead of losing the
+ * job. The worker tests take such jobs end to end.
+ */
+export function jobWrite(job: QueuedJob): SQLWrapper {
+  const { queue, data, debounce } = job;
+  // Debounced: one job per time slot and key (pg-boss's singleton columns), starting when the slot ends.
+  const slot = debounce
+    ? sql`'epoch'::timestamp + ${`${debounce.seconds} seconds`}::interval * floor(extract(epoch from now()) / ${debounce.seconds})`
+    : sql`null`;
+  const startAfter = debounce
+    ? sql`'epoch'::timestamptz + ${`${debounce.seconds} seconds`}::interval * (floor(extract(epoch from now()) / ${debounce.seconds}) + 1)`
+    : sql`now()`;
+  return sql`insert into pgboss.job (name, data, retry_limit, retry_delay, retry_backoff, expire_in, keep_until, dead_letter, policy,
+      singleton_key, singleton_on, start_after)
+    select ${queue}, ${JSON.stringify(data)}::jsonb, coalesce(q.retry_limit, 2),
+      case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
+      coalesce(q.retry_backoff, false),
+      coalesce(q.expire_seconds * interval '1 second', interval '15 minutes'),
+      now() + coalesce(q.retention_minutes * interval '1 minute', interval '14 days'),
+      q.dead_letter, q.policy, ${debounce?.key ?? null}, ${slot}, ${startAfter}
+    from (select 1) one left join pgboss.queue q on q.name = ${queue}
+    on conflict do nothing`;
+}
+
 /** pg-boss behind a small port: embedded on PGlite, shared by `remed worker` processes on PostgreSQL. */
 export interface JobRunner {
   start(opts: { work: boolean }): Promise<void>;
   send<T extends object>(queue: string, data: T, opts?: SendOptions): Promise<string | null>;
   /** Queues jobs, of one queue or several, in one statement: the side effects of one use case. */
   sendAll(jobs: QueuedJob[]): Promise<void>;
+  /** After a commit that wrote jobs with `jobWrite`: this process's workers take them at once. */
+  wake(queues: Iterable<string>): void;
   stop(): Promise<void>;
   readonly started: boolean;
 }
@@ -134,6 +165,9 @@ export function createJobRunner(
       });
       if (!opts?.startAfterSeconds) wake(queue);
       return id;
+    },
+    wake(queues) {
+      for (const queue of new Set(queues)) wake(queue);
     },
     async sendAll(jobs) {
       if (!jobs.length) return;

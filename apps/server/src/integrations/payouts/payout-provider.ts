@@ -9,10 +9,12 @@ export interface PayoutRequest {
   metadata: Record<string, string>;
 }
 
-export type PayoutState =
-  | { status: 'pending'; providerId: string }
-  | { status: 'succeeded'; providerId: string }
-  | { status: 'canceled'; providerId: string; reason: string; party: string };
+/** `payoutId`: our own id, sent in the metadata when the payout was made and read back with it. */
+export type PayoutState = { providerId: string; payoutId?: string } & (
+  | { status: 'pending' }
+  | { status: 'succeeded' }
+  | { status: 'canceled'; reason: string; party: string }
+);
 
 export interface SbpBank {
   bankId: string;

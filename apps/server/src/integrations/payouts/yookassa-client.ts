@@ -106,12 +106,14 @@ export function yookassaPayoutProvider(options: YookassaOptions): PayoutProvider
 export function toPayoutState(o: Json): PayoutState {
   const id = typeof o.id === 'string' && o.id ? o.id : null;
   if (!id) throw new PayoutProviderError('В ответе ЮKassa нет идентификатора выплаты', true);
-  if (o.status === 'pending' || o.status === 'succeeded') return { status: o.status, providerId: id };
+  const ours = isRecord(o.metadata) && typeof o.metadata.payoutId === 'string' ? o.metadata.payoutId : null;
+  const ids = ours ? { providerId: id, payoutId: ours } : { providerId: id };
+  if (o.status === 'pending' || o.status === 'succeeded') return { status: o.status, ...ids };
   if (o.status === 'canceled') {
     const details = isRecord(o.cancellation_details) ? o.cancellation_details : {};
     return {
       status: 'canceled',
-      providerId: id,
+      ...ids,
       reason: typeof details.reason === 'string' ? details.reason : 'unknown',
       party: typeof details.party === 'string' ? details.party : 'unknown',
     };

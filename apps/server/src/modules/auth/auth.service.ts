@@ -1,5 +1,5 @@
 import { normalizeRuPhone, type SessionUser } from '@remed/core';
-import { and, eq, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { apiTokens, loginThrottle, sessions, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -31,6 +31,13 @@ export interface LoginResult {
 export function authService(deps: AppDeps) {
   const { database, clock, ids, config } = deps;
   const db = database.db;
+  // Session and user in one round trip, as a prepared statement: this runs on every request.
+  const sessionById = db
+    .select({ s: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_by_id');
   const ttlMs = config.sessionTtlHours * 3600_000;
 
   async function assertNotLocked(key: string) {
@@ -130,12 +137,7 @@ export function authService(deps: AppDeps) {
     /** Resolves a session cookie; an unknown or expired session is an error the UI turns into "session expired". */
     async resolveSession(token: string): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date }> {
       const id = sha256(token);
-      // Session and user in one round trip: this runs on every request.
-      const [row] = await db
-        .select({ s: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.id, id));
+      const [row] = await sessionById.execute({ id });
       const now = clock.now();
       if (!row || row.s.expiresAt <= now) {
         if (row) await db.delete(sessions).where(eq(sessions.id, id));

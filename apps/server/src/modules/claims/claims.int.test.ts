@@ -146,6 +146,49 @@ describe('from receipt to money', () => {
     expect(forged.json()).toEqual({ accepted: false });
   });
 
+  it('the webhook comes before the provider id is stored: the payout is found by its own id, paid once', async () => {
+    const { client, letterId } = await withLetter();
+    const claim = (
+      await client.post('/api/me/claims', {
+        letterId,
+        qr: tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]),
+      })
+    ).json();
+    const [p] = await payoutsFor(claim.id);
+    // The provider accepted the call, but the process has not stored its answer yet.
+    const accepted = await ctx.deps.payoutProvider.create({
+      idempotenceKey: p!.idempotenceKey,
+      amount: p!.amount,
+      phone: p!.phone,
+      bankId: p!.bankId,
+      description: 'Возмещение',
+      metadata: { claimId: claim.id, payoutId: p!.id },
+    });
+    expect((await payoutsFor(claim.id))[0]!.providerId).toBeNull();
+    await world
+      .services()
+      .payouts.poll(p!.id, 0)
+      .catch(() => undefined);
+    const hook = { type: 'notification', event: 'payout.succeeded', object: { id: accepted.providerId } };
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/webhooks/yookassa', payload: hook })).json(),
+    ).toEqual({
+      accepted: true,
+    });
+    expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('paid');
+    // The job then makes its call with the same key: the provider answers with the same payout, nothing changes.
+    const before = world.yookassa.payouts.size;
+    await world.services().payouts.send(p!.id, {
+      idempotenceKey: p!.idempotenceKey,
+      amount: p!.amount,
+      phone: p!.phone,
+      bankId: p!.bankId,
+      claimId: claim.id,
+    });
+    expect(world.yookassa.payouts.size).toBe(before);
+    expect((await ledgerFor(claim.id)).filter((l) => l.kind === 'payout')).toHaveLength(1);
+  });
+
   it('the process stops between saving the decision and calling the provider: the sweep pays once', async () => {
     const { client, letterId } = await withLetter();
     const claim = (

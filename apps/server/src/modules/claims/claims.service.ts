@@ -27,6 +27,7 @@ import { type Actor, systemActor } from '../../platform/actor.ts';
 import { type AuditRecord, auditInsert } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { jobWrite, type QueuedJob } from '../../platform/jobs.ts';
 import { type Notice, noticeWrites } from '../notifications/notify.ts';
 import { RATING_RECOMPUTE_JOB } from '../ratings/rating-jobs.ts';
 import { claimNotices } from './claim-notices.ts';
@@ -34,10 +35,9 @@ import { CLAIM_STATUS_TITLES, canMove, letterState, PAYING, savedState } from '.
 import { toClaimView } from './claim-view.ts';
 import { clawbackFor } from './clawback.ts';
 import { type LockedLetter, lockLetter } from './letter-lock.ts';
-import { owing, type PayoutPlan } from './owing.ts';
+import { owing, type PayoutPlan, payoutJob } from './owing.ts';
 
 export const CLAIM_FETCH_QUEUE = 'claim-fetch';
-export const PAYOUT_SEND_QUEUE = 'payout-send';
 /** Waits between attempts to fetch a receipt the source has not got yet: never a rejection for that. */
 const FETCH_BACKOFF_S = [5, 15, 60, 300, 900, 3600];
 /** How long a person uploading a receipt waits for the FNS before the claim is shown as waiting. */
@@ -47,12 +47,9 @@ type ClaimRow = typeof claims.$inferSelect;
 type ClaimValues = Partial<typeof claims.$inferInsert>;
 type Audit = { actor: Actor; record: AuditRecord };
 
-/** Everything a use case queues after its transaction commits, in one statement. */
+/** What a use case leaves for after its commit: queues to wake (their jobs were written with the change). */
 interface Effects {
-  messageIds: string[];
-  payoutId: string | null;
-  /** A decided receipt counts in its clinic's rating (visits, receipts with extra services). */
-  decided: boolean;
+  queues: string[];
   retryFetch?: { attempts: number; afterSeconds: number };
 }
 
@@ -121,7 +118,11 @@ export function claimsService(deps: AppDeps) {
     amounts: { reimbursement: number; cashback: number } | null,
     extra: SQLWrapper[] = [],
   ): Promise<{ row: ClaimRow; effects: Effects; payout: PayoutPlan['payout'] }> {
-    const plan = amounts ? await money.plan(tx, claim.id, locked.person, values.status!, amounts) : null;
+    const plan = amounts
+      ? await money.plan(tx, claim.id, locked.person, values.status!, amounts, {
+          availableHint: locked.available,
+        })
+      : null;
     const final = { ...values, ...(plan ? { status: plan.status } : {}) };
     let row: ClaimRow;
     const writes: SQLWrapper[] = [];
@@ -130,17 +131,21 @@ export function claimsService(deps: AppDeps) {
       writes.push(tx.insert(claims).values(row));
     } else row = await persist(tx, claim, final, values.status);
     const notes = noticeWrites(deps, tx, locked.person, notice(plan));
-    writes.push(...extra, ...money.writes(tx, plan), ...auditInsert(tx, clock, audits), ...notes.writes);
+    const jobs: QueuedJob[] = [
+      ...deps.outbox.deliveryJobs(notes.messageIds),
+      ...(plan?.payout ? [payoutJob(plan.payout)] : []),
+      // A decided receipt counts in its clinic's rating (visits, receipts with extra services).
+      ...(final.status !== undefined && final.status !== 'waiting_receipt' ? [RATING_RECOMPUTE_JOB] : []),
+    ];
+    writes.push(
+      ...extra,
+      ...money.writes(tx, plan),
+      ...auditInsert(tx, clock, audits),
+      ...notes.writes,
+      ...jobs.map(jobWrite),
+    );
     await writeAll(tx, writes);
-    return {
-      row,
-      effects: {
-        messageIds: notes.messageIds,
-        payoutId: plan?.payout?.id ?? null,
-        decided: final.status !== undefined && final.status !== 'waiting_receipt',
-      },
-      payout: plan?.payout ?? null,
-    };
+    return { row, effects: { queues: jobs.map((j) => j.queue) }, payout: plan?.payout ?? null };
   }
 
   /** Decides a fetched receipt against the letter (locked) and records it. */
@@ -265,11 +270,7 @@ export function claimsService(deps: AppDeps) {
   }
 
   async function afterCommit(effects: Effects, claimId: string) {
-    await deps.jobs.sendAll([
-      ...deps.outbox.deliveryJobs(effects.messageIds),
-      ...(effects.payoutId ? [{ queue: PAYOUT_SEND_QUEUE, data: { id: effects.payoutId } }] : []),
-      ...(effects.decided ? [RATING_RECOMPUTE_JOB] : []),
-    ]);
+    deps.jobs.wake(effects.queues);
     if (effects.retryFetch)
       await deps.jobs.send(
         CLAIM_FETCH_QUEUE,
@@ -329,7 +330,7 @@ export function claimsService(deps: AppDeps) {
         )
       : {
           row: await persist(tx, claim, values),
-          effects: { messageIds: [], payoutId: null, decided: false },
+          effects: { queues: [] },
           payout: null,
         };
     out.effects.retryFetch = { attempts, afterSeconds: retryDelay(answer, attempts) };

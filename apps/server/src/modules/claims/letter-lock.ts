@@ -15,6 +15,12 @@ export interface LockedLetter {
   total: number;
   saved: SavedLetterState | null;
   person: typeof insuredPersons.$inferSelect;
+  /**
+   * The person's money owed and not yet on its way, read with the lock. If this statement waited for the
+   * lock, it may miss what the other transaction committed; that only matters while a clawback is open
+   * (negative), and then it is read again (see `owing`).
+   */
+  available: number;
 }
 
 /**
@@ -34,6 +40,8 @@ export async function lockLetter(tx: Tx, letterId: string): Promise<LockedLetter
           'code', i.service_code, 'clinicCode', i.clinic_code, 'name', i.name, 'price', i.price,
           'quantity', i.quantity) order by i.line), '[]'::json)
         from guarantee_letter_items i where i.letter_id = ${guaranteeLetters.id})`,
+      available: sql<string>`((select coalesce(sum(amount), 0) from ledger_entries where insured_person_id = ${insuredPersons.id})
+        - (select coalesce(sum(amount), 0) from payouts where insured_person_id = ${insuredPersons.id} and status in ('created','pending')))::text`,
     })
     .from(guaranteeLetters)
     .innerJoin(clinics, eq(clinics.id, guaranteeLetters.clinicId))
@@ -49,6 +57,7 @@ export async function lockLetter(tx: Tx, letterId: string): Promise<LockedLetter
     total: Number(l.total),
     saved: l.adjudicationState ?? null,
     person: row.person,
+    available: Number(row.available),
     letter: {
       format: 'remed.guarantee-letter/v1',
       number: l.number,

@@ -2,6 +2,9 @@ import { type SQLWrapper, sql } from 'drizzle-orm';
 import { sqlRows, type Tx } from '../../db/client.ts';
 import { type ClaimStatus, type insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+
+export const PAYOUT_SEND_QUEUE = 'payout-send';
+
 import { payoutTarget } from './claim-notices.ts';
 
 type Person = typeof insuredPersons.$inferSelect;
@@ -27,6 +30,27 @@ async function available(tx: Tx, personId: string): Promise<number> {
           - coalesce((select sum(amount) from payouts where insured_person_id = ${personId} and status in ('created','pending')), 0))::text as available`,
   );
   return Number(row!.available);
+}
+
+/** What the provider call needs, carried by the job so that the worker calls without reading the row first. */
+export interface PayoutCall {
+  idempotenceKey: string;
+  amount: number;
+  phone: string;
+  bankId: string;
+  claimId: string;
+}
+
+/** The job that makes a payout written in the same transaction. */
+export function payoutJob(p: typeof payouts.$inferInsert) {
+  const call: PayoutCall = {
+    idempotenceKey: p.idempotenceKey,
+    amount: p.amount,
+    phone: p.phone,
+    bankId: p.bankId,
+    claimId: p.claimId,
+  };
+  return { queue: PAYOUT_SEND_QUEUE, data: { id: p.id!, call } };
 }
 
 export function owing(deps: Pick<AppDeps, 'ids' | 'clock'>) {
@@ -60,8 +84,9 @@ export function owing(deps: Pick<AppDeps, 'ids' | 'clock'>) {
     person: Person,
     decided: ClaimStatus,
     amounts: { reimbursement: number; cashback: number },
-    ledgerWritten = false,
+    opts: { ledgerWritten?: boolean; availableHint?: number } = {},
   ): Promise<PayoutPlan> {
+    const ledgerWritten = opts.ledgerWritten ?? false;
     const now = clock.now();
     const due = amounts.reimbursement + amounts.cashback;
     const ledger = ledgerWritten
@@ -78,7 +103,13 @@ export function owing(deps: Pick<AppDeps, 'ids' | 'clock'>) {
     if (due <= 0) return { status: decided, ledger, payout: null, outcome: null };
     if (!person.payoutPhone || !person.payoutBankId)
       return { status: decided, ledger, payout: null, outcome: 'details_missing' };
-    const amount = Math.min(due, (await available(tx, person.id)) + (ledgerWritten ? 0 : due));
+    // A hint of no debt can be trusted even if stale: paying in full then leaves a new clawback open for the
+    // next payout, as if this claim had come first. A debt is read again, or two claims could both take it.
+    const before =
+      opts.availableHint !== undefined && opts.availableHint >= 0
+        ? opts.availableHint
+        : await available(tx, person.id);
+    const amount = Math.min(due, before + (ledgerWritten ? 0 : due));
     if (amount <= 0) return { status: 'paid', ledger, payout: null, outcome: 'offset' };
     return {
       status: 'payout_pending',

@@ -11,8 +11,8 @@ import { AppError } from '../../platform/errors.ts';
 import { noticeWrites, notify } from '../notifications/notify.ts';
 import { claimNotices, payoutTarget } from './claim-notices.ts';
 import { movableTo } from './claim-state.ts';
-import { claimsService, PAYOUT_SEND_QUEUE } from './claims.service.ts';
-import { owing } from './owing.ts';
+import { claimsService } from './claims.service.ts';
+import { owing, PAYOUT_SEND_QUEUE, type PayoutCall } from './owing.ts';
 import { cancelAdvice } from './payout-advice.ts';
 
 export const PAYOUT_POLL_QUEUE = 'payout-poll';
@@ -32,7 +32,12 @@ export function payoutsService(deps: AppDeps) {
     if (state.status === 'pending') {
       await db
         .update(payouts)
-        .set({ status: 'pending', providerId: state.providerId, updatedAt: clock.now() })
+        .set({
+          status: 'pending',
+          providerId: state.providerId,
+          attempts: sql`${payouts.attempts} + 1`,
+          updatedAt: clock.now(),
+        })
         .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])));
       return;
     }
@@ -40,7 +45,7 @@ export function payoutsService(deps: AppDeps) {
       const now = clock.now();
       const succeeded = state.status === 'succeeded';
       // The conditional update is the lock: a payout becomes final once, whatever webhooks and polls race.
-      const [p] = await tx
+      const [row] = await tx
         .update(payouts)
         .set({
           status: state.status,
@@ -48,15 +53,22 @@ export function payoutsService(deps: AppDeps) {
           ...(succeeded ? {} : { cancelReason: state.reason }),
           updatedAt: now,
         })
-        .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])))
-        .returning();
-      if (!p) return [];
-      const [person] = await tx.select().from(insuredPersons).where(eq(insuredPersons.id, p.insuredPersonId));
+        .from(insuredPersons)
+        .where(
+          and(
+            eq(payouts.id, payoutId),
+            inArray(payouts.status, ['created', 'pending']),
+            eq(insuredPersons.id, payouts.insuredPersonId),
+          ),
+        )
+        .returning({ p: payouts, person: insuredPersons });
+      if (!row) return [];
+      const { p, person } = row;
       const claimTo = succeeded ? 'paid' : 'payout_failed';
       const notice = succeeded
-        ? claimNotices.paid(p.claimId, p.amount, payoutTarget(p.phone, person!.payoutBankName))
+        ? claimNotices.paid(p.claimId, p.amount, payoutTarget(p.phone, person.payoutBankName))
         : claimNotices.payoutFailed(p.claimId, p.amount, cancelAdvice(state.reason));
-      const notes = noticeWrites(deps, tx, person!, notice);
+      const notes = noticeWrites(deps, tx, person, notice);
       await writeAll(tx, [
         ...(succeeded
           ? [
@@ -147,7 +159,7 @@ export function payoutsService(deps: AppDeps) {
           );
         if (live) continue;
       }
-      const plan = await money.plan(tx, claim.id, person!, claim.status, due, true);
+      const plan = await money.plan(tx, claim.id, person!, claim.status, due, { ledgerWritten: true });
       if (plan.status === claim.status) continue;
       await writeAll(tx, money.writes(tx, plan));
       await tx
@@ -167,43 +179,54 @@ export function payoutsService(deps: AppDeps) {
     poll,
 
     /**
-     * Calls the provider with the key stored before the call. A timeout or 5xx is retried by the job with the
-     * same key, so the provider makes at most one payout whatever happens in between.
+     * Calls the provider with the key stored before the call; the job that a new payout's transaction wrote
+     * carries what the call needs, a job from the sweep or a retry reads it (and polls one already accepted).
+     * A timeout or 5xx is retried by the job with the same key, so the provider makes at most one payout
+     * whatever happens in between.
      */
-    async send(payoutId: string) {
-      const [p] = await db
-        .update(payouts)
-        .set({ attempts: sql`${payouts.attempts} + 1`, updatedAt: clock.now() })
-        .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])))
-        .returning();
-      if (!p) return;
-      if (p.status === 'pending') return poll(p.id, 0);
-      try {
-        const state = await deps.payoutProvider.create({
+    async send(payoutId: string, known?: PayoutCall) {
+      let call = known;
+      if (!call) {
+        const [p] = await db
+          .select()
+          .from(payouts)
+          .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])));
+        if (!p) return;
+        if (p.status === 'pending') return poll(p.id, 0);
+        call = {
           idempotenceKey: p.idempotenceKey,
           amount: p.amount,
           phone: p.phone,
           bankId: p.bankId,
+          claimId: p.claimId,
+        };
+      }
+      try {
+        const state = await deps.payoutProvider.create({
+          idempotenceKey: call.idempotenceKey,
+          amount: call.amount,
+          phone: call.phone,
+          bankId: call.bankId,
           description: 'Возмещение по ДМС и кэшбэк, remed',
-          metadata: { claimId: p.claimId, payoutId: p.id },
+          metadata: { claimId: call.claimId, payoutId },
         });
-        await settle(p.id, state);
-        if (state.status === 'pending')
-          await deps.jobs.send(
-            PAYOUT_POLL_QUEUE,
-            { id: p.id, attempt: 1 },
-            { startAfterSeconds: POLL_BACKOFF_S[0]! },
-          );
+        // A pending payout is finished by the provider's webhook; one whose webhook never comes is polled
+        // once the sweep finds it idle.
+        await settle(payoutId, state);
       } catch (e) {
         const message = (e as Error).message;
         await db
           .update(payouts)
-          .set({ lastError: message.slice(0, 500), updatedAt: clock.now() })
-          .where(eq(payouts.id, p.id));
+          .set({
+            attempts: sql`${payouts.attempts} + 1`,
+            lastError: message.slice(0, 500),
+            updatedAt: clock.now(),
+          })
+          .where(eq(payouts.id, payoutId));
         if (e instanceof PayoutProviderError && !e.transient) {
-          return settle(p.id, {
+          return settle(payoutId, {
             status: 'canceled',
-            providerId: p.providerId ?? `refused:${p.id}`,
+            providerId: `refused:${payoutId}`,
             reason: message,
             party: 'provider',
           });
@@ -212,11 +235,23 @@ export function payoutsService(deps: AppDeps) {
       }
     },
 
-    /** A webhook only says "look again": the payout is re-read from the provider before anything changes. */
+    /**
+     * A webhook only says "look again": the payout is re-read from the provider before anything changes,
+     * and found by our own id in its metadata (the webhook may come before the provider's id is stored).
+     */
     async notified(providerId: string) {
-      const [p] = await db.select().from(payouts).where(eq(payouts.providerId, providerId));
-      if (!p) return false;
-      await settle(p.id, await deps.payoutProvider.get(providerId));
+      let state: PayoutState;
+      try {
+        state = await deps.payoutProvider.get(providerId);
+      } catch (e) {
+        if (e instanceof PayoutProviderError && !e.transient) return false;
+        throw e;
+      }
+      const payoutId =
+        state.payoutId ??
+        (await db.select({ id: payouts.id }).from(payouts).where(eq(payouts.providerId, providerId)))[0]?.id;
+      if (!payoutId) return false;
+      await settle(payoutId, state);
       return true;
     },
 
