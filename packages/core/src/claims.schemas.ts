@@ -117,3 +117,19 @@ export const repaymentSchema = z.object({
   amount: z.number().int('Сумма в копейках').min(1, 'Сумма должна быть больше нуля'),
   note: z.string().trim().min(3, 'Укажите, откуда деньги: номер и дата платёжного поручения').max(500),
 });
+
+/** What an insured person owes after a clinic's refund, and where to send it if they repay by transfer. */
+export const repaymentDetailsSchema = z.object({
+  debt: z.number().int().min(0),
+  recipient: z.object({
+    name: z.string(),
+    inn: z.string(),
+    kpp: z.string(),
+    bankName: z.string(),
+    bik: z.string(),
+    settlementAccount: z.string(),
+    correspondentAccount: z.string(),
+  }),
+  purpose: z.string(),
+});
+export type RepaymentDetails = z.infer<typeof repaymentDetailsSchema>;

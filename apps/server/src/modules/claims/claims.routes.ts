@@ -2,6 +2,7 @@ import {
   claimViewSchema,
   payoutDetailsSchema,
   payoutDetailsViewSchema,
+  repaymentDetailsSchema,
   repaymentSchema,
   reviewDecisionSchema,
   reviewPreviewResultSchema,
@@ -19,6 +20,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { claimViews } from './claim-view.ts';
 import type { ClaimsService } from './claims.service.ts';
+import { available } from './owing.ts';
 import type { PayoutsService } from './payouts.service.ts';
 
 const insured = { access: ['insured'] as const };
@@ -117,6 +119,35 @@ export function claimsRoutes(
       async (req) => {
         await payoutsSvc.retry(req.actor, req.params.id);
         return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/me/repayment',
+      {
+        config: insured,
+        schema: {
+          tags: ['claims'],
+          summary: 'Долг по удержаниям и реквизиты сервиса для возврата переводом',
+          response: { 200: repaymentDetailsSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const person = await claimsSvc.personOf(req.actor);
+        const owed = await available(db, person.id);
+        const s = deps.config.serviceParty;
+        return {
+          debt: Math.max(0, -owed),
+          recipient: {
+            name: s.shortName,
+            inn: s.inn,
+            kpp: s.kpp,
+            bankName: s.bankName,
+            bik: s.bik,
+            settlementAccount: s.settlementAccount,
+            correspondentAccount: s.correspondentAccount,
+          },
+          purpose: `Возврат возмещения по ДМС, ${[person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')}. Без НДС`,
+        };
       },
     );
     app.get(

@@ -113,6 +113,9 @@ describe('СБП details and repayments', () => {
         .json()
         .people.find((p: { insuredPersonId: string }) => p.insuredPersonId === insured.personId);
     expect((await me()).difference).toBe(-250_000);
+    const owed = (await client.get('/api/me/repayment')).json();
+    expect(owed).toMatchObject({ debt: 250_000, recipient: { inn: world.ctx.deps.config.serviceParty.inn } });
+    expect(owed.purpose).toContain('Иванова Мария Петровна');
 
     const url = `/api/admin/insured/${insured.personId}/repayments`;
     const tooMuch = await admin.post(url, { amount: 300_000, note: 'п/п № 15 от 27.11.2026' });
@@ -128,6 +131,8 @@ describe('СБП details and repayments', () => {
     );
     expect((await admin.post(url, { amount: 150_000, note: 'п/п № 16 от 28.11.2026' })).statusCode).toBe(200);
     expect(await me()).toMatchObject({ difference: 0, owed: 262_500, paid: 262_500 });
+    expect((await client.get('/api/me/repayment')).json().debt).toBe(0);
+    expect((await world.doctor.get('/api/me/repayment')).statusCode).toBe(403);
     const done = await admin.post(url, { amount: 1, note: 'п/п № 17' });
     expect(done.json().code).toBe('INVALID_STATE');
     const audit = await world.ctx.deps.database.query<{ n: string }>(

@@ -1,5 +1,5 @@
 import { type SQLWrapper, sql } from 'drizzle-orm';
-import { sqlRows, type Tx } from '../../db/client.ts';
+import { type DbOrTx, sqlRows, type Tx } from '../../db/client.ts';
 import { type ClaimStatus, type insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 
@@ -23,7 +23,7 @@ export interface PayoutPlan {
  * Money owed to a person that is not yet on its way: the ledger's balance less live payouts. Negative while a
  * clawback is open. Read it with the person locked, or two claims could both take one clawback off.
  */
-async function available(tx: Tx, personId: string): Promise<number> {
+export async function available(tx: DbOrTx, personId: string): Promise<number> {
   const [row] = await sqlRows<{ available: string }>(
     tx,
     sql`select (coalesce((select sum(amount) from ledger_entries where insured_person_id = ${personId}), 0)

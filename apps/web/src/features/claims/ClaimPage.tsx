@@ -13,6 +13,7 @@ import { ClaimLines, ClaimTotals } from './ClaimDecision.tsx';
 import { ClaimFeedback } from './ClaimFeedback.tsx';
 import { ClaimProgress, ClaimStatusBadge } from './ClaimProgress.tsx';
 import { PayoutDetailsForm } from './PayoutDetailsForm.tsx';
+import { RepaymentCard } from './RepaymentCard.tsx';
 
 /** The receipt's local time as printed on it: «2026-11-22T13:29:00» → «22.11.2026 13:29». */
 export const receiptTime = (local: string) => {
@@ -33,11 +34,12 @@ function StatusNote({ claim }: { claim: ClaimView }) {
       );
     case 'clawback':
       return (
-        <Text fz="md">
-          Это чек возврата: клиника вернула вам деньги за услуги, которые мы уже возместили. Эта сумма
-          удержится из следующей выплаты сама. Если новых чеков не ожидается, верните её переводом на счёт
-          сервиса — реквизиты подскажет медицинский пульт.
-        </Text>
+        <>
+          <Text fz="md">
+            Это чек возврата: клиника вернула вам деньги за услуги, которые мы уже возместили.
+          </Text>
+          <RepaymentCard />
+        </>
       );
     default:
       return null;

@@ -68,8 +68,8 @@ function ProgramCard({
   const canJoin = ready.contractSigned && ready.priceList;
   return (
     <Card withBorder padding="md" data-testid="clinic-program">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={2} style={{ minWidth: 0 }}>
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 240px' }}>
           <Text fw={700}>{program.name}</Text>
           <Text size="sm" c="dimmed">
             {program.insurer} · страхователь {program.policyholder}
