@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { loadConfig } from '../apps/server/src/config.ts';
-import { type Database, openPglite, openPostgres } from '../apps/server/src/db/client.ts';
 import {
   contracts,
   insuredImports,
@@ -19,31 +17,10 @@ import {
 } from '../apps/server/src/db/schema/index.ts';
 import { insuredImportService } from '../apps/server/src/modules/insurance/insured-import.service.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
+import { openBenchDatabase } from './bench-database.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-import-'));
-
-async function openBenchDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const database = await openPglite(path.join(dir, 'pglite'));
-    return { database, drop: async () => undefined };
-  }
-  const name = `remed_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openPostgres(u.toString(), 4);
-  return {
-    database,
-    async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 function row(i: number): string[] {
   return [
@@ -85,7 +62,7 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 25);
 
-const { database, drop } = await openBenchDatabase();
+const { database, drop } = await openBenchDatabase(dir);
 try {
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const rt = await createRuntime(config, { database, log: { error: () => undefined } });
