@@ -27,8 +27,8 @@ export interface SendOptions {
 }
 
 /**
- * A job for `sendAll`; `debounce` runs it at most once per that many seconds, at the end of the slot of the
- * latest send (one statement for many jobs cannot run the first at once, as `send` with `debounceSeconds` does).
+ * A job for `jobWrite`; `debounce` runs it at most once per that many seconds, at the end of the slot of the
+ * latest write (a statement of many writes cannot run the first at once, as `send` with `debounceSeconds` does).
  */
 export interface QueuedJob {
   queue: string;
@@ -69,7 +69,7 @@ export interface JobRunner {
   start(opts: { work: boolean }): Promise<void>;
   send<T extends object>(queue: string, data: T, opts?: SendOptions): Promise<string | null>;
   /** Queues jobs, of one queue or several, in one statement: the side effects of one use case. */
-  sendAll(jobs: QueuedJob[]): Promise<void>;
+  sendAll(jobs: { queue: string; data: object }[]): Promise<void>;
   /** After a commit that wrote jobs with `jobWrite`: this process's workers take them at once. */
   wake(queues: Iterable<string>): void;
   stop(): Promise<void>;
@@ -171,21 +171,7 @@ export function createJobRunner(
     },
     async sendAll(jobs) {
       if (!jobs.length) return;
-      await boss.insert(
-        jobs.map((j) => {
-          if (!j.debounce) return { name: j.queue, data: j.data };
-          // One job per time slot (pg-boss singleton), starting when the slot ends: later sends in the slot
-          // are already covered by it.
-          const slotMs = j.debounce.seconds * 1000;
-          return {
-            name: j.queue,
-            data: j.data,
-            singletonKey: j.debounce.key,
-            singletonSeconds: j.debounce.seconds,
-            startAfter: new Date(Math.ceil((Date.now() + 1) / slotMs) * slotMs),
-          };
-        }),
-      );
+      await boss.insert(jobs.map((j) => ({ name: j.queue, data: j.data })));
       for (const queue of new Set(jobs.map((j) => j.queue))) wake(queue);
     },
     async stop() {
