@@ -201,6 +201,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       handler: async () => void (await ratingsService(deps).recomputeAll()),
       schedule: RATING_NIGHTLY_SCHEDULE,
       retryLimit: 3,
+      // Each run recomputes every clinic: two at once would only write the same snapshots twice.
+      concurrency: 1,
     },
     {
       queue: SESSION_PURGE_QUEUE,
