@@ -177,6 +177,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       },
       retryLimit: 8,
       retryDelaySeconds: 5,
+      // Calls to the provider wait on the network: a few in flight keep up with the receipts without taking
+      // the process from the people submitting them.
+      concurrency: 4,
     },
     {
       queue: PAYOUT_POLL_QUEUE,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -50,8 +51,40 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
   };
 }
 
+/** Statements one connection keeps prepared; past this, new shapes (e.g. long `in (…)` lists) run unnamed. */
+const PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A connection that prepares each parameterised statement once: the statement is named by a hash of its
+ * text, so PostgreSQL parses and plans it the first time a connection sees it and reuses the plan after
+ * (on this machine the claims benchmark gains about a third). Behind PgBouncer this needs session pooling,
+ * or transaction pooling with `max_prepared_statements` (PgBouncer 1.21+).
+ */
+class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
+  override query(...args: unknown[]): never {
+    const [config, values] = args as [{ text?: unknown; name?: unknown; values?: unknown[] }, unknown[]?];
+    const parameterised = (values?.length ?? 0) > 0 || (config?.values?.length ?? 0) > 0;
+    if (
+      config &&
+      typeof config === 'object' &&
+      typeof config.text === 'string' &&
+      !config.name &&
+      parameterised
+    ) {
+      const name = `s_${crypto.createHash('sha1').update(config.text).digest('base64url')}`;
+      if (this.prepared.has(name) || this.prepared.size < PREPARED_PER_CONNECTION) {
+        this.prepared.add(name);
+        args[0] = { ...config, name };
+      }
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });

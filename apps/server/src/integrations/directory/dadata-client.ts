@@ -1,5 +1,6 @@
 import { validateBik, validateInn } from '@remed/core';
 import { z } from 'zod';
+import { type HttpAnswer, httpCall, isTimeout } from '../../platform/http-client.ts';
 import type {
   Bank,
   BankLookup,
@@ -78,10 +79,9 @@ export function dadataDirectory(options: DadataOptions): CompanyDirectory {
     kind: 'party' | 'bank',
     query: string,
   ): Promise<{ kind: 'answer'; body: unknown } | Failure> {
-    let res: Response;
-    let body: string;
+    let res: HttpAnswer;
     try {
-      res = await fetch(`${base}/${kind}`, {
+      res = await httpCall(`${base}/${kind}`, {
         method: 'POST',
         headers: {
           authorization: `Token ${options.token}`,
@@ -89,15 +89,13 @@ export function dadataDirectory(options: DadataOptions): CompanyDirectory {
           accept: 'application/json',
         },
         body: JSON.stringify({ query }),
-        signal: AbortSignal.timeout(options.timeoutMs),
+        timeoutMs: options.timeoutMs,
       });
-      // Read inside the try: the body can still time out or break after the headers came.
-      body = await res.text();
     } catch (e) {
       return unavailable(isTimeout(e) ? `${SOURCE} не ответил вовремя` : `${SOURCE} недоступен`);
     }
     if (!res.ok) return unavailable(`${SOURCE} ${refusal(res.status)}`);
-    return { kind: 'answer', body: parseJson(body) };
+    return { kind: 'answer', body: parseJson(res.text) };
   }
 
   return {
@@ -199,10 +197,6 @@ function unknownStatus(status: string): Failure {
 
 function unavailable(message: string): Failure {
   return { kind: 'unavailable', message };
-}
-
-function isTimeout(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 }
 
 function parseJson(text: string): unknown {

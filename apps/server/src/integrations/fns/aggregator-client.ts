@@ -1,4 +1,5 @@
 import { formatQr, normaliseFiscalReceipt } from '@remed/core';
+import { type HttpAnswer, httpCall, isTimeout } from '../../platform/http-client.ts';
 import {
   type ReceiptLookup,
   type ReceiptQuery,
@@ -33,34 +34,27 @@ export function aggregatorReceiptSource(options: AggregatorOptions): ReceiptSour
     async lookup(query) {
       const qr = receiptQueryFields(query);
       if (!qr) return { kind: 'not_found', message: 'Неверные реквизиты чека' };
-      let res: Response;
+      let res: HttpAnswer;
       try {
-        res = await fetch(url, {
+        res = await httpCall(url, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
           body: new URLSearchParams({ token: options.token, qrraw: formatQr(qr) }).toString(),
-          signal: AbortSignal.timeout(options.timeoutMs),
+          timeoutMs: options.timeoutMs,
         });
       } catch (e) {
         return retry(
           isTimeout(e) ? 'Сервис проверки чеков не ответил вовремя' : 'Сервис проверки чеков недоступен',
         );
       }
-      try {
-        return await readAnswer(res, query);
-      } catch (e) {
-        // The body can still time out or break while it is being read.
-        return retry(
-          isTimeout(e) ? 'Сервис проверки чеков не ответил вовремя' : 'Ответ сервиса проверки чеков оборван',
-        );
-      }
+      return readAnswer(res, query);
     },
   };
 }
 
-async function readAnswer(res: Response, query: ReceiptQuery): Promise<ReceiptLookup> {
-  const afterSeconds = retryAfter(res.headers.get('retry-after'));
-  const text = await res.text();
+function readAnswer(res: HttpAnswer, query: ReceiptQuery): ReceiptLookup {
+  const afterSeconds = retryAfter(res.header('retry-after'));
+  const text = res.text;
   if (!res.ok) {
     const why =
       res.status === 401 || res.status === 403 ? 'отклонил токен доступа' : `ответил HTTP ${res.status}`;
@@ -96,10 +90,6 @@ function retry(message: string, afterSeconds?: number): ReceiptLookup {
 function retryAfter(header: string | null): number | undefined {
   if (!header || !/^\d+$/.test(header.trim())) return undefined;
   return Number(header.trim());
-}
-
-function isTimeout(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { normaliseFiscalReceipt, type QrFields } from '@remed/core';
+import { type HttpAnswer, HttpCallError, httpCall, isTimeout } from '../../platform/http-client.ts';
 import {
   AUTH_SERVICE_PATH,
   authRequestXml,
@@ -95,20 +96,21 @@ export function fnsOpenApiReceiptSource(options: FnsOpenApiOptions): ReceiptSour
       headers[TOKEN_HEADER] = token;
       headers[USER_TOKEN_HEADER] = userToken;
     }
-    let res: Response;
-    let text: string | null;
+    let res: HttpAnswer;
     try {
-      res = await fetch(`${base}${path}`, {
+      res = await httpCall(`${base}${path}`, {
         method: 'POST',
         headers,
         body,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        timeoutMs: options.timeoutMs,
+        maxBytes: MAX_ANSWER_BYTES,
       });
-      text = await readLimited(res);
     } catch (e) {
+      if (e instanceof HttpCallError && e.kind === 'too_large')
+        return failed('прислал слишком большой ответ');
       return failed(isTimeout(e) ? 'не ответил вовремя' : 'недоступен');
     }
-    if (text === null) return failed('прислал слишком большой ответ');
+    const text = res.text;
     let message: SoapMessage;
     try {
       message = readSoap(text);
@@ -233,29 +235,6 @@ function retry(message: string, afterSeconds?: number): ReceiptLookup & { kind: 
   return afterSeconds === undefined
     ? { kind: 'retry_later', message }
     : { kind: 'retry_later', message, afterSeconds };
-}
-
-/** The body as text, or null past MAX_ANSWER_BYTES (read no further). */
-async function readLimited(res: Response): Promise<string | null> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function isTimeout(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 }
 
 function parseJson(text: string): unknown {

@@ -1,4 +1,5 @@
 import { kopecksToRubles, normalizeRuPhone, parseRubles } from '@remed/core';
+import { httpCall, isTimeout } from '../../platform/http-client.ts';
 import {
   type PayoutNotification,
   type PayoutProvider,
@@ -50,17 +51,16 @@ export function yookassaPayoutProvider(options: YookassaOptions): PayoutProvider
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${base}${path}`, {
+      const res = await httpCall(`${base}${path}`, {
         method: init.body ? 'POST' : 'GET',
         headers,
-        body: init.body ? JSON.stringify(init.body) : undefined,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+        timeoutMs: options.timeoutMs,
       });
       status = res.status;
-      text = await res.text();
+      text = res.text;
     } catch (e) {
-      const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-      throw new PayoutProviderError(timedOut ? 'ЮKassa не ответила вовремя' : 'ЮKassa недоступна', true);
+      throw new PayoutProviderError(isTimeout(e) ? 'ЮKassa не ответила вовремя' : 'ЮKassa недоступна', true);
     }
     const body = parseJson(text);
     if (status >= 500 || status === 429)

@@ -1,3 +1,5 @@
+import { httpCall } from '../../platform/http-client.ts';
+
 export interface SmsGateway {
   send(to: string, text: string): Promise<void>;
 }
@@ -9,14 +11,14 @@ export interface SmsGateway {
 export function httpSmsGateway(url: string, token: string | undefined, timeoutMs = 10_000): SmsGateway {
   return {
     async send(to, text) {
-      const res = await fetch(url, {
+      const res = await httpCall(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ to, text }),
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
       if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
     },
