@@ -60,6 +60,7 @@ export function createOutbox(deps: {
   const { database, clock, ids, storage } = deps;
   // With no transport at all (demo), a message is final when written: there is nothing to deliver.
   const delivering = !!(deps.mailer || deps.sms);
+  const jobsFor = (messageIds: string[]) => (delivering ? deliveryJobs(messageIds) : []);
   const initial = () =>
     delivering
       ? { status: 'pending' as const, sentAt: null }
@@ -176,9 +177,9 @@ export function createOutbox(deps: {
     },
     insertMany,
     async dispatch(messageIds) {
-      if (delivering) await deps.enqueueAll(deliveryJobs(messageIds));
+      await deps.enqueueAll(jobsFor(messageIds));
     },
-    deliveryJobs: (messageIds) => (delivering ? deliveryJobs(messageIds) : []),
+    deliveryJobs: jobsFor,
     deliver,
     /**
      * Sends what is waiting, oldest first: bulk mailings, messages whose job was never queued (the process

@@ -18,6 +18,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { fullNameOf } from '../insurance/insurance.service.ts';
 import { claimViews } from './claim-view.ts';
 import type { ClaimsService } from './claims.service.ts';
 import { available } from './owing.ts';
@@ -146,7 +147,7 @@ export function claimsRoutes(
             settlementAccount: s.settlementAccount,
             correspondentAccount: s.correspondentAccount,
           },
-          purpose: `Возврат возмещения по ДМС, ${[person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')}. Без НДС`,
+          purpose: `Возврат возмещения по ДМС, ${fullNameOf(person)}. Без НДС`,
         };
       },
     );

@@ -5,6 +5,7 @@ import { clinics, guaranteeLetters, insuredPersons, policies } from '../../db/sc
 import { AppError } from '../../platform/errors.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
 import type { SavedLetterState } from './claim-state.ts';
+import { availableSql } from './owing.ts';
 
 type LetterItemJson = GuaranteeLetter['items'][number];
 
@@ -40,8 +41,7 @@ export async function lockLetter(tx: Tx, letterId: string): Promise<LockedLetter
           'code', i.service_code, 'clinicCode', i.clinic_code, 'name', i.name, 'price', i.price,
           'quantity', i.quantity) order by i.line), '[]'::json)
         from guarantee_letter_items i where i.letter_id = ${guaranteeLetters.id})`,
-      available: sql<string>`((select coalesce(sum(amount), 0) from ledger_entries where insured_person_id = ${insuredPersons.id})
-        - (select coalesce(sum(amount), 0) from payouts where insured_person_id = ${insuredPersons.id} and status in ('created','pending')))::text`,
+      available: availableSql(insuredPersons.id),
     })
     .from(guaranteeLetters)
     .innerJoin(clinics, eq(clinics.id, guaranteeLetters.clinicId))

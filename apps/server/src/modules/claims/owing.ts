@@ -24,13 +24,14 @@ export interface PayoutPlan {
  * clawback is open. Read it with the person locked, or two claims could both take one clawback off.
  */
 export async function available(tx: DbOrTx, personId: string): Promise<number> {
-  const [row] = await sqlRows<{ available: string }>(
-    tx,
-    sql`select (coalesce((select sum(amount) from ledger_entries where insured_person_id = ${personId}), 0)
-          - coalesce((select sum(amount) from payouts where insured_person_id = ${personId} and status in ('created','pending')), 0))::text as available`,
-  );
+  const [row] = await sqlRows<{ available: string }>(tx, sql`select ${availableSql(personId)} as available`);
   return Number(row!.available);
 }
+
+/** `available` as an expression, for a statement that reads it beside other things (as text: kopecks exact). */
+export const availableSql = (personId: SQLWrapper | string) =>
+  sql<string>`((select coalesce(sum(amount), 0) from ledger_entries where insured_person_id = ${personId})
+    - (select coalesce(sum(amount), 0) from payouts where insured_person_id = ${personId} and status in ('created','pending')))::text`;
 
 /** What the provider call needs, carried by the job so that the worker calls without reading the row first. */
 export interface PayoutCall {

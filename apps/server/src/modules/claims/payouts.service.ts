@@ -12,7 +12,7 @@ import { noticeWrites, notify } from '../notifications/notify.ts';
 import { claimNotices, payoutTarget } from './claim-notices.ts';
 import { movableTo } from './claim-state.ts';
 import { claimsService } from './claims.service.ts';
-import { owing, PAYOUT_SEND_QUEUE, type PayoutCall } from './owing.ts';
+import { available, owing, PAYOUT_SEND_QUEUE, type PayoutCall } from './owing.ts';
 import { cancelAdvice } from './payout-advice.ts';
 
 export const PAYOUT_POLL_QUEUE = 'payout-poll';
@@ -357,12 +357,7 @@ export function payoutsService(deps: AppDeps) {
           .where(eq(insuredPersons.id, insuredPersonId))
           .for('update');
         if (!person) throw new AppError('NOT_FOUND', 'Застрахованный не найден');
-        const [row] = await sqlRows<{ debt: string }>(
-          tx,
-          sql`select greatest(0, -(coalesce((select sum(amount) from ledger_entries where insured_person_id = ${person.id}), 0)
-                - coalesce((select sum(amount) from payouts where insured_person_id = ${person.id} and status in ('created','pending')), 0)))::text as debt`,
-        );
-        const debt = Number(row!.debt);
+        const debt = Math.max(0, -(await available(tx, person.id)));
         if (debt === 0) throw new AppError('INVALID_STATE', 'У застрахованного нет долга по возвратам');
         if (input.amount > debt)
           throw new AppError('VALIDATION_FAILED', 'Сумма больше долга', {
