@@ -33,6 +33,7 @@ export * from './receipts/fiscal-receipt.ts';
 export * from './receipts/qr.ts';
 export * from './reports.schemas.ts';
 export * from './roles.ts';
+export * from './services/index.ts';
 export * from './time.ts';
 export * from './user-agreement.ts';
 export * from './users.schemas.ts';

@@ -4,5 +4,4 @@ export * from './engine.ts';
 export * from './explain.ts';
 export * from './letter.ts';
 export * from './match.ts';
-export * from './normalise-name.ts';
 export * from './types.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FiscalReceiptItem } from '../receipts/fiscal-receipt.ts';
+import { readServiceName } from '../services/read-service-name.ts';
+import { stem } from '../services/stem.ts';
 import type { GuaranteeLetterItem } from './letter.ts';
 import { type MatchResult, matchItem, prepareLines, sameCodeFamily } from './match.ts';
-import { normaliseServiceName, stem } from './normalise-name.ts';
 
 const LINES: GuaranteeLetterItem[] = [
   {
@@ -146,25 +147,25 @@ describe('matchItem: ties', () => {
 
 describe('name normalisation', () => {
   it('strips codes, clinic prefixes and punctuation and expands abbreviations', () => {
-    const n = normaliseServiceName('[A04.16.001] 3.10 УЗИ органов брюшной полости');
+    const n = readServiceName('[A04.16.001] 3.10 УЗИ органов брюшной полости');
     expect(n.codes).toEqual(['A04.16.001']);
     expect(n.clinicCode).toBe('3.10');
     expect(n.text).toBe('ультразвуковое исследование органов брюшной полости');
   });
 
   it('reads qualifiers', () => {
-    expect(normaliseServiceName('Удаление зуба без анестезии').qualifiers).toEqual({
+    expect(readServiceName('Удаление зуба без анестезии').qualifiers).toEqual({
       anaesthesia: 'without',
     });
-    expect(normaliseServiceName('Прием педиатра перв., детский').qualifiers).toEqual({
+    expect(readServiceName('Прием педиатра перв., детский').qualifiers).toEqual({
       visit: 'first',
       age: 'child',
     });
-    expect(normaliseServiceName('Рентген левой кисти').qualifiers).toEqual({ side: 'left' });
+    expect(readServiceName('Рентген левой кисти').qualifiers).toEqual({ side: 'left' });
   });
 
   it('fixes Latin look-alikes inside Cyrillic words', () => {
-    expect(normaliseServiceName('Прием тepапевта').text).toBe('прием терапевта');
+    expect(readServiceName('Прием тepапевта').text).toBe('прием терапевта');
   });
 
   it('stems word forms together', () => {

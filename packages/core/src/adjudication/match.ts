@@ -1,6 +1,8 @@
 import type { FiscalReceiptItem } from '../receipts/fiscal-receipt.ts';
+import { compareServices, kindsFit } from '../services/compare-services.ts';
+import { qualifierFit, qualifiersOfCode } from '../services/qualifiers.ts';
+import { readServiceName, type ServiceIdentity } from '../services/read-service-name.ts';
 import type { GuaranteeLetterItem } from './letter.ts';
-import { normaliseServiceName, QUALIFIER_AXES, type Qualifiers, type ServiceName } from './normalise-name.ts';
 
 /** How one receipt item relates to the letter. Price never produces a match, it only breaks ties. */
 export type MatchResult =
@@ -12,7 +14,7 @@ export type MatchResult =
 
 export interface PreparedLine {
   item: GuaranteeLetterItem;
-  name: ServiceName;
+  name: ServiceIdentity;
   code: string | null;
   clinicCode: string | null;
 }
@@ -26,18 +28,16 @@ const MIN_TRUNCATED_CHARS = 20;
 
 const prepared = new WeakMap<readonly GuaranteeLetterItem[], PreparedLine[]>();
 
-/** Normalises the letter's lines once per letter object: one letter serves many receipts. */
+/** Reads the letter's lines once per letter object: one letter serves many receipts. */
 export function prepareLines(items: readonly GuaranteeLetterItem[]): PreparedLine[] {
   const cached = prepared.get(items);
   if (cached) return cached;
   const lines = items.map((item) => {
-    const name = normaliseServiceName(item.name);
-    return {
-      item,
-      name,
-      code: item.code ?? name.codes[0] ?? null,
-      clinicCode: item.clinicCode?.trim().toLowerCase() || name.clinicCode,
-    };
+    const read = readServiceName(item.name);
+    const code = item.code ?? read.codes[0] ?? null;
+    // A line's 804н code states what its name may leave out: B01.xxx.001 is a first visit.
+    const name = { ...read, qualifiers: { ...qualifiersOfCode(code), ...read.qualifiers } };
+    return { item, name, code, clinicCode: item.clinicCode?.trim().toLowerCase() || read.clinicCode };
   });
   prepared.set(items, lines);
   return lines;
@@ -51,59 +51,41 @@ export function sameCodeFamily(a: string, b: string): boolean {
   return a.startsWith('B') && x[0] === y[0] && x[1] === y[1];
 }
 
-type QualifierFit = 'agree' | 'missing' | 'conflict';
-
-/** An item may be more specific than its line; it may not contradict it or leave out what the line fixes. */
-function qualifierFit(item: Qualifiers, line: Qualifiers): QualifierFit {
-  let result: QualifierFit = 'agree';
-  for (const axis of QUALIFIER_AXES) {
-    const l = line[axis];
-    const i = item[axis];
-    if (l === undefined) continue;
-    if (i === undefined) result = 'missing';
-    else if (i !== l) return 'conflict';
-  }
-  return result;
-}
-
-/**
- * A till name cut short: a prefix of the letter name, long enough, and still naming the service with
- * its complete words (the last word counts only when the cut fell after it).
- */
-function isTruncation(item: ServiceName, line: ServiceName): boolean {
-  if (item.text.length >= line.text.length || !line.text.startsWith(item.text)) return false;
-  if (item.text.length < MIN_TRUNCATED_CHARS || item.text.length * 2 < line.text.length) return false;
-  return (cutMidWord(item, line) ? item.headFamily : item.family).length > 0;
-}
-
 /**
  * A cut inside a word is plainly the till's doing. A cut between words that drops a qualifier the line
  * has cannot be told from a till name that simply omits it, so it is not trusted to pay.
  */
-function cutMidWord(item: ServiceName, line: ServiceName): boolean {
+function cutMidWord(item: ServiceIdentity, line: ServiceIdentity): boolean {
   return line.text[item.text.length] !== ' ';
 }
 
-function properSubset(a: readonly string[], b: readonly string[]): boolean {
-  return a.length > 0 && a.length < b.length && a.every((s) => b.includes(s));
+/**
+ * A till name cut short (tills print 48–64 characters): a long enough prefix of the line's words, of
+ * the same kind, whose complete words say nothing the line does not, and which keeps every qualifier
+ * the line fixes unless the cut fell inside a word after them.
+ */
+function truncationFit(item: ServiceIdentity, line: ServiceIdentity): Fit {
+  if (item.text.length >= line.text.length || !line.text.startsWith(item.text)) return FIT.none;
+  if (item.text.length < MIN_TRUNCATED_CHARS || item.text.length * 2 < line.text.length) return FIT.weak;
+  const midWord = cutMidWord(item, line);
+  const head = midWord ? readServiceName(item.text.slice(0, item.text.lastIndexOf(' '))) : item;
+  if (head.generic) return FIT.weak;
+  if (!kindsFit(head.kind ?? line.kind, line.kind)) return FIT.none;
+  if (!head.object.every((s) => line.object.includes(s))) return FIT.none;
+  const q = qualifierFit(head.qualifiers, line.qualifiers);
+  if (q === 'conflict') return FIT.near;
+  return q === 'agree' || midWord ? FIT.truncated : FIT.near;
 }
 
-function nameFit(item: ServiceName, line: ServiceName): Fit {
-  const q = qualifierFit(item.qualifiers, line.qualifiers);
-  const truncated = isTruncation(item, line);
-  if (item.familyKey && item.familyKey === line.familyKey) {
-    if (q === 'agree') return FIT.exact;
-    return q === 'missing' && truncated && cutMidWord(item, line) ? FIT.truncated : FIT.near;
-  }
-  if (item.text.length > 0 && line.text.startsWith(item.text)) {
-    if (!truncated) return FIT.weak;
-    return q === 'agree' || cutMidWord(item, line) ? FIT.truncated : FIT.near;
-  }
-  if (properSubset(item.family, line.family) || properSubset(line.family, item.family)) return FIT.near;
-  return FIT.none;
+function nameFit(item: ServiceIdentity, line: ServiceIdentity): Fit {
+  const fit = compareServices(item, line);
+  if (fit === 'same') return FIT.exact;
+  const truncated = truncationFit(item, line);
+  if (truncated > FIT.weak) return truncated;
+  return fit === 'near' ? FIT.near : truncated;
 }
 
-function fit(item: ServiceName, line: PreparedLine): Fit {
+function fit(item: ServiceIdentity, line: PreparedLine): Fit {
   if (item.codes.length === 0 || line.code === null) return nameFit(item, line.name);
   const code = line.code;
   if (item.codes.includes(code)) {
@@ -115,7 +97,11 @@ function fit(item: ServiceName, line: PreparedLine): Fit {
 }
 
 /** The single candidate that the clinic code, then the price, singles out; otherwise null. */
-function settle(item: FiscalReceiptItem, name: ServiceName, candidates: PreparedLine[]): PreparedLine | null {
+function settle(
+  item: FiscalReceiptItem,
+  name: ServiceIdentity,
+  candidates: PreparedLine[],
+): PreparedLine | null {
   const byClinicCode = candidates.filter((c) => name.clinicCode !== null && c.clinicCode === name.clinicCode);
   if (byClinicCode.length === 1) return byClinicCode[0]!;
   const pool = byClinicCode.length > 1 ? byClinicCode : candidates;
@@ -123,8 +109,30 @@ function settle(item: FiscalReceiptItem, name: ServiceName, candidates: Prepared
   return byPrice.length === 1 ? byPrice[0]! : null;
 }
 
+/**
+ * A generic name («Консультация специалиста», «УЗИ (1 зона)») never says which line it is, so it is
+ * never paid by the engine: ambiguous when it fits several lines of its kind that its price does not
+ * tell apart, unidentified when it fits one (or names no kind at all), not in the letter when none.
+ */
+function matchGeneric(
+  item: FiscalReceiptItem,
+  name: ServiceIdentity,
+  lines: readonly PreparedLine[],
+): MatchResult {
+  if (name.kind === null) return { kind: 'unidentified' };
+  const fitting = lines.filter(
+    (l) => l.name.kind === name.kind && qualifierFit(name.qualifiers, l.name.qualifiers) !== 'conflict',
+  );
+  if (fitting.length === 0) return { kind: 'not_in_letter' };
+  if (fitting.length === 1) return { kind: 'unidentified' };
+  const byPrice = fitting.filter((l) => l.item.price === item.price);
+  if (byPrice.length === 1) return { kind: 'unidentified' };
+  return { kind: 'ambiguous', lines: fitting.map((l) => l.item.line) };
+}
+
 export function matchItem(item: FiscalReceiptItem, lines: readonly PreparedLine[]): MatchResult {
-  const name = normaliseServiceName(item.name);
+  const name = readServiceName(item.name);
+  if (name.generic && name.codes.length === 0) return matchGeneric(item, name, lines);
   let best: Fit = FIT.none;
   let candidates: PreparedLine[] = [];
   const near: number[] = [];
@@ -146,7 +154,6 @@ export function matchItem(item: FiscalReceiptItem, lines: readonly PreparedLine[
     if (chosen) return { kind: 'matched', line: chosen.item.line };
     return { kind: 'ambiguous', lines: candidates.map((c) => c.item.line) };
   }
-  if (name.generic) return { kind: 'unidentified' };
   if (near.length > 0) return { kind: 'near_miss', lines: near };
   if (weak) return { kind: 'unidentified' };
   return { kind: 'not_in_letter' };

@@ -1,6 +1,10 @@
+import type { ServiceKind } from '../services/lexicon.ts';
+import { qualifiersOfCode } from '../services/qualifiers.ts';
+import { readServiceName } from '../services/read-service-name.ts';
+
 /**
  * What the first group of an 804н code says about a service, and the words by which a service name
- * reveals its kind. Class A codes are simple services, grouped by kind in the second and third characters
+ * reveals its kind (read by the service identity model, `services/`). Class A codes are simple services, grouped by kind in the second and third characters
  * (A04 ultrasound, A05 electrical and magnetic signals, A06 X-ray, A09 laboratory); class B codes are
  * complex ones (B01 a doctor's visit, B03 a set of laboratory tests). In B01 the last group tells first
  * (.001) from repeat (.002) visits. Only the classes below are judged; other codes get no opinion.
@@ -8,73 +12,23 @@
 
 type Family = 'ultrasound' | 'signals' | 'xray' | 'lab' | 'visit';
 
-/** Stems match inside words; short abbreviations only as whole words (JS `\b` does not know Cyrillic). */
-const word = (abbr: string) => `(?<![а-яa-z])${abbr}(?![а-яa-z])`;
-const signals = (...parts: string[]) => new RegExp(parts.join('|'));
+/** The family of each service kind the identity model reads from a name; other kinds are not judged. */
+const FAMILY_OF_KIND: Partial<Record<ServiceKind, Family>> = {
+  ultrasound: 'ultrasound',
+  ecg: 'signals',
+  mri: 'signals',
+  xray: 'xray',
+  ct: 'xray',
+  lab: 'lab',
+  visit: 'visit',
+};
 
-const FAMILIES: Record<Family, { noun: string; signals: RegExp }> = {
-  ultrasound: {
-    noun: 'ультразвуковое исследование',
-    signals: signals(
-      'ультразвук',
-      word('узи'),
-      'эхокардиогр',
-      'эхограф',
-      'допплер',
-      'доплер',
-      'дуплекс',
-      'триплекс',
-      'сонограф',
-      'эластограф',
-    ),
-  },
-  signals: {
-    noun: 'регистрация электрических или магнитных сигналов (ЭКГ, ЭЭГ, МРТ)',
-    signals: signals(
-      'электрокардиогр',
-      word('экг'),
-      'энцефалогр',
-      word('ээг'),
-      'миограф',
-      word('энмг'),
-      'холтер',
-      'магнитно-резонанс',
-      word('мрт'),
-      'реограф',
-    ),
-  },
-  xray: {
-    noun: 'рентгенологическое исследование',
-    signals: signals(
-      'рентген',
-      'компьютерн[а-я]* томограф',
-      word('кт'),
-      word('мскт'),
-      'флюорограф',
-      'маммограф',
-      'ортопантомограф',
-      'урограф',
-      'ирригоскоп',
-    ),
-  },
-  lab: {
-    noun: 'лабораторное исследование',
-    signals: signals(
-      'исследование уровня',
-      'определение (уровня|активности|концентрации|антител|антиген)',
-      'анализ (крови|мочи|кала)',
-      '(?<![а-я])в (крови|сыворотке|плазме|моче|кале)',
-      'антител',
-      'коагулограм',
-      'липидограм',
-      word('оак'),
-      word('оам'),
-    ),
-  },
-  visit: {
-    noun: 'приём (осмотр, консультация) врача',
-    signals: signals('прием', 'консультац', 'осмотр'),
-  },
+const FAMILY_NOUN: Record<Family, string> = {
+  ultrasound: 'ультразвуковое исследование',
+  signals: 'регистрация электрических или магнитных сигналов (ЭКГ, ЭЭГ, МРТ)',
+  xray: 'рентгенологическое исследование',
+  lab: 'лабораторное исследование',
+  visit: 'приём (осмотр, консультация) врача',
 };
 
 /** The judged classes: what each one holds, in plain words for an accountant. */
@@ -87,8 +41,6 @@ export const SERVICE_CLASSES: Record<string, { title: string; family: Family }> 
   B03: { title: 'комплексы лабораторных исследований', family: 'lab' },
 };
 
-const normName = (name: string) => name.toLowerCase().replace(/ё/g, 'е');
-
 /**
  * A warning when the name of a service contradicts its 804н code: the name speaks only of another kind
  * of service, or a B01 visit is called repeat under a first-visit code (and the other way round).
@@ -97,22 +49,15 @@ const normName = (name: string) => name.toLowerCase().replace(/ё/g, 'е');
 export function classWarning(code: string, name: string): string | null {
   const cls = SERVICE_CLASSES[code.slice(0, 3)];
   if (!cls) return null;
-  const text = normName(name);
-  const own = FAMILIES[cls.family];
-  if (!own.signals.test(text)) {
-    const other = (Object.keys(FAMILIES) as Family[]).find(
-      (f) => f !== cls.family && FAMILIES[f].signals.test(text),
-    );
-    if (other)
-      return `Код ${code.slice(0, 3)} — ${cls.title}, а по наименованию это ${FAMILIES[other].noun}. Проверьте код`;
-    return null;
-  }
-  if (cls.family === 'visit') {
-    const visit = /^B01\.\d{2,3}\.(\d{3})$/.exec(code)?.[1];
-    if (visit === '001' && /повторн/.test(text))
-      return 'Код на .001 — первичный приём, а в наименовании «повторный». Проверьте код';
-    if (visit === '002' && /первичн/.test(text))
-      return 'Код на .002 — повторный приём, а в наименовании «первичный». Проверьте код';
-  }
+  const identity = readServiceName(name);
+  const family = identity.kind ? FAMILY_OF_KIND[identity.kind] : undefined;
+  if (!family) return null;
+  if (family !== cls.family)
+    return `Код ${code.slice(0, 3)} — ${cls.title}, а по наименованию это ${FAMILY_NOUN[family]}. Проверьте код`;
+  const visit = qualifiersOfCode(code).visit;
+  if (visit === 'first' && identity.qualifiers.visit === 'repeat')
+    return 'Код на .001 — первичный приём, а в наименовании «повторный». Проверьте код';
+  if (visit === 'repeat' && identity.qualifiers.visit === 'first')
+    return 'Код на .002 — повторный приём, а в наименовании «первичный». Проверьте код';
   return null;
 }

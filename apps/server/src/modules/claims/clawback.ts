@@ -1,4 +1,4 @@
-import { type Decision, type FiscalReceipt, normaliseServiceName } from '@remed/core';
+import { type Decision, type FiscalReceipt, readServiceName } from '@remed/core';
 
 type PaidClaim = { id: string; fn: string; receipt: unknown; decision: unknown; reimbursement: number };
 
@@ -20,7 +20,7 @@ export function clawbackFor(
     let matched = false;
     for (const item of refund.items) {
       const index = receipt.items.findIndex(
-        (i) => normaliseServiceName(i.name).text === normaliseServiceName(item.name).text,
+        (i) => readServiceName(i.name).text === readServiceName(item.name).text,
       );
       const line = decision.lines.find((l) => l.item === index);
       if (index < 0 || !line) continue;

@@ -1,0 +1,133 @@
+/**
+ * Qualifiers: the words that make a different service of the same kind and object. Each axis has the
+ * value a name means when it says nothing (`DEFAULTS`): a visit without «детский» is an adult's, a
+ * service without «на дому» is given in the clinic. Axes without a default (visit, side, projections)
+ * are unknown when absent.
+ */
+export interface Qualifiers {
+  visit?: 'first' | 'repeat';
+  age?: 'adult' | 'child';
+  anaesthesia?: 'with' | 'without';
+  side?: 'left' | 'right' | 'both';
+  place?: 'home' | 'clinic';
+  urgency?: 'cito' | 'planned';
+  contrast?: 'with' | 'without';
+  /** Number of anatomical zones (MRI, CT, ultrasound). */
+  zones?: string;
+  projections?: string;
+}
+export type QualifierAxis = keyof Qualifiers;
+export const QUALIFIER_AXES: readonly QualifierAxis[] = [
+  'visit',
+  'age',
+  'anaesthesia',
+  'side',
+  'place',
+  'urgency',
+  'contrast',
+  'zones',
+  'projections',
+];
+
+export const DEFAULTS: Readonly<Qualifiers> = {
+  age: 'adult',
+  anaesthesia: 'without',
+  place: 'clinic',
+  urgency: 'planned',
+  contrast: 'without',
+  zones: '1',
+};
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  одна: '1',
+  одной: '1',
+  одну: '1',
+  один: '1',
+  одного: '1',
+  две: '2',
+  два: '2',
+  двух: '2',
+  три: '3',
+  трех: '3',
+  четыре: '4',
+  четырех: '4',
+};
+
+// One test that rules out most words before the specific patterns below.
+const HINT =
+  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|двус|обе|обо|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц)/;
+
+/** Readers of one word in its context; each returns the axis and value it sets, or null. */
+function readWord(words: readonly string[], k: number): [QualifierAxis, string, number[]] | null {
+  const w = words[k]!;
+  const prev = words[k - 1];
+  const prev2 = words[k - 2];
+  if (!HINT.test(w)) return null;
+  if (/^первичн/.test(w)) return ['visit', 'first', [k]];
+  if (/^повторн/.test(w)) return ['visit', 'repeat', [k]];
+  if (/^взросл/.test(w)) return ['age', 'adult', [k]];
+  if (/^(детск|дет(и|ей|ям|ях)?$|ребен|младен|новорожд|подрост)/.test(w)) return ['age', 'child', [k]];
+  if (/^(анестез|обезбол|наркоз|седаци)/.test(w) && !/^анестезиолог/.test(w)) {
+    return ['anaesthesia', prev === 'без' || prev2 === 'без' ? 'without' : 'with', [k]];
+  }
+  if (w === 'сне' && prev === 'во') return ['anaesthesia', 'with', [k - 1, k]];
+  if (/^лев(ый|ая|ое|ого|ой|ую|ые|ых|ым|ом|ого)?$/.test(w)) return ['side', 'left', [k]];
+  if (/^прав(ый|ая|ое|ого|ой|ую|ые|ых|ым|ом)?$/.test(w)) return ['side', 'right', [k]];
+  if (/^(двусторон|обеих|обоих|обе|оба)$/.test(w) || /^двусторон/.test(w)) return ['side', 'both', [k]];
+  if (/^(дому|дом)$/.test(w) && (prev === 'на' || prev === 'с')) return ['place', 'home', [k]];
+  if (/^(выезд|надомн)/.test(w)) return ['place', 'home', [k]];
+  if (/^(клиник|поликлиник|амбулатор)/.test(w)) return ['place', 'clinic', [k]];
+  if (/^(cito|цито|срочн|экспресс)/.test(w)) return ['urgency', 'cito', [k]];
+  if (/^планов/.test(w)) return ['urgency', 'planned', [k]];
+  if (/^контраст/.test(w)) return ['contrast', prev === 'без' || prev2 === 'без' ? 'without' : 'with', [k]];
+  if (/^(зон|проекц)/.test(w)) {
+    const axis: QualifierAxis = w.startsWith('зон') ? 'zones' : 'projections';
+    const n = prev === undefined ? undefined : /^\d+$/.test(prev) ? prev : NUMBER_WORDS[prev];
+    if (n !== undefined) return [axis, String(Number(n)), [k - 1, k]];
+    const next = words[k + 1];
+    if (next !== undefined && /^\d+$/.test(next)) return [axis, String(Number(next)), [k, k + 1]];
+    return null;
+  }
+  return null;
+}
+
+/** The qualifiers a name states, and the positions of the words that state them. */
+export function readQualifiers(words: readonly string[]): { qualifiers: Qualifiers; used: Set<number> } {
+  const qualifiers: Qualifiers = {};
+  const used = new Set<number>();
+  for (let k = 0; k < words.length; k++) {
+    const q = readWord(words, k);
+    if (!q) continue;
+    (qualifiers as Record<string, string>)[q[0]] = q[1];
+    for (const at of q[2]) used.add(at);
+  }
+  return { qualifiers, used };
+}
+
+/** What a 804н code says of the visit: B01.xxx.001 is a first visit, .002 a repeat one. */
+export function qualifiersOfCode(code: string | null): Qualifiers {
+  const m = code ? /^B01\.\d{2,3}\.(\d{3})$/.exec(code) : null;
+  if (m?.[1] === '001') return { visit: 'first' };
+  if (m?.[1] === '002') return { visit: 'repeat' };
+  return {};
+}
+
+export type QualifierFit = 'agree' | 'missing' | 'conflict';
+
+/**
+ * Whether an item's qualifiers fit a letter line's. Defaults fill silent axes; otherwise an item may
+ * name a side the line leaves open (the same service on a chosen side), but not «both sides», and it
+ * may not leave out what the line fixes ('missing'). First or repeat must be stated alike on both sides.
+ */
+export function qualifierFit(item: Qualifiers, line: Qualifiers): QualifierFit {
+  let result: QualifierFit = 'agree';
+  for (const axis of QUALIFIER_AXES) {
+    const i = item[axis] ?? DEFAULTS[axis];
+    const l = line[axis] ?? DEFAULTS[axis];
+    if (i === l) continue;
+    if (i !== undefined && l !== undefined) return 'conflict';
+    if (axis === 'side' && l === undefined && i !== 'both') continue;
+    result = 'missing';
+  }
+  return result;
+}

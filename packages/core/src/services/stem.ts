@@ -1,0 +1,23 @@
+/// <reference path="./stemmer-ru.d.ts" />
+import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru.js';
+import { STEM_ALIASES } from './lexicon.ts';
+
+const stemmer = new StemmerRu();
+
+// Names repeat the same few thousand words; a bounded memo keeps stemming off the hot path.
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, string>();
+
+/**
+ * The Snowball stem of a lower-case Russian word («детского» and «детский» → «детск»), with the few
+ * aliases the algorithm misses; Latin words and numbers stay as they are.
+ */
+export function stem(word: string): string {
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const raw = /[а-я]/.test(word) ? stemmer.stemWord(word) : word;
+  const s = STEM_ALIASES[raw] ?? raw;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, s);
+  return s;
+}
