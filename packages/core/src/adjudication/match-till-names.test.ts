@@ -97,3 +97,35 @@ describe('generic names are never paid by the engine', () => {
     expect(match('УЗИ (1 зона)', visits)).toEqual({ kind: 'not_in_letter' });
   });
 });
+
+describe('names cut by the till', () => {
+  const lines = letter(
+    ['Прием (осмотр, консультация) врача-детского невролога первичный'],
+    ['Ультразвуковое исследование органов брюшной полости (комплексное)'],
+  );
+
+  it('completes a word cut in the middle from the line', () => {
+    expect(match('Прием (осмотр, консультация) врача-детского невр', lines)).toEqual({
+      kind: 'matched',
+      line: 1,
+    });
+    expect(match('Ультразвуковое исследование органов брюшной пол', lines)).toEqual({
+      kind: 'matched',
+      line: 2,
+    });
+  });
+
+  it('does not take a cut that leaves out a qualifier for the same service', () => {
+    const adult = letter(['Прием (осмотр, консультация) врача-невролога первичный']);
+    expect(match('Прием (осмотр, консультация) врача-детского невр', adult)).toEqual({
+      kind: 'near_miss',
+      lines: [1],
+    });
+  });
+
+  it('does not let a code pay for a name of another organ', () => {
+    const uzi = letter(['Ультразвуковое исследование печени', 100000, 'A04.14.001']);
+    expect(match('A04.14.001 УЗИ почек', uzi)).toEqual({ kind: 'near_miss', lines: [1] });
+    expect(match('A04.14.001 Исследование', uzi)).toEqual({ kind: 'matched', line: 1 });
+  });
+});

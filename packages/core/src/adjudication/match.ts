@@ -1,5 +1,5 @@
 import type { FiscalReceiptItem } from '../receipts/fiscal-receipt.ts';
-import { compareServices, kindsFit } from '../services/compare-services.ts';
+import { compareServices, kindsFit, objectsOverlap } from '../services/compare-services.ts';
 import { qualifierFit, qualifiersOfCode } from '../services/qualifiers.ts';
 import { readServiceName, type ServiceIdentity } from '../services/read-service-name.ts';
 import type { GuaranteeLetterItem } from './letter.ts';
@@ -51,27 +51,40 @@ export function sameCodeFamily(a: string, b: string): boolean {
   return a.startsWith('B') && x[0] === y[0] && x[1] === y[1];
 }
 
-/**
- * A cut inside a word is plainly the till's doing. A cut between words that drops a qualifier the line
- * has cannot be told from a till name that simply omits it, so it is not trusted to pay.
- */
-function cutMidWord(item: ServiceIdentity, line: ServiceIdentity): boolean {
-  return line.text[item.text.length] !== ' ';
+/** The whole word of `text` in which position `at` falls (a cut between words gives the word before). */
+function wordAt(text: string, at: number): string {
+  const start = text.lastIndexOf(' ', at - 1) + 1;
+  const end = text.indexOf(' ', at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** The one word of `text` that `partial` begins, when exactly one does and `partial` is no word itself. */
+function onlyCompletion(text: string, partial: string): string | null {
+  const words = text.split(' ');
+  if (words.includes(partial)) return null;
+  const found = words.filter((w) => w.startsWith(partial));
+  return found.length === 1 ? found[0]! : null;
 }
 
 /**
- * A till name cut short (tills print 48–64 characters): a long enough prefix of the line's words, of
- * the same kind, whose complete words say nothing the line does not, and which keeps every qualifier
- * the line fixes unless the cut fell inside a word after them.
+ * A till name cut short (tills print 48–64 characters). A cut inside a word is plainly the till's doing:
+ * the cut word is completed from the line when exactly one of its words begins so, and the qualifiers
+ * the line states after the cut are not asked for. A cut between words that drops a qualifier the line
+ * has cannot be told from a till name that simply omits it, so it is not trusted to pay.
  */
 function truncationFit(item: ServiceIdentity, line: ServiceIdentity): Fit {
-  if (item.text.length >= line.text.length || !line.text.startsWith(item.text)) return FIT.none;
+  if (item.text.length >= line.text.length) return FIT.none;
+  const prefix = line.text.startsWith(item.text);
+  const cut = item.text.lastIndexOf(' ');
+  const partial = item.text.slice(cut + 1);
+  const completion = prefix ? wordAt(line.text, item.text.length) : onlyCompletion(line.text, partial);
+  const midWord = completion !== null && completion !== partial;
+  if (!prefix && !midWord) return FIT.none;
   if (item.text.length < MIN_TRUNCATED_CHARS || item.text.length * 2 < line.text.length) return FIT.weak;
-  const midWord = cutMidWord(item, line);
-  const head = midWord ? readServiceName(item.text.slice(0, item.text.lastIndexOf(' '))) : item;
+  const head = midWord ? readServiceName(`${item.text.slice(0, cut + 1)}${completion}`) : item;
   if (head.generic) return FIT.weak;
   if (!kindsFit(head.kind ?? line.kind, line.kind)) return FIT.none;
-  if (!head.object.every((s) => line.object.includes(s))) return FIT.none;
+  if (!head.object.every((s) => line.object.includes(s))) return prefix ? FIT.none : FIT.near;
   const q = qualifierFit(head.qualifiers, line.qualifiers);
   if (q === 'conflict') return FIT.near;
   return q === 'agree' || midWord ? FIT.truncated : FIT.near;
@@ -89,7 +102,8 @@ function fit(item: ServiceIdentity, line: PreparedLine): Fit {
   if (item.codes.length === 0 || line.code === null) return nameFit(item, line.name);
   const code = line.code;
   if (item.codes.includes(code)) {
-    return qualifierFit(item.qualifiers, line.name.qualifiers) === 'conflict' ? FIT.near : FIT.code;
+    const conflict = qualifierFit(item.qualifiers, line.name.qualifiers) === 'conflict';
+    return conflict || !objectsOverlap(item, line.name) ? FIT.near : FIT.code;
   }
   if (item.codes.some((c) => sameCodeFamily(c, code))) return FIT.near;
   // The code names another service: a matching name alone is not enough to pay.

@@ -23,13 +23,19 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 const within = (a: readonly string[], b: readonly string[]) => a.every((s) => b.includes(s));
 
 /**
- * The same object, allowing one side to leave out what the other said in parentheses
- * («органов брюшной полости (комплексное)»), but only when what both say outside them agrees.
+ * The same object, allowing one side to add in parentheses what the other leaves out («органов брюшной
+ * полости (комплексное)»), but only when what both say outside parentheses agrees and the other side
+ * has no parentheses of its own to disagree with.
  */
 export function sameObject(a: ServiceIdentity, b: ServiceIdentity): boolean {
   if (sameSet(a.object, b.object)) return true;
   if (a.hardObject.length === 0 || !sameSet(a.hardObject, b.hardObject)) return false;
-  return within(a.object, b.object) || within(b.object, a.object);
+  return sameSet(a.object, a.hardObject) || sameSet(b.object, b.hardObject);
+}
+
+/** Whether two objects share anything: a code with a name of another organ is not trusted. */
+export function objectsOverlap(a: ServiceIdentity, b: ServiceIdentity): boolean {
+  return a.object.length === 0 || b.object.length === 0 || a.object.some((s) => b.object.includes(s));
 }
 
 /** One object is part of the other: «Рентгенография грудной клетки» and «… в двух проекциях». */
