@@ -72,6 +72,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   лев: 'левый',
   прав: 'правый',
   мед: 'медицинская',
+  в12: 'витамин в12',
 };
 
 /**
@@ -151,7 +152,16 @@ export const KINDS: readonly {
   },
   {
     kind: 'ultrasound',
-    phrases: ['ультразвуковое исследование', 'ультразвуковое', 'ультразвуковая', 'эхография', 'сонография'],
+    phrases: [
+      'ультразвуковое исследование',
+      'ультразвуковое',
+      'ультразвуковая',
+      'эхография',
+      'сонография',
+      'дуплексное сканирование',
+      'триплексное сканирование',
+      'допплерография',
+    ],
     filler: ['диагностика'],
     needsObject: true,
   },
@@ -195,18 +205,8 @@ export const KINDS: readonly {
   { kind: 'injection', phrases: ['инъекция', 'укол', 'капельница', 'инфузия'], needsObject: false },
   {
     kind: 'visit',
-    phrases: ['прием', 'приём', 'консультация', 'осмотр', 'врача', 'визит'],
-    filler: [
-      'прием',
-      'приём',
-      'консультация',
-      'осмотр',
-      'врача',
-      'врач',
-      'специалиста',
-      'специалист',
-      'доктора',
-    ],
+    phrases: ['прием', 'консультация', 'осмотр', 'врача', 'визит'],
+    filler: ['прием', 'консультация', 'осмотр', 'врача', 'врач', 'специалиста', 'специалист', 'доктора'],
     needsObject: true,
   },
 ];
@@ -233,6 +233,7 @@ export const FILLER: readonly string[] = [
   'за',
   'у',
   'а',
+  'без',
   'ед',
   'шт',
   'услуга',
@@ -265,6 +266,19 @@ export const GENERIC: readonly string[] = [
   'диагностика',
   'обследование',
 ];
+
+/**
+ * Words whose Snowball stem would join them to another word: «прием» would become «при» (a preposition),
+ * «калий» would become «кал» (stool, as in «анализ кала»).
+ */
+export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
+  прием: 'прием',
+  приема: 'прием',
+  приемом: 'прием',
+  приемы: 'прием',
+  калий: 'калий',
+  калия: 'калий',
+};
 
 /** Stems the Snowball stemmer leaves apart although they are one word («почек» and «почки»). */
 export const STEM_ALIASES: Readonly<Record<string, string>> = {

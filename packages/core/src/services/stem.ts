@@ -1,6 +1,6 @@
 /// <reference path="./stemmer-ru.d.ts" />
 import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru.js';
-import { STEM_ALIASES } from './lexicon.ts';
+import { STEM_ALIASES, STEM_EXCEPTIONS } from './lexicon.ts';
 
 const stemmer = new StemmerRu();
 
@@ -10,12 +10,12 @@ const memo = new Map<string, string>();
 
 /**
  * The Snowball stem of a lower-case Russian word («детского» and «детский» → «детск»), with the few
- * aliases the algorithm misses; Latin words and numbers stay as they are.
+ * exceptions and aliases the algorithm gets wrong; Latin words and numbers stay as they are.
  */
 export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
-  const raw = /[а-я]/.test(word) ? stemmer.stemWord(word) : word;
+  const raw = STEM_EXCEPTIONS[word] ?? (/[а-я]/.test(word) ? stemmer.stemWord(word) : word);
   const s = STEM_ALIASES[raw] ?? raw;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, s);
