@@ -1,6 +1,6 @@
 import type { FiscalReceiptItem } from '../receipts/fiscal-receipt.ts';
 import { compareServices, kindsFit, objectsOverlap } from '../services/compare-services.ts';
-import { qualifierFit, qualifiersOfCode } from '../services/qualifiers.ts';
+import { type Qualifiers, qualifierFit, qualifiersOfCode } from '../services/qualifiers.ts';
 import { readServiceName, type ServiceIdentity } from '../services/read-service-name.ts';
 import type { GuaranteeLetterItem } from './letter.ts';
 
@@ -15,6 +15,8 @@ export type MatchResult =
 export interface PreparedLine {
   item: GuaranteeLetterItem;
   name: ServiceIdentity;
+  /** What the line's 804н code says of it beyond its name: B01.xxx.001 is a first visit. */
+  implied: Qualifiers;
   code: string | null;
   clinicCode: string | null;
 }
@@ -33,11 +35,10 @@ export function prepareLines(items: readonly GuaranteeLetterItem[]): PreparedLin
   const cached = prepared.get(items);
   if (cached) return cached;
   const lines = items.map((item) => {
-    const read = readServiceName(item.name);
-    const code = item.code ?? read.codes[0] ?? null;
-    // A line's 804н code states what its name may leave out: B01.xxx.001 is a first visit.
-    const name = { ...read, qualifiers: { ...qualifiersOfCode(code), ...read.qualifiers } };
-    return { item, name, code, clinicCode: item.clinicCode?.trim().toLowerCase() || read.clinicCode };
+    const name = readServiceName(item.name);
+    const code = item.code ?? name.codes[0] ?? null;
+    const clinicCode = item.clinicCode?.trim().toLowerCase() || name.clinicCode;
+    return { item, name, implied: qualifiersOfCode(code), code, clinicCode };
   });
   prepared.set(items, lines);
   return lines;
@@ -72,7 +73,7 @@ function onlyCompletion(text: string, partial: string): string | null {
  * the line states after the cut are not asked for. A cut between words that drops a qualifier the line
  * has cannot be told from a till name that simply omits it, so it is not trusted to pay.
  */
-function truncationFit(item: ServiceIdentity, line: ServiceIdentity): Fit {
+function truncationFit(item: ServiceIdentity, line: ServiceIdentity, implied: Qualifiers): Fit {
   if (item.text.length >= line.text.length) return FIT.none;
   const prefix = line.text.startsWith(item.text);
   const cut = item.text.lastIndexOf(' ');
@@ -85,29 +86,29 @@ function truncationFit(item: ServiceIdentity, line: ServiceIdentity): Fit {
   if (head.generic) return FIT.weak;
   if (!kindsFit(head.kind ?? line.kind, line.kind)) return FIT.none;
   if (!head.object.every((s) => line.object.includes(s))) return prefix ? FIT.none : FIT.near;
-  const q = qualifierFit(head.qualifiers, line.qualifiers);
+  const q = qualifierFit(head.qualifiers, line.qualifiers, implied);
   if (q === 'conflict') return FIT.near;
   return q === 'agree' || midWord ? FIT.truncated : FIT.near;
 }
 
-function nameFit(item: ServiceIdentity, line: ServiceIdentity): Fit {
-  const fit = compareServices(item, line);
+function nameFit(item: ServiceIdentity, line: PreparedLine): Fit {
+  const fit = compareServices(item, line.name, line.implied);
   if (fit === 'same') return FIT.exact;
-  const truncated = truncationFit(item, line);
+  const truncated = truncationFit(item, line.name, line.implied);
   if (truncated > FIT.weak) return truncated;
   return fit === 'near' ? FIT.near : truncated;
 }
 
 function fit(item: ServiceIdentity, line: PreparedLine): Fit {
-  if (item.codes.length === 0 || line.code === null) return nameFit(item, line.name);
+  if (item.codes.length === 0 || line.code === null) return nameFit(item, line);
   const code = line.code;
   if (item.codes.includes(code)) {
-    const conflict = qualifierFit(item.qualifiers, line.name.qualifiers) === 'conflict';
+    const conflict = qualifierFit(item.qualifiers, line.name.qualifiers, line.implied) === 'conflict';
     return conflict || !objectsOverlap(item, line.name) ? FIT.near : FIT.code;
   }
   if (item.codes.some((c) => sameCodeFamily(c, code))) return FIT.near;
   // The code names another service: a matching name alone is not enough to pay.
-  return nameFit(item, line.name) >= FIT.truncated ? FIT.near : FIT.none;
+  return nameFit(item, line) >= FIT.truncated ? FIT.near : FIT.none;
 }
 
 /** The single candidate that the clinic code, then the price, singles out; otherwise null. */
@@ -135,7 +136,8 @@ function matchGeneric(
 ): MatchResult {
   if (name.kind === null) return { kind: 'unidentified' };
   const fitting = lines.filter(
-    (l) => l.name.kind === name.kind && qualifierFit(name.qualifiers, l.name.qualifiers) !== 'conflict',
+    (l) =>
+      l.name.kind === name.kind && qualifierFit(name.qualifiers, l.name.qualifiers, l.implied) !== 'conflict',
   );
   if (fitting.length === 0) return { kind: 'not_in_letter' };
   if (fitting.length === 1) return { kind: 'unidentified' };

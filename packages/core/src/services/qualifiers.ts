@@ -15,6 +15,8 @@ export interface Qualifiers {
   /** Number of anatomical zones (MRI, CT, ultrasound). */
   zones?: string;
   projections?: string;
+  /** An ECG's interpretation: «с расшифровкой» / «без расшифровки». */
+  interpretation?: 'with' | 'without';
 }
 export type QualifierAxis = keyof Qualifiers;
 export const QUALIFIER_AXES: readonly QualifierAxis[] = [
@@ -27,6 +29,7 @@ export const QUALIFIER_AXES: readonly QualifierAxis[] = [
   'contrast',
   'zones',
   'projections',
+  'interpretation',
 ];
 
 export const DEFAULTS: Readonly<Qualifiers> = {
@@ -36,6 +39,7 @@ export const DEFAULTS: Readonly<Qualifiers> = {
   urgency: 'planned',
   contrast: 'without',
   zones: '1',
+  interpretation: 'with',
 };
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
@@ -55,7 +59,7 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 
 // One test that rules out most words before the specific patterns below.
 const HINT =
-  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|двус|обе|обо|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц)/;
+  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|двус|обе|обо|оба|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц|расшифр|описан|интерпрет)/;
 
 /** Readers of one word in its context; each returns the axis and value it sets, or null. */
 function readWord(words: readonly string[], k: number): [QualifierAxis, string, number[]] | null {
@@ -80,10 +84,17 @@ function readWord(words: readonly string[], k: number): [QualifierAxis, string, 
   if (/^(cito|цито|срочн|экспресс)/.test(w)) return ['urgency', 'cito', [k]];
   if (/^планов/.test(w)) return ['urgency', 'planned', [k]];
   if (/^контраст/.test(w)) return ['contrast', prev === 'без' || prev2 === 'без' ? 'without' : 'with', [k]];
+  if (/^(расшифр|описан|интерпрет)/.test(w)) {
+    return ['interpretation', prev === 'без' || prev2 === 'без' ? 'without' : 'with', [k]];
+  }
   if (/^(зон|проекц)/.test(w)) {
     const axis: QualifierAxis = w.startsWith('зон') ? 'zones' : 'projections';
-    const n = prev === undefined ? undefined : /^\d+$/.test(prev) ? prev : NUMBER_WORDS[prev];
-    if (n !== undefined) return [axis, String(Number(n)), [k - 1, k]];
+    // «1 зона», «одна анатомическая зона»: the number stands at most two words before.
+    for (const at of [k - 1, k - 2]) {
+      const before = words[at];
+      const n = before === undefined ? undefined : /^\d+$/.test(before) ? before : NUMBER_WORDS[before];
+      if (n !== undefined) return [axis, String(Number(n)), at === k - 1 ? [at, k] : [at, at + 1, k]];
+    }
     const next = words[k + 1];
     if (next !== undefined && /^\d+$/.test(next)) return [axis, String(Number(next)), [k, k + 1]];
     return null;
@@ -117,13 +128,17 @@ export type QualifierFit = 'agree' | 'missing' | 'conflict';
 /**
  * Whether an item's qualifiers fit a letter line's. Defaults fill silent axes; otherwise an item may
  * name a side the line leaves open (the same service on a chosen side), but not «both sides», and it
- * may not leave out what the line fixes ('missing'). First or repeat must be stated alike on both sides.
+ * may not leave out what the line fixes ('missing'). First or repeat must be stated alike on both sides,
+ * or by the line's code (`implied`).
  */
-export function qualifierFit(item: Qualifiers, line: Qualifiers): QualifierFit {
+export function qualifierFit(item: Qualifiers, line: Qualifiers, implied: Qualifiers = {}): QualifierFit {
   let result: QualifierFit = 'agree';
   for (const axis of QUALIFIER_AXES) {
+    // What only the line's code says (B01.xxx.001: first visit) binds an item that says otherwise,
+    // but an item as silent as the line's name is the same service.
+    if (item[axis] === undefined && line[axis] === undefined) continue;
     const i = item[axis] ?? DEFAULTS[axis];
-    const l = line[axis] ?? DEFAULTS[axis];
+    const l = line[axis] ?? implied[axis] ?? DEFAULTS[axis];
     if (i === l) continue;
     if (i !== undefined && l !== undefined) return 'conflict';
     if (axis === 'side' && l === undefined && i !== 'both') continue;

@@ -10,10 +10,17 @@ export interface ServiceIdentity {
   /** Lower-case words with abbreviations expanded, codes and the clinic's numbering removed. */
   text: string;
   kind: ServiceKind | null;
-  /** Sorted unique stems and concepts that say which service of the kind it is. */
+  /**
+   * Sorted unique stems and concepts that say which service of the kind it is; a word cut short with a
+   * dot keeps the dot («лимф.»).
+   */
   object: readonly string[];
   /** The part of `object` said outside parentheses. */
   hardObject: readonly string[];
+  /** What only parentheses say: another name of the service («(ЛПНП)»), or a detail a till may drop. */
+  softObject: readonly string[];
+  /** The part of `softObject` said alone in a pair of parentheses. */
+  aliasObject: readonly string[];
   qualifiers: Qualifiers;
   /** 804н codes found in the name. */
   codes: readonly string[];
@@ -49,37 +56,66 @@ function fixMixedScript(word: string): string {
   return word.replace(/[a-z]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch);
 }
 
+/**
+ * Where a word stands: outside parentheses, alone in a pair of them (an alias or a detail a till may add
+ * or drop: «(комплексное)», «(копрограмма)», «(АТ-ТПО)»), or in a longer parenthesis («(повторная
+ * консультация с назначением лечения)»), which a till may drop but not add.
+ */
+type Place = 'hard' | 'alias' | 'detail';
+
 interface Word {
   text: string;
-  /** Said inside parentheses: «(комплексное)» may be dropped by a till without changing the service. */
-  soft: boolean;
+  place: Place;
+  /** Cut short with a dot («лимф.», «нижн.»): stands for any word it begins. */
+  cut: boolean;
 }
 
 /** Words of a name, in order, with till abbreviations expanded. */
 function wordsOf(body: string): Word[] {
-  const out: Word[] = [];
+  const tokens: { text: string; group: number }[] = [];
+  const sizes = new Map<number, number>();
   let depth = 0;
+  let group = 0;
   // Tokens keep inner hyphens, slashes and dots so that «в-ча», «б/х» and «конс.» can be looked up.
   for (const m of body
     .toLowerCase()
     .replace(/ё/g, 'е')
     .matchAll(/[(]|[)]|[a-zа-я0-9]+(?:[-/.][a-zа-я0-9]+)*\.?/g)) {
     const t = m[0];
-    if (t === '(') depth++;
-    else if (t === ')') depth = Math.max(0, depth - 1);
-    else pushToken(out, t, depth > 0);
+    if (t === '(') {
+      if (depth++ === 0) group++;
+    } else if (t === ')') depth = Math.max(0, depth - 1);
+    else {
+      const g = depth > 0 ? group : 0;
+      tokens.push({ text: t, group: g });
+      sizes.set(g, (sizes.get(g) ?? 0) + 1);
+    }
+  }
+  const out: Word[] = [];
+  for (const t of tokens) {
+    const place: Place = t.group === 0 ? 'hard' : sizes.get(t.group) === 1 ? 'alias' : 'detail';
+    pushToken(out, t.text, place);
   }
   return out;
 }
 
-function pushToken(out: Word[], token: string, soft: boolean): void {
-  const key = fixMixedScript(token.replace(/[-/.]/g, ''));
-  const expansion = ABBREVIATIONS[key];
-  if (expansion) {
-    for (const w of expansion.split(' ')) out.push({ text: w, soft });
+function pushToken(out: Word[], token: string, place: Place): void {
+  const expansion = ABBREVIATIONS[fixMixedScript(token.replace(/[-/.]/g, ''))];
+  if (expansion !== undefined) {
+    for (const w of expansion.split(' ')) if (w) out.push({ text: w, place, cut: false });
     return;
   }
-  for (const part of token.split(/[-/.]+/)) if (part) out.push({ text: fixMixedScript(part), soft });
+  for (const m of token.matchAll(/([a-zа-я0-9]+)(\.?)/g)) {
+    const part = fixMixedScript(m[1]!);
+    const partExpansion = ABBREVIATIONS[part];
+    const last = out[out.length - 1];
+    if (partExpansion !== undefined) {
+      for (const w of partExpansion.split(' ')) if (w) out.push({ text: w, place, cut: false });
+    } else if (/^мин/.test(part) && last && /^\d+$/.test(last.text)) {
+      // «30 мин» and «/30мин/» are one duration.
+      last.text += 'мин';
+    } else out.push({ text: part, place, cut: m[2] === '.' && /[а-я]{2,}/.test(part) });
+  }
 }
 
 const stemAll = (phrase: string) => phrase.split(' ').map(stem);
@@ -98,8 +134,11 @@ const KIND_RULES = KINDS.map((k) => ({
 
 interface Stemmed {
   stem: string;
-  soft: boolean;
+  place: Place;
 }
+
+// Where blood is the sample, saying so adds nothing: «Глюкоза крови» is «Глюкоза».
+const SAMPLE_STEMS = new Set(['крови', 'сыворотки', 'сыворотке', 'плазмы', 'плазме'].map(stem));
 
 /** Removes the stems of one phrase (each once) when all are present; true when it did. */
 function take(stems: Stemmed[], phrase: readonly string[]): boolean {
@@ -128,15 +167,21 @@ function read(raw: string): ServiceIdentity {
   const fromCode = qualifiersOfCode(codes[0] ?? null);
   const stems: Stemmed[] = [];
   words.forEach((w, k) => {
-    if (!used.has(k) && !/^\d+$/.test(w.text)) stems.push({ stem: stem(w.text), soft: w.soft });
+    if (used.has(k) || /^\d+$/.test(w.text)) return;
+    const s = w.cut ? `${w.text}.` : stem(w.text);
+    // «без лейкоцитарной формулы» names the absence of what «с лейкоформулой» has.
+    stems.push({ stem: words[k - 1]?.text === 'без' ? `без:${s}` : s, place: w.place });
   });
 
   let kind: ServiceKind | null = null;
   const concepts: Stemmed[] = [];
   for (const rule of CONCEPT_RULES) {
-    if (!take(stems, rule.stems)) continue;
-    concepts.push({ stem: rule.concept, soft: false });
-    kind ??= rule.kind;
+    // A name may say a concept twice («ФГДС (эзофагогастродуоденоскопия)», «С-реактивный белок (СРБ)»).
+    while (take(stems, rule.stems)) {
+      if (!concepts.some((c) => c.stem === rule.concept))
+        concepts.push({ stem: rule.concept, place: 'hard' });
+      kind ??= rule.kind;
+    }
   }
   let kindRule = KIND_RULES.find((r) => r.kind === kind);
   if (!kind) {
@@ -146,16 +191,22 @@ function read(raw: string): ServiceIdentity {
   const object = [...concepts];
   for (const s of stems) {
     if (FILLER_STEMS.has(s.stem) || kindRule?.filler.has(s.stem)) continue;
+    if ((kind === null || kind === 'lab') && SAMPLE_STEMS.has(s.stem)) continue;
     if (!GENERIC_STEMS.has(s.stem)) object.push(s);
   }
   const all = [...new Set(object.map((o) => o.stem))].sort();
-  const hard = [...new Set(object.filter((o) => !o.soft).map((o) => o.stem))].sort();
+  const stemsAt = (place: Place) => [...new Set(object.filter((o) => o.place === place).map((o) => o.stem))];
+  const hard = stemsAt('hard').sort();
   const generic = all.length === 0 && (kind === null || !!kindRule?.needsObject);
   return {
     text: texts.join(' '),
     kind,
     object: all,
     hardObject: hard,
+    softObject: all.filter((x) => !hard.includes(x)),
+    aliasObject: stemsAt('alias')
+      .filter((x) => !hard.includes(x))
+      .sort(),
     qualifiers: { ...fromCode, ...qualifiers },
     codes,
     clinicCode: prefix ? prefix[1]!.toLowerCase() : null,
