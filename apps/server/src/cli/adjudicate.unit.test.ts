@@ -91,6 +91,11 @@ describe('remed adjudicate', () => {
   const badJson = tmpFile('bad.json', '{ "items": [');
   const notReceipt = tmpFile('not-receipt.json', JSON.stringify({ hello: 'world' }));
   const missing = path.join(tmp, 'missing.json');
+  // The FNS app exports a whole list of receipts into one file.
+  const several = path.resolve(
+    here,
+    '../../../../reference/receipts/09_fns_app_share_three_receipts_2022.json',
+  );
 
   it.each([
     ['no arguments', [], 'укажите --letter'],
@@ -110,6 +115,11 @@ describe('remed adjudicate', () => {
     ],
     ['not a receipt', ['--letter', LETTER, '--receipt', notReceipt], 'не кассовый чек'],
     ['a letter given as a receipt', ['--letter', LETTER, '--receipt', LETTER], 'не кассовый чек'],
+    [
+      'a file of several receipts',
+      ['--letter', LETTER, '--receipt', several],
+      'В файле 3 чека: загрузите по одному',
+    ],
   ])('exits 2 with one line on stderr for %s', async (_title, args, message) => {
     const { code, stdout, stderr } = await run(args as string[]);
     expect(code).toBe(2);

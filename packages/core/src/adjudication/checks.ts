@@ -15,6 +15,8 @@ export function rejectingCheck(
   if (receipt.operationType !== 1) return 'NOT_A_SALE';
   if (claimed.has(id)) return 'DUPLICATE_RECEIPT';
   if (receipt.userInn.trim() !== letter.clinic.inn.trim()) return 'WRONG_CLINIC';
+  // `dateTime` is the local time, the QR's wherever a QR was compared: a receipt at 00:30 in Moscow
+  // belongs to that day even when a source reports it in UTC on the day before.
   const day = receipt.dateTime.slice(0, 10);
   if (day < letter.validFrom || day > letter.validUntil) return 'OUTSIDE_VALIDITY';
   return null;
@@ -27,5 +29,7 @@ export function reviewChecks(receipt: FiscalReceipt): ReasonCode[] {
   for (const item of receipt.items) itemsTotal += item.sum;
   if (itemsTotal !== receipt.totalSum) reasons.push('SUM_MISMATCH');
   if (receipt.prepaidSum > 0) reasons.push('ADVANCE_OFFSET');
+  // The QR's local date already decided validity; a clock off by minutes still needs a person's eye.
+  if (receipt.timeConflict) reasons.push('TIME_MISMATCH');
   return reasons;
 }

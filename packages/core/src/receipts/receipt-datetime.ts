@@ -1,13 +1,16 @@
+import { isObject } from './json-fields.ts';
 import { isValidLocal } from './qr.ts';
 
 /**
- * Receipt time as the till's local wall clock, `YYYY-MM-DDTHH:MM:SS` with no zone: receipts are dated in
- * the seller's local time and a letter's validity is a local calendar period, so no zone is ever applied.
+ * A receipt's own time as its JSON gives it: `YYYY-MM-DDTHH:MM:SS` with no zone, or `YYYY-MM-DD` when the
+ * source kept only the date (some OFD exports truncate). No zone is ever applied here: which clock a number
+ * or an offset really means is only known by comparing it with the QR (`receipt-time.ts`).
  *
- * - ISO text: the written clock is kept and any offset is dropped (it describes the same wall clock).
- * - A date alone (some OFDs truncate): midnight.
- * - Unix seconds (or milliseconds): the FNS encodes local wall-clock time as if it were UTC, so the
- *   UTC reading of the number is the local time.
+ * - ISO text: the written clock is kept and any offset is dropped (the till wrote its own wall clock).
+ * - Unix seconds or milliseconds: read in UTC. Some sources (the FNS Open API) encode the local wall
+ *   clock as if it were UTC, so this is the local time there; the FNS mobile ticket sends true UTC, which
+ *   the QR corrects.
+ * - A MongoDB export's `{ "$date": … }` wrapper around either.
  */
 export function normaliseReceiptDateTime(v: unknown): string | null {
   if (typeof v === 'number') return fromEpoch(v);
@@ -16,16 +19,25 @@ export function normaliseReceiptDateTime(v: unknown): string | null {
     if (/^\d{9,13}$/.test(t)) return fromEpoch(Number(t));
     return fromIsoText(t);
   }
+  if (isObject(v) && '$date' in v) {
+    const inner = v.$date;
+    if (isObject(inner) && typeof inner.$numberLong === 'string')
+      return normaliseReceiptDateTime(inner.$numberLong);
+    return normaliseReceiptDateTime(inner);
+  }
   return null;
 }
+
+export const isDateOnly = (t: string) => t.length === 10;
 
 function fromIsoText(t: string): string | null {
   const m =
     /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
   if (!m) return null;
-  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
-  if (!isValidLocal(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s))) return null;
-  return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+  const [, y, mo, d, h, mi, s = '00'] = m;
+  if (!isValidLocal(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s)))
+    return null;
+  return h === undefined ? `${y}-${mo}-${d}` : `${y}-${mo}-${d}T${h}:${mi}:${s}`;
 }
 
 function fromEpoch(n: number): string | null {

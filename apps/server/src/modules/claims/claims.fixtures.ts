@@ -16,6 +16,7 @@ import { insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts
 import { fnsOpenApiReceiptSource } from '../../integrations/fns/fns-openapi-client.ts';
 import { fnsOpenApiSimulatorRoutes } from '../../integrations/fns/fns-openapi-simulator.ts';
 import { ReceiptSimulatorStore } from '../../integrations/fns/receipt-simulator.ts';
+import type { ReceiptSource } from '../../integrations/fns/receipt-source.ts';
 import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
 import {
   YookassaSimulatorState,
@@ -36,19 +37,36 @@ export async function claimsWorld() {
   await sim.register(yookassaSimulatorRoutes(yookassa));
   await sim.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`;
+  const fns = fnsOpenApiReceiptSource({
+    baseUrl: `${base}/sim/fns-openapi`,
+    masterToken: 'fns-token',
+    userId: 'remed-test',
+    timeoutMs: 1500,
+    pollIntervalMs: 10,
+    pollBudgetMs: 200,
+  });
+  /**
+   * Minutes the source's clock sits from the till's: −180 is a source that reports Moscow receipts in UTC
+   * (the FNS mobile ticket), anything not whole hours a clock that disagrees with the QR.
+   */
+  const sourceClock = { shiftMinutes: 0 };
+  const receiptSource: ReceiptSource = {
+    async lookup(query) {
+      const answer = await fns.lookup(query);
+      if (answer.kind !== 'found' || sourceClock.shiftMinutes === 0) return answer;
+      const at = Date.parse(`${answer.receipt.dateTime}Z`) + sourceClock.shiftMinutes * 60_000;
+      return {
+        kind: 'found',
+        receipt: { ...answer.receipt, dateTime: new Date(at).toISOString().slice(0, 19) },
+      };
+    },
+  };
   // Timeouts long enough for a busy machine; the timeout tests hold answers for twice as long.
   const ctx = await createTestContext(
     { LOGIN_RATE_PER_MINUTE: '1000' },
     {
       overrides: {
-        receiptSource: fnsOpenApiReceiptSource({
-          baseUrl: `${base}/sim/fns-openapi`,
-          masterToken: 'fns-token',
-          userId: 'remed-test',
-          timeoutMs: 1500,
-          pollIntervalMs: 10,
-          pollBudgetMs: 200,
-        }),
+        receiptSource,
         payoutProvider: yookassaPayoutProvider({
           baseUrl: `${base}/sim/yookassa`,
           agentId: 'agent',
@@ -100,9 +118,10 @@ export async function claimsWorld() {
   /** A till receipt registered with the simulated FNS, and its QR string. */
   function tillReceipt(
     items: { name: string; price: number; quantity?: number }[],
-    opts: { n?: 1 | 2; inn?: string } = {},
+    opts: { n?: 1 | 2; inn?: string; dateTime?: string } = {},
   ) {
     fd++;
+    const dateTime = opts.dateTime ?? '2026-11-20T14:30:00';
     const lines = items.map((i) => ({
       name: i.name,
       price: i.price,
@@ -117,7 +136,7 @@ export async function claimsWorld() {
       fiscalDriveNumber: '9282000100254567',
       fiscalDocumentNumber: fd,
       fiscalSign: 1_000_000 + fd,
-      dateTime: '2026-11-20T14:30:00',
+      dateTime,
       operationType: opts.n ?? 1,
       userInn: `${opts.inn ?? clinic.inn}  `,
       user: 'ООО «Клиника»',
@@ -130,7 +149,7 @@ export async function claimsWorld() {
       items: lines,
     });
     return formatQr({
-      dateTime: '2026-11-20T14:30:00',
+      dateTime,
       sum: total,
       fn: '9282000100254567',
       i: fd,
@@ -155,6 +174,7 @@ export async function claimsWorld() {
   return {
     ctx,
     store,
+    sourceClock,
     yookassa,
     doctor,
     clinic,

@@ -8,6 +8,7 @@ import {
   parseQr,
   type QrFields,
   type ReviewedLine,
+  withQrTime,
 } from '@remed/core';
 import { and, asc, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import { type Tx, writeAll } from '../../db/client.ts';
@@ -148,15 +149,20 @@ export function claimsService(deps: AppDeps) {
     return { row, effects: { queues: jobs.map((j) => j.queue) }, payout: plan?.payout ?? null };
   }
 
-  /** Decides a fetched receipt against the letter (locked) and records it. */
+  /**
+   * Decides a fetched receipt against the letter (locked) and records it. The person's QR is the authority
+   * for the receipt's local time: a source that reports UTC is corrected by it, and a time no time zone
+   * explains goes to a person (TIME_MISMATCH).
+   */
   async function decide(
     tx: Tx,
     locked: LockedLetter,
     claim: ClaimRow,
     isNew: boolean,
-    receipt: FiscalReceipt,
+    fetched: FiscalReceipt,
     audits: Audit[],
   ) {
+    const receipt = withQrTime(fetched, claim.qrDateTime);
     const now = clock.now();
     if (receipt.operationType === 2) {
       const paying = await tx
