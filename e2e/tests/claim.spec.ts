@@ -105,7 +105,43 @@ test.describe
       await flow.getByTestId('claim-photo-input').setInputFiles(png);
       await expect(flow.getByTestId('claim-error')).toContainText('Этот чек уже был отправлен');
       await expect(flow.getByTestId('claim-error')).toContainText('Этот чек уже отправлен');
+
+      // 6. The receipt used every service of the letter: the insured sees it used, the till offers it no more.
+      await insured.goto(`/letters/${letter.id}`);
+      const used = insured.getByTestId('page-letter');
+      await expect(used.getByTestId('letter-status')).toHaveText('Использовано');
+      await expect(used.getByTestId('letter-used-up')).toBeVisible();
+      await expect(used.getByTestId('letter-claim')).toHaveCount(0);
+      await shoot(insured, 'letter-used-up');
+      await insured.goto('/letters');
+      await expect(
+        insured.getByTestId('letter-row').filter({ hasText: letter.number }).getByTestId('letter-status'),
+      ).toHaveText('Использовано');
       await context.close();
+      await page.reload();
+      const choice = page.getByTestId('page-till').getByTestId('till-letter');
+      await expect(choice).toBeVisible();
+      // With no letter left to sell on, the list is empty and cannot open at all.
+      if (await choice.isEnabled()) {
+        await choice.click();
+        await expect(page.getByRole('option').first()).toBeVisible();
+        await expect(page.getByRole('option', { name: new RegExp(letter.number) })).toHaveCount(0);
+        await page.keyboard.press('Escape');
+      }
+      // …and the letters list of its clinic finds it under «Использованы».
+      const switcher = page.getByTestId('clinic-switcher');
+      await switcher.click();
+      await page.getByRole('option', { name: letter.clinic.name, exact: true }).click();
+      await expect(switcher).toHaveValue(letter.clinic.name);
+      await page.getByTestId('main-nav').getByRole('link', { name: 'Гарантийные письма' }).click();
+      await page.getByTestId('page-letters').getByText('Использованы', { exact: true }).click();
+      const row = page.getByTestId('letter-row').filter({ hasText: letter.number });
+      await expect(row.getByTestId('letter-status')).toHaveText('Использовано');
+      // Other tests use up letters of this clinic too: every row here is a used-up one.
+      await expect(
+        page.getByTestId('letter-row').getByTestId('letter-status').filter({ hasNotText: 'Использовано' }),
+      ).toHaveCount(0);
+      await shoot(page, 'clinic-letters-used-up');
     });
 
     test('the bank refuses the transfer: the insured fixes the СБП phone and retries', async ({
@@ -157,10 +193,14 @@ test('manual entry with a wrong ФП: the FNS does not know the receipt and the 
   baseURL,
 }) => {
   const insuredApi = await apiSession(baseURL ?? '', 'insured@demo.remed.ru');
+  const doctor = await apiSession(baseURL ?? '', 'doctor@demo.remed.ru');
   const clinic = await apiSession(baseURL ?? '', 'clinic@demo.remed.ru');
-  const letter = await seedLetter(insuredApi);
-  const till = await clinic.post<TillReceipt>('/api/demo/till', { letterId: letter.id });
-  await Promise.all([insuredApi.dispose(), clinic.dispose()]);
+  // A letter of its own: the seed letter may be used up by the time this test runs.
+  const seed = await seedLetter(insuredApi);
+  const letterId = await issueLetter(doctor, seed.clinic.id, `Ручной ввод (${unique('e2e')})`);
+  const letter = await insuredApi.get<{ id: string; number: string }>(`/api/letters/${letterId}`);
+  const till = await clinic.post<TillReceipt>('/api/demo/till', { letterId });
+  await Promise.all([insuredApi.dispose(), doctor.dispose(), clinic.dispose()]);
   const f = qrFields(till.qr);
 
   await loginAs(page, 'insured@demo.remed.ru', 'home-insured');

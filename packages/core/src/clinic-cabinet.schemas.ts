@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { letterStatusSchema } from './console.schemas.ts';
 
 /** An optional period of days; either end may be left open. */
 const period = {
@@ -56,7 +57,7 @@ export const clinicProgramOptionSchema = z.object({
 
 /** Guarantee letters addressed to one clinic: by state, by the day of issue, by number, patient or policy. */
 const lettersFilter = {
-  status: z.enum(['issued', 'expired', 'cancelled']).optional(),
+  status: letterStatusSchema.optional(),
   ...period,
   q: search,
 };

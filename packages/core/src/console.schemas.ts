@@ -106,10 +106,24 @@ export const letterItemSchema = z.object({
   quantity: z.number().int(),
 });
 
+/**
+ * What a person sees of a letter: «issued» is in force with something left to use; «used_up» is in force but
+ * receipts have used every line's quantity; «expired» is past its last day; «cancelled» by the console.
+ * Cancelled and expired win over used up. Only «issued» and «cancelled» are stored; the rest is derived.
+ */
+export const LETTER_STATUSES = ['issued', 'used_up', 'expired', 'cancelled'] as const;
+export const letterStatusSchema = z.enum(LETTER_STATUSES);
+export const LETTER_STATUS_LABELS: Record<(typeof LETTER_STATUSES)[number], string> = {
+  issued: 'Действует',
+  used_up: 'Использовано',
+  expired: 'Срок истёк',
+  cancelled: 'Отменено',
+};
+
 export const letterViewSchema = z.object({
   id: z.uuid(),
   number: z.string(),
-  status: z.enum(['issued', 'cancelled', 'expired']),
+  status: letterStatusSchema,
   issuedAt: z.iso.datetime(),
   validFrom: z.iso.date(),
   validUntil: z.iso.date(),

@@ -118,6 +118,14 @@ describe('demo till and a photo of its receipt', () => {
       payout: { status: 'succeeded', amount: 262_500 },
     });
 
+    // The receipt used the letter's only line: it is used up, and the till prints no more sales on it.
+    const seen = (await clinicUser.get('/api/letters')).json() as { id: string; status: string }[];
+    expect(seen.find((l) => l.id === letterId)?.status).toBe('used_up');
+    const sale = await clinicUser.post('/api/demo/till', { letterId });
+    expect(sale.statusCode).toBe(409);
+    expect(sale.json().code).toBe('INVALID_STATE');
+    expect((await clinicUser.post('/api/demo/till', { letterId, refund: true })).statusCode).toBe(200);
+
     const again = await upload(photo);
     expect(again.statusCode).toBe(409);
     const blank = await upload(

@@ -29,6 +29,9 @@ export function demoTillService(deps: AppDeps) {
     ) {
       if (!deps.simulators) throw new AppError('NOT_FOUND', 'Демо-касса работает только в демо-режиме');
       const letter = await loadLetterFor(database.db, actor, input.letterId, clock.now());
+      // Nothing is left to sell on a used-up letter; a refund of what was sold still prints.
+      if (letter.status === 'used_up' && !input.refund)
+        throw new AppError('INVALID_STATE', 'Письмо использовано: все услуги по нему уже оплачены по чекам');
       // Tills print their own short names with the clinic's code in front; the engine must cope with that.
       const items = letter.items.map((i, n) => {
         const price = input.overcharge ? Math.round((i.price * 1.2) / 1000) * 1000 : i.price;

@@ -1,6 +1,6 @@
 import type { LetterView } from '@remed/core';
 import { addDays, moscowDate } from '@remed/core';
-import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, not, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   clinicBranches,
@@ -38,6 +38,28 @@ export function letterScope(actor: Actor): SQL | undefined {
   return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/**
+ * A letter whose every line receipts have used up. What is left of each line lives in one place: the letter's
+ * `adjudication_state.quantities` (millionths of a unit), which claims write under the letter's lock in the
+ * transaction that records a paying decision; a line not there yet is untouched. The status is read from it,
+ * never stored beside it.
+ */
+const usedUpSql = sql<boolean>`(${guaranteeLetters.adjudicationState} is not null and not exists (
+  select 1 from guarantee_letter_items i
+  where i.letter_id = ${guaranteeLetters.id}
+    and coalesce((${guaranteeLetters.adjudicationState} -> 'quantities' ->> (i.line::text))::numeric, 1) > 0))`;
+
+/** Cancelled and expired say so whatever is left; a letter in force is used up once nothing is left. */
+function statusOf(
+  l: typeof guaranteeLetters.$inferSelect,
+  usedUp: boolean,
+  day: string,
+): LetterView['status'] {
+  if (l.status === 'cancelled') return 'cancelled';
+  if (l.validUntil < day) return 'expired';
+  return usedUp ? 'used_up' : 'issued';
+}
+
 export async function loadLetters(
   db: DbOrTx,
   where: SQL | undefined,
@@ -52,6 +74,7 @@ export async function loadLetters(
       policy: policies,
       clinic: clinics,
       branch: clinicBranches,
+      usedUp: usedUpSql,
     })
     .from(guaranteeLetters)
     .innerJoin(insuredPersons, eq(insuredPersons.id, guaranteeLetters.insuredPersonId))
@@ -76,10 +99,10 @@ export async function loadLetters(
     )
     .orderBy(asc(guaranteeLetterItems.line));
   const day = moscowDate(today);
-  return rows.map(({ letter: l, person, policy, clinic, branch }) => ({
+  return rows.map(({ letter: l, person, policy, clinic, branch, usedUp }) => ({
     id: l.id,
     number: l.number,
-    status: l.status === 'issued' && l.validUntil < day ? 'expired' : l.status,
+    status: statusOf(l, usedUp, day),
     issuedAt: l.issuedAt.toISOString(),
     validFrom: l.validFrom,
     validUntil: l.validUntil,
@@ -113,7 +136,7 @@ export async function loadLetterFor(db: DbOrTx, actor: Actor, id: string, today:
 }
 
 export interface ClinicLettersFilter {
-  status?: 'issued' | 'expired' | 'cancelled' | undefined;
+  status?: LetterView['status'] | undefined;
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
@@ -123,22 +146,21 @@ export interface ClinicLettersFilter {
 const moscowMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
 
 /**
- * Letters addressed to one clinic: by state («expired» is an issued letter past its last day), by the Moscow day
- * of issue, and by words of the number, the patient's name or the policy number.
+ * Letters addressed to one clinic: by state (as `statusOf` tells it), by the Moscow day of issue, and by words of
+ * the number, the patient's name or the policy number.
  */
 export function clinicLettersWhere(clinicId: string, f: ClinicLettersFilter, now: Date): SQL | undefined {
   const day = moscowDate(now);
-  const byStatus =
-    f.status === 'cancelled'
-      ? eq(guaranteeLetters.status, 'cancelled')
-      : f.status === 'issued'
-        ? and(eq(guaranteeLetters.status, 'issued'), gte(guaranteeLetters.validUntil, day))
-        : f.status === 'expired'
-          ? and(eq(guaranteeLetters.status, 'issued'), lt(guaranteeLetters.validUntil, day))
-          : undefined;
+  const inForce = and(eq(guaranteeLetters.status, 'issued'), gte(guaranteeLetters.validUntil, day));
+  const byStatus: Record<LetterView['status'], SQL | undefined> = {
+    issued: and(inForce, not(usedUpSql)),
+    used_up: and(inForce, usedUpSql),
+    expired: and(eq(guaranteeLetters.status, 'issued'), lt(guaranteeLetters.validUntil, day)),
+    cancelled: eq(guaranteeLetters.status, 'cancelled'),
+  };
   return and(
     eq(guaranteeLetters.clinicId, clinicId),
-    byStatus,
+    f.status ? byStatus[f.status] : undefined,
     f.from ? gte(guaranteeLetters.issuedAt, moscowMidnight(f.from)) : undefined,
     f.to ? lt(guaranteeLetters.issuedAt, moscowMidnight(addDays(f.to, 1))) : undefined,
     wordsSearch(f.q, [guaranteeLetters.number, personNameForSearch, policies.number]),

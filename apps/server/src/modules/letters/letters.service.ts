@@ -24,6 +24,7 @@ const EXPORT_MAX_ROWS = 20_000;
 
 const STATUS_TEXT: Record<LetterView['status'], string> = {
   issued: 'действует',
+  used_up: 'использовано',
   expired: 'истекло',
   cancelled: 'отменено',
 };
@@ -55,6 +56,8 @@ export function lettersService(deps: AppDeps) {
     },
   ) {
     const current = await loadLetterFor(db, actor, id, clock.now());
+    if (current.status === 'used_up')
+      throw new AppError('INVALID_STATE', 'Письмо уже использовано: все услуги оплачены по чекам');
     if (current.status !== 'issued') throw new AppError('INVALID_STATE', 'Письмо уже отменено или истекло');
     const { set, action, notify, reason } = apply(current);
     const messageIds = await db.transaction(async (tx) => {

@@ -105,7 +105,8 @@ export function ClaimNewPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const letters = useLetters();
-  const usable = letters.data?.filter((l) => l.status === 'issued') ?? [];
+  // A used-up letter still takes a receipt: a refund, or one sent twice, gets its answer like any other.
+  const usable = letters.data?.filter((l) => l.status === 'issued' || l.status === 'used_up') ?? [];
   const [letterId, setLetterId] = useState<string | null>(params.get('letter'));
   const [mode, setMode] = useState<Mode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -113,7 +114,7 @@ export function ClaimNewPage() {
   // The same file chosen again after an error must upload again.
   const resetFile = useRef<() => void>(null);
 
-  // One letter: nothing to choose.
+  // One letter with services left: nothing to choose.
   useEffect(() => {
     if (!letterId && letters.data) {
       const issued = letters.data.filter((l) => l.status === 'issued');
@@ -187,7 +188,7 @@ export function ClaimNewPage() {
           size="lg"
           data={usable.map((l) => ({
             value: l.id,
-            label: `${l.number} · ${l.clinic.name} · до ${ruDate(l.validUntil)}`,
+            label: `${l.number} · ${l.clinic.name} · ${l.status === 'used_up' ? 'использовано' : `до ${ruDate(l.validUntil)}`}`,
           }))}
           value={letterId}
           onChange={(v) => {

@@ -1,5 +1,5 @@
 import { Card, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QueryError } from '../../app/errors/QueryError.tsx';
@@ -10,6 +10,7 @@ import { ExportButtons, ListFooter, PeriodInputs } from './ListControls.tsx';
 const STATUSES = [
   { value: 'all', label: 'Все' },
   { value: 'issued', label: 'Действуют' },
+  { value: 'used_up', label: 'Использованы' },
   { value: 'expired', label: 'Истекли' },
   { value: 'cancelled', label: 'Отменены' },
 ];
@@ -20,6 +21,8 @@ export function ClinicLetters({ clinicId, clinicName }: { clinicId: string; clin
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
   const [page, setPage] = useState(1);
+  // Five states do not fit a phone's width in a row: there they stand one under another, all in sight.
+  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
   const full: LettersFilter = { ...filter, q };
   const letters = useClinicLetters(clinicId, full, page);
   const badPeriod = !!filter.from && !!filter.to && filter.to < filter.from;
@@ -50,13 +53,15 @@ export function ClinicLetters({ clinicId, clinicName }: { clinicId: string; clin
             aria-label="Поиск по номеру письма, ФИО или полису"
           />
           <Group gap="md" align="flex-end" wrap="wrap">
-            <Stack gap={4} style={{ maxWidth: '100%' }}>
+            <Stack gap={4} style={{ maxWidth: '100%' }} w={narrow ? '100%' : undefined}>
               <Text size="sm" fw={500} id="letters-status-label">
                 Состояние
               </Text>
               <SegmentedControl
                 aria-labelledby="letters-status-label"
                 data={STATUSES}
+                orientation={narrow ? 'vertical' : 'horizontal'}
+                fullWidth={narrow}
                 value={filter.status ?? 'all'}
                 onChange={(v) => change({ status: v === 'all' ? null : (v as LettersFilter['status']) })}
                 style={{ maxWidth: '100%', overflowX: 'auto' }}

@@ -21,7 +21,7 @@ export interface PatientsFilter {
 }
 
 export interface LettersFilter {
-  status: 'issued' | 'expired' | 'cancelled' | null;
+  status: LetterView['status'] | null;
   from: string;
   to: string;
   q: string;

@@ -106,7 +106,8 @@ export function TillPage() {
   const user = useUser();
   const { clinic } = useCurrentClinic(user);
   const letters = useLetters();
-  // Letters of the clinic chosen in the header first; a network's till serves all its clinics.
+  // Letters in force with services left (used-up ones are not offered); the clinic chosen in the header
+  // first, as a network's till serves all its clinics.
   const usable = (letters.data ?? [])
     .filter((l) => l.status === 'issued')
     .sort((a, b) => Number(b.clinic.id === clinic?.id) - Number(a.clinic.id === clinic?.id));

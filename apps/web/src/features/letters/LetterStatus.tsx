@@ -1,10 +1,11 @@
 import { Badge } from '@mantine/core';
-import type { LetterView } from '@remed/core';
+import { LETTER_STATUS_LABELS, type LetterView } from '@remed/core';
 
-const STATUS: Record<LetterView['status'], { label: string; color: string }> = {
-  issued: { label: 'Действует', color: 'teal' },
-  cancelled: { label: 'Отменено', color: 'red' },
-  expired: { label: 'Срок истёк', color: 'gray' },
+const COLOR: Record<LetterView['status'], string> = {
+  issued: 'teal',
+  used_up: 'blue',
+  cancelled: 'red',
+  expired: 'gray',
 };
 
 export function LetterStatus({
@@ -14,16 +15,17 @@ export function LetterStatus({
   status: LetterView['status'];
   size?: 'sm' | 'md' | 'lg';
 }) {
-  const s = STATUS[status];
   return (
     <Badge
-      color={s.color}
+      color={COLOR[status]}
       variant="light"
       size={size}
-      style={{ textTransform: 'none' }}
+      // A narrow table column must not cut the state short.
+      style={{ textTransform: 'none', minWidth: 'max-content' }}
       data-testid="letter-status"
+      data-status={status}
     >
-      {s.label}
+      {LETTER_STATUS_LABELS[status]}
     </Badge>
   );
 }
