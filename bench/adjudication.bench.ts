@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scoreRenderings } from './adjudication/renderings.ts';
 import { type Expected, isRight, type Row, scoreCorpus } from './adjudication/score.ts';
 
 const args = process.argv.slice(2);
@@ -14,14 +15,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = resolve(
   corpusArg >= 0 && args[corpusArg + 1] ? args[corpusArg + 1]! : join(here, 'adjudication/corpus'),
 );
+const renderings = scoreRenderings(join(here, 'adjudication/names.json'));
 const { figures, rows, right, statusRight, cleanToReview, clean, overpaid, overpaidKopecks, errors } =
   scoreCorpus(corpusDir);
 
 const fmt = (d: Row['got'] | Expected | null) =>
   d ? `${d.status} [${d.reasons.join(',')}] ${d.reimbursement}/${d.cashback}` : 'invalid input';
 
+const pctOf = (n: number) => Math.round((n / renderings.total) * 1000) / 10;
+
 if (flag('--json')) {
-  console.log(JSON.stringify(figures, null, 2));
+  console.log(JSON.stringify({ ...figures, renderings }, null, 2));
 } else {
   console.log(`corpus: ${corpusDir}`);
   console.log(`cases: ${figures.cases}, receipts: ${figures.receipts}, invalid inputs: ${errors.length}`);
@@ -42,6 +46,12 @@ if (flag('--json')) {
       console.log(`${w.caseId} #${w.index} | ${fmt(w.expected)} | ${w.error ?? fmt(w.got)} | ${w.item}`);
     }
   }
+  const c = renderings.counts;
+  console.log(
+    `\ntill renderings of the real names: ${renderings.total}; own line ${pctOf(c.right)} %, wrong line ${c.wrong_line}, ` +
+      `to a person ${pctOf(c.near_miss + c.ambiguous + c.unidentified)} %, not in letter ${c.not_in_letter}`,
+  );
+  for (const w of renderings.wrong) console.log(`  wrong line: «${w.till}» (${w.name}) → ${w.got}`);
   console.log(
     `\nadjudication_accuracy=${figures.accuracy} status_accuracy=${figures.statusAccuracy} auto_rate=${figures.autoRate} clean_to_review=${cleanToReview.length} overpaid=${overpaid.length} overpaid_rub=${(overpaidKopecks / 100).toFixed(2)}`,
   );

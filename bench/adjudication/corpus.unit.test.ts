@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { scoreRenderings } from './renderings.ts';
 import { scoreCorpus } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,5 +23,18 @@ describe('the adjudication engine on the labelled corpus', () => {
   it('decides at least 97 % right and 95 % of the receipts that need no person without one', () => {
     expect(figures.accuracy).toBeGreaterThanOrEqual(97);
     expect(figures.autoRate).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('the engine on till renderings of the real names', () => {
+  const { total, counts } = scoreRenderings(join(here, 'names.json'));
+
+  it('never matches a rendering to another line of the letter', () => {
+    expect(total).toBeGreaterThan(2500);
+    expect(counts.wrong_line).toBe(0);
+  });
+
+  it('recognises at least 95 % of them as their own line', () => {
+    expect(counts.right / total).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -27,6 +27,8 @@ type Fit = (typeof FIT)[keyof typeof FIT];
 
 // A till keeps at least this much of a name when it truncates; shorter prefixes name too little.
 const MIN_TRUNCATED_CHARS = 20;
+// The shortest line width of tills seen in the wild, less a margin for the clinic's numbering.
+const TILL_CUT_CHARS = 40;
 
 const prepared = new WeakMap<readonly GuaranteeLetterItem[], PreparedLine[]>();
 
@@ -81,7 +83,9 @@ function truncationFit(item: ServiceIdentity, line: ServiceIdentity, implied: Qu
   const completion = prefix ? wordAt(line.text, item.text.length) : onlyCompletion(line.text, partial);
   const midWord = completion !== null && completion !== partial;
   if (!prefix && !midWord) return FIT.none;
-  if (item.text.length < MIN_TRUNCATED_CHARS || item.text.length * 2 < line.text.length) return FIT.weak;
+  // Half of a short name says too little; a name as long as a till's line says enough of a long one.
+  const short = item.text.length * 2 < line.text.length && item.text.length < TILL_CUT_CHARS - 5;
+  if (item.text.length < MIN_TRUNCATED_CHARS || short) return FIT.weak;
   const head = midWord ? readServiceName(`${item.text.slice(0, cut + 1)}${completion}`) : item;
   if (head.generic) return FIT.weak;
   if (!kindsFit(head.kind ?? line.kind, line.kind)) return FIT.none;
@@ -146,16 +150,29 @@ function matchGeneric(
   return { kind: 'ambiguous', lines: fitting.map((l) => l.item.line) };
 }
 
+/**
+ * Whether the till may have cut a longer line's name down to this item: tills print 48–64 characters, so
+ * a name that long which begins the line's name could be that line too («Прием врача-офтальмолога
+ * первичный» and «… первичный с расширением зрачка»), whatever it matches in full.
+ */
+function mayBeCutFrom(item: FiscalReceiptItem, name: ServiceIdentity, line: PreparedLine): boolean {
+  return (
+    item.name.trim().length >= TILL_CUT_CHARS &&
+    name.text.length < line.name.text.length &&
+    line.name.text.startsWith(name.text)
+  );
+}
+
 export function matchItem(item: FiscalReceiptItem, lines: readonly PreparedLine[]): MatchResult {
   const name = readServiceName(item.name);
   if (name.generic && name.codes.length === 0) return matchGeneric(item, name, lines);
   let best: Fit = FIT.none;
   let candidates: PreparedLine[] = [];
-  const near: number[] = [];
+  const near: PreparedLine[] = [];
   let weak = false;
   for (const line of lines) {
     const f = fit(name, line);
-    if (f === FIT.near) near.push(line.item.line);
+    if (f === FIT.near) near.push(line);
     if (f === FIT.weak) weak = true;
     if (f < FIT.truncated || f < best) continue;
     if (f > best) {
@@ -164,13 +181,18 @@ export function matchItem(item: FiscalReceiptItem, lines: readonly PreparedLine[
     }
     candidates.push(line);
   }
+  if (candidates.length > 0 && name.codes.length === 0) {
+    // A name the till may have cut from another line is a tie with it, for the price to settle.
+    const cut = lines.filter((l) => !candidates.includes(l) && mayBeCutFrom(item, name, l));
+    candidates = [...candidates, ...cut].sort((a, b) => a.item.line - b.item.line);
+  }
   if (candidates.length === 1) return { kind: 'matched', line: candidates[0]!.item.line };
   if (candidates.length > 1) {
     const chosen = settle(item, name, candidates);
     if (chosen) return { kind: 'matched', line: chosen.item.line };
     return { kind: 'ambiguous', lines: candidates.map((c) => c.item.line) };
   }
-  if (near.length > 0) return { kind: 'near_miss', lines: near };
+  if (near.length > 0) return { kind: 'near_miss', lines: near.map((l) => l.item.line) };
   if (weak) return { kind: 'unidentified' };
   return { kind: 'not_in_letter' };
 }

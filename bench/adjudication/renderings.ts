@@ -1,0 +1,86 @@
+/**
+ * A second measure on the same real names: each price-list name is printed the ways tills print names
+ * (upper case, the clinic's numbering, doubled spaces, quotes, ё, abbreviations, cut at 48, 56 and 64
+ * characters) and matched against a letter of it and its neighbours in the same price list, which are
+ * often its own variants. The till charges the letter's price, as real tills do. A rendering matched to
+ * another line would pay for the wrong service.
+ */
+import { readFileSync } from 'node:fs';
+import { type MatchResult, matchItem, prepareLines } from '@remed/core';
+
+interface RealName {
+  source: string;
+  name: string;
+  code?: string;
+  clinicCode?: string;
+  priceRub?: number;
+}
+
+const ABBREVIATIONS: readonly [RegExp, string][] = [
+  [/(?<![а-яё])врача(?![а-яё])/giu, 'вр.'],
+  [/консультация/giu, 'конс.'],
+  [/первичный/giu, 'перв.'],
+  [/повторный/giu, 'повт.'],
+  [/ультразвуковое исследование/giu, 'УЗИ'],
+  [/исследование/giu, 'иссл.'],
+  [/определение/giu, 'опр.'],
+];
+const TILL_WIDTHS = [48, 56, 64];
+
+function renderings(n: RealName): string[] {
+  let abbreviated = n.name;
+  for (const [re, short] of ABBREVIATIONS) abbreviated = abbreviated.replace(re, short);
+  const out = [
+    n.name.toUpperCase(),
+    `${n.clinicCode ?? '1.01'} ${n.name}`,
+    n.name.replace(/ /g, '  '),
+    `«${n.name}»`,
+    n.name.replace(/е/g, 'ё'),
+    abbreviated,
+  ];
+  for (const width of TILL_WIDTHS) if (n.name.length > width + 4) out.push(n.name.slice(0, width));
+  return out;
+}
+
+export type RenderingOutcome = 'right' | 'wrong_line' | Exclude<MatchResult['kind'], 'matched'>;
+
+export function scoreRenderings(namesFile: string) {
+  const names = JSON.parse(readFileSync(namesFile, 'utf8')) as RealName[];
+  const bySource = new Map<string, RealName[]>();
+  for (const n of names) bySource.set(n.source, [...(bySource.get(n.source) ?? []), n]);
+  const counts: Record<RenderingOutcome, number> = {
+    right: 0,
+    wrong_line: 0,
+    near_miss: 0,
+    ambiguous: 0,
+    unidentified: 0,
+    not_in_letter: 0,
+  };
+  const wrong: { till: string; name: string; got: string }[] = [];
+  for (const list of bySource.values()) {
+    list.forEach((n, k) => {
+      const neighbours = list.slice(Math.max(0, k - 2), k + 3);
+      const items = neighbours.map((m, i) => ({
+        line: i + 1,
+        name: m.name,
+        code: m.code ?? null,
+        price: (m.priceRub ?? 1000) * 100,
+        quantity: 1,
+      }));
+      const lines = prepareLines(items);
+      const own = neighbours.indexOf(n) + 1;
+      const price = items[own - 1]!.price;
+      for (const till of renderings(n)) {
+        const m = matchItem({ name: till, price, quantity: 1, sum: price }, lines);
+        const outcome: RenderingOutcome =
+          m.kind !== 'matched' ? m.kind : m.line === own ? 'right' : 'wrong_line';
+        counts[outcome]++;
+        if (m.kind === 'matched' && outcome === 'wrong_line') {
+          wrong.push({ till, name: n.name, got: neighbours[m.line - 1]!.name });
+        }
+      }
+    });
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { total, counts, wrong };
+}
