@@ -59,9 +59,9 @@ describe('matchItem: service identity', () => {
     expect(match(name)).toEqual({ kind: 'matched', line });
   });
 
-  it('accepts an item more specific than its line (the letter did not fix the side)', () => {
+  it('sends a side the letter left open to a person', () => {
     const lines = [{ line: 1, name: 'УЗИ коленного сустава', price: 1, quantity: 1 }];
-    expect(match('УЗИ коленного сустава левого', 1, lines)).toEqual({ kind: 'matched', line: 1 });
+    expect(match('УЗИ коленного сустава левого', 1, lines)).toEqual({ kind: 'near_miss', lines: [1] });
   });
 });
 

@@ -126,10 +126,9 @@ export function qualifiersOfCode(code: string | null): Qualifiers {
 export type QualifierFit = 'agree' | 'missing' | 'conflict';
 
 /**
- * Whether an item's qualifiers fit a letter line's. Defaults fill silent axes; otherwise an item may
- * name a side the line leaves open (the same service on a chosen side), but not «both sides», and it
- * may not leave out what the line fixes ('missing'). First or repeat must be stated alike on both sides,
- * or by the line's code (`implied`).
+ * Whether an item's qualifiers fit a letter line's. Defaults fill silent axes; on the others a qualifier
+ * said on one side only is 'missing' — even a side the letter left open: when unsure, a person decides.
+ * First or repeat must be stated alike on both sides, or by the line's code (`implied`).
  */
 export function qualifierFit(item: Qualifiers, line: Qualifiers, implied: Qualifiers = {}): QualifierFit {
   let result: QualifierFit = 'agree';
@@ -141,7 +140,6 @@ export function qualifierFit(item: Qualifiers, line: Qualifiers, implied: Qualif
     const l = line[axis] ?? implied[axis] ?? DEFAULTS[axis];
     if (i === l) continue;
     if (i !== undefined && l !== undefined) return 'conflict';
-    if (axis === 'side' && l === undefined && i !== 'both') continue;
     result = 'missing';
   }
   return result;
