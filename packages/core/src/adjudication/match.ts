@@ -19,6 +19,8 @@ export interface PreparedLine {
   implied: Qualifiers;
   code: string | null;
   clinicCode: string | null;
+  /** Fits of item names already compared with this line: tills repeat the same names. */
+  fits: WeakMap<ServiceIdentity, Fit>;
 }
 
 /** How well an item fits one line; higher is better. */
@@ -40,7 +42,7 @@ export function prepareLines(items: readonly GuaranteeLetterItem[]): PreparedLin
     const name = readServiceName(item.name);
     const code = item.code ?? name.codes[0] ?? null;
     const clinicCode = item.clinicCode?.trim().toLowerCase() || name.clinicCode;
-    return { item, name, implied: qualifiersOfCode(code), code, clinicCode };
+    return { item, name, implied: qualifiersOfCode(code), code, clinicCode, fits: new WeakMap() };
   });
   prepared.set(items, lines);
   return lines;
@@ -61,12 +63,16 @@ function wordAt(text: string, at: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-/** The one word of `text` that `partial` begins, when exactly one does and `partial` is no word itself. */
-function onlyCompletion(text: string, partial: string): string | null {
-  const words = text.split(' ');
-  if (words.includes(partial)) return null;
-  const found = words.filter((w) => w.startsWith(partial));
-  return found.length === 1 ? found[0]! : null;
+/** The one word of `words` that `partial` begins, when exactly one does and `partial` is no word itself. */
+function onlyCompletion(words: readonly string[], partial: string): string | null {
+  let found: string | null = null;
+  for (const w of words) {
+    if (w === partial) return null;
+    if (!w.startsWith(partial)) continue;
+    if (found !== null) return null;
+    found = w;
+  }
+  return found;
 }
 
 /**
@@ -80,7 +86,7 @@ function truncationFit(item: ServiceIdentity, line: ServiceIdentity, implied: Qu
   const prefix = line.text.startsWith(item.text);
   const cut = item.text.lastIndexOf(' ');
   const partial = item.text.slice(cut + 1);
-  const completion = prefix ? wordAt(line.text, item.text.length) : onlyCompletion(line.text, partial);
+  const completion = prefix ? wordAt(line.text, item.text.length) : onlyCompletion(line.words, partial);
   const midWord = completion !== null && completion !== partial;
   if (!prefix && !midWord) return FIT.none;
   // Half of a short name says too little; a name as long as a till's line says enough of a long one.
@@ -104,6 +110,15 @@ function nameFit(item: ServiceIdentity, line: PreparedLine): Fit {
 }
 
 function fit(item: ServiceIdentity, line: PreparedLine): Fit {
+  let f = line.fits.get(item);
+  if (f === undefined) {
+    f = computeFit(item, line);
+    line.fits.set(item, f);
+  }
+  return f;
+}
+
+function computeFit(item: ServiceIdentity, line: PreparedLine): Fit {
   if (item.codes.length === 0 || line.code === null) return nameFit(item, line);
   const code = line.code;
   if (item.codes.includes(code)) {

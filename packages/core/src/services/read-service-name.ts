@@ -9,6 +9,8 @@ import { stem } from './stem.ts';
 export interface ServiceIdentity {
   /** Lower-case words with abbreviations expanded, codes and the clinic's numbering removed. */
   text: string;
+  /** `text` split into its words. */
+  words: readonly string[];
   kind: ServiceKind | null;
   /**
    * Sorted unique stems and concepts that say which service of the kind it is; a word cut short with a
@@ -142,6 +144,8 @@ const SAMPLE_STEMS = new Set(['крови', 'сыворотки', 'сыворо�
 
 /** Removes the stems of one phrase (each once) when all are present; true when it did. */
 function take(stems: Stemmed[], phrase: readonly string[]): boolean {
+  // Most phrases miss their first word: one scan rules them out before the full search.
+  if (!stems.some((x) => x.stem === phrase[0])) return false;
   const at: number[] = [];
   for (const s of phrase) {
     const k = stems.findIndex((x, i) => x.stem === s && !at.includes(i));
@@ -200,6 +204,7 @@ function read(raw: string): ServiceIdentity {
   const generic = all.length === 0 && (kind === null || !!kindRule?.needsObject);
   return {
     text: texts.join(' '),
+    words: texts,
     kind,
     object: all,
     hardObject: hard,
