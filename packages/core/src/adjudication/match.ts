@@ -1,6 +1,6 @@
 import type { FiscalReceiptItem } from '../receipts/fiscal-receipt.ts';
 import { compareServices, kindsFit, objectsOverlap } from '../services/compare-services.ts';
-import { type Qualifiers, qualifierFit, qualifiersOfCode } from '../services/qualifiers.ts';
+import { type Qualifiers, qualifierFit, qualifiersOfCode, statedFit } from '../services/qualifiers.ts';
 import { readServiceName, type ServiceIdentity } from '../services/read-service-name.ts';
 import type { GuaranteeLetterItem } from './letter.ts';
 
@@ -84,21 +84,21 @@ function onlyCompletion(words: readonly string[], partial: string): string | nul
 function truncationFit(item: ServiceIdentity, line: ServiceIdentity, implied: Qualifiers): Fit {
   if (item.text.length >= line.text.length) return FIT.none;
   const prefix = line.text.startsWith(item.text);
+  if (item.rawLength < TILL_CUT_CHARS) return prefix ? FIT.weak : FIT.none;
   const cut = item.text.lastIndexOf(' ');
   const partial = item.text.slice(cut + 1);
   const completion = prefix ? wordAt(line.text, item.text.length) : onlyCompletion(line.words, partial);
   const midWord = completion !== null && completion !== partial;
   if (!prefix && !midWord) return FIT.none;
-  // Half of a short name says too little; a name as long as a till's line says enough of a long one.
-  const short = item.text.length * 2 < line.text.length && item.text.length < TILL_CUT_CHARS - 5;
-  if (item.text.length < MIN_TRUNCATED_CHARS || short) return FIT.weak;
+  if (item.text.length < MIN_TRUNCATED_CHARS) return FIT.weak;
   const head = midWord ? readServiceName(`${item.text.slice(0, cut + 1)}${completion}`) : item;
   if (head.generic) return FIT.weak;
   if (!kindsFit(head.kind ?? line.kind, line.kind)) return FIT.none;
   if (!head.object.every((s) => line.object.includes(s))) return prefix ? FIT.none : FIT.near;
-  const q = qualifierFit(head.qualifiers, line.qualifiers, implied);
-  if (q === 'conflict') return FIT.near;
-  return q === 'agree' || midWord ? FIT.truncated : FIT.near;
+  const q = midWord
+    ? statedFit(head.qualifiers, line.qualifiers, implied)
+    : qualifierFit(head.qualifiers, line.qualifiers, implied);
+  return q === 'agree' ? FIT.truncated : FIT.near;
 }
 
 function nameFit(item: ServiceIdentity, line: PreparedLine): Fit {
@@ -170,9 +170,9 @@ function matchGeneric(
  * a name that long which begins the line's name could be that line too («Прием врача-офтальмолога
  * первичный» and «… первичный с расширением зрачка»), whatever it matches in full.
  */
-function mayBeCutFrom(item: FiscalReceiptItem, name: ServiceIdentity, line: PreparedLine): boolean {
+function mayBeCutFrom(name: ServiceIdentity, line: PreparedLine): boolean {
   return (
-    item.name.trim().length >= TILL_CUT_CHARS &&
+    name.rawLength >= TILL_CUT_CHARS &&
     name.text.length < line.name.text.length &&
     line.name.text.startsWith(name.text)
   );
@@ -198,7 +198,7 @@ export function matchItem(item: FiscalReceiptItem, lines: readonly PreparedLine[
   }
   if (candidates.length > 0 && name.codes.length === 0) {
     // A name the till may have cut from another line is a tie with it, for the price to settle.
-    const cut = lines.filter((l) => !candidates.includes(l) && mayBeCutFrom(item, name, l));
+    const cut = lines.filter((l) => !candidates.includes(l) && mayBeCutFrom(name, l));
     candidates = [...candidates, ...cut].sort((a, b) => a.item.line - b.item.line);
   }
   if (candidates.length === 1) return { kind: 'matched', line: candidates[0]!.item.line };

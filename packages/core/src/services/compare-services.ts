@@ -1,6 +1,7 @@
 import type { ServiceKind } from './lexicon.ts';
 import { type QualifierFit, type Qualifiers, qualifierFit } from './qualifiers.ts';
 import type { ServiceIdentity } from './read-service-name.ts';
+import { oneEditApart } from './typos.ts';
 
 /**
  * How two names relate: the same service; `near` — the same family but another variant, or one name
@@ -37,15 +38,6 @@ export function stemsMatch(a: string, b: string): boolean {
   return a.length >= 8 && b.length >= 8 && oneEditApart(a, b);
 }
 
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  let j = 0;
-  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
-  return Math.max(a.length, b.length) - i - j <= 1;
-}
-
 const within = (a: readonly string[], b: readonly string[]) =>
   a.every((s) => b.some((t) => stemsMatch(s, t)));
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -68,11 +60,19 @@ export function sameObject(item: ServiceIdentity, line: ServiceIdentity): boolea
   if (itemOnly.length > 0 && lineOnly.length > 0) return false;
   const itemCore = item.hardObject.filter((s) => !line.aliasObject.includes(s));
   const lineCore = line.hardObject.filter((s) => !item.aliasObject.includes(s));
+  // One word left to agree on is too little, unless what one side adds is only an abbreviation of it
+  // («Электроэнцефалография (ЭЭГ)»).
   const moved = itemCore.length < item.hardObject.length || lineCore.length < line.hardObject.length;
-  if (Math.min(itemCore.length, lineCore.length) < (moved || itemOnly.length + lineOnly.length > 0 ? 2 : 1)) {
+  const onlyAcronyms =
+    itemOnly.every((s) => item.acronyms.includes(s)) && lineOnly.every((s) => line.acronyms.includes(s));
+  const added = itemOnly.length + lineOnly.length > 0;
+  if (Math.min(itemCore.length, lineCore.length) < ((moved || added) && !onlyAcronyms ? 2 : 1)) {
     return false;
   }
   if (!sameSet(itemCore, lineCore)) return false;
+  // A parenthesis of the line is left out whole or said whole: «(дети 7+)» is not «(дети 0-7)».
+  const has = (s: string) => item.object.some((t) => stemsMatch(s, t));
+  if (line.groups.some((g) => g.some(has) && !g.every(has))) return false;
   return within(
     item.softObject.filter((s) => !item.aliasObject.includes(s)),
     line.softObject,
@@ -85,7 +85,10 @@ export function sameObject(item: ServiceIdentity, line: ServiceIdentity): boolea
  */
 function sharesMost(a: ServiceIdentity, b: ServiceIdentity): boolean {
   const common = a.object.filter((s) => b.object.some((t) => stemsMatch(s, t))).length;
-  return common >= 2 && a.object.length - common <= 2 && b.object.length - common <= 2;
+  // What either side says only in parentheses is detail, not a difference of service.
+  const extra = (x: ServiceIdentity, y: ServiceIdentity) =>
+    x.hardObject.filter((s) => !y.object.some((t) => stemsMatch(s, t))).length;
+  return common >= 2 && extra(a, b) <= 2 && extra(b, a) <= 2;
 }
 
 /** Whether two objects share anything: a code with a name of another organ is not trusted. */

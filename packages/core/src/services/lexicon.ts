@@ -119,6 +119,8 @@ export const CONCEPTS: readonly { phrases: readonly string[]; concept: string; k
   },
   { phrases: ['с реактивный белок', 'c реактивный белок'], concept: 'срб', kind: 'lab' },
   { phrases: ['тиреотропный гормон', 'тиреотропного гормона'], concept: 'ттг', kind: 'lab' },
+  { phrases: ['аланинаминотрансфераза', 'аланин трансаминаза', 'алт'], concept: 'алт', kind: 'lab' },
+  { phrases: ['аспартатаминотрансфераза', 'аспартат трансаминаза', 'аст'], concept: 'аст', kind: 'lab' },
   {
     phrases: ['эхокардиография', 'ультразвуковое исследование сердца'],
     concept: 'сердце',
@@ -218,6 +220,7 @@ export const KINDS: readonly {
     filler: [
       'уровня',
       'концентрации',
+      'количества',
       'активности',
       'крови',
       'сыворотке',
@@ -228,7 +231,7 @@ export const KINDS: readonly {
     needsObject: true,
   },
   { kind: 'endoscopy', phrases: ['эндоскопия', 'колоноскопия', 'бронхоскопия'], needsObject: false },
-  { kind: 'massage', phrases: ['массаж'], needsObject: true },
+  { kind: 'massage', phrases: ['массаж'], filler: ['сеанс', 'сеанса', 'процедура'], needsObject: true },
   { kind: 'injection', phrases: ['инъекция', 'укол', 'капельница', 'инфузия'], needsObject: false },
   {
     kind: 'visit',

@@ -126,6 +126,21 @@ export function qualifiersOfCode(code: string | null): Qualifiers {
 export type QualifierFit = 'agree' | 'missing' | 'conflict';
 
 /**
+ * For a name the till cut short: only what it still states is compared (with the line's value, its
+ * code's or the default); what the line states after the cut is not asked for.
+ */
+export function statedFit(item: Qualifiers, line: Qualifiers, implied: Qualifiers = {}): QualifierFit {
+  for (const axis of QUALIFIER_AXES) {
+    const i = item[axis];
+    if (i === undefined) continue;
+    const l = line[axis] ?? implied[axis] ?? DEFAULTS[axis];
+    if (l !== undefined && l !== i) return 'conflict';
+    if (l === undefined) return 'missing';
+  }
+  return 'agree';
+}
+
+/**
  * Whether an item's qualifiers fit a letter line's. Defaults fill silent axes; on the others a qualifier
  * said on one side only is 'missing' — even a side the letter left open: when unsure, a person decides.
  * First or repeat must be stated alike on both sides, or by the line's code (`implied`).

@@ -1,6 +1,7 @@
 import { ABBREVIATIONS, CONCEPTS, FILLER, GENERIC, KINDS, type ServiceKind } from './lexicon.ts';
 import { type Qualifiers, qualifiersOfCode, readQualifiers } from './qualifiers.ts';
 import { stem } from './stem.ts';
+import { oneEditApart } from './typos.ts';
 
 /**
  * What a service name says the service is: its kind and object (the family — «приём врача-терапевта»,
@@ -11,6 +12,8 @@ export interface ServiceIdentity {
   text: string;
   /** `text` split into its words. */
   words: readonly string[];
+  /** Characters of the name as printed: only a name as long as a till's line may have been cut by it. */
+  rawLength: number;
   kind: ServiceKind | null;
   /**
    * Sorted unique stems and concepts that say which service of the kind it is; a word cut short with a
@@ -23,6 +26,10 @@ export interface ServiceIdentity {
   softObject: readonly string[];
   /** The part of `softObject` said alone in a pair of parentheses. */
   aliasObject: readonly string[];
+  /** Stems of words written in capitals («ЭЭГ»), and of the words such an abbreviation stands for. */
+  acronyms: readonly string[];
+  /** The stems of each pair of parentheses: a till drops a parenthesis whole or not at all. */
+  groups: readonly (readonly string[])[];
   qualifiers: Qualifiers;
   /** 804н codes found in the name. */
   codes: readonly string[];
@@ -54,6 +61,8 @@ const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
 
 /** Latin look-alikes inside Cyrillic words («Cергеевна») become Cyrillic. */
 function fixMixedScript(word: string): string {
+  // A lone Latin «c» or «a» in a Russian name is the Cyrillic preposition or conjunction.
+  if (word === 'c' || word === 'a') return LATIN_TO_CYRILLIC[word]!;
   if (!/[а-я]/.test(word) || !/[a-z]/.test(word)) return word;
   return word.replace(/[a-z]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch);
 }
@@ -68,43 +77,71 @@ type Place = 'hard' | 'alias' | 'detail';
 interface Word {
   text: string;
   place: Place;
+  /** Which pair of parentheses it stands in (0: none). */
+  group: number;
+  /** Written in capitals («ЭЭГ», «АЛТ»): another name of what the words around it say. */
+  acronym: boolean;
   /** Cut short with a dot («лимф.», «нижн.»): stands for any word it begins. */
   cut: boolean;
 }
 
 /** Words of a name, in order, with till abbreviations expanded. */
 function wordsOf(body: string): Word[] {
-  const tokens: { text: string; group: number }[] = [];
+  const tokens: { text: string; group: number; acronym: boolean }[] = [];
   const sizes = new Map<number, number>();
   let depth = 0;
   let group = 0;
   // Tokens keep inner hyphens, slashes and dots so that «в-ча», «б/х» and «конс.» can be looked up.
-  for (const m of body
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .matchAll(/[(]|[)]|[a-zа-я0-9]+(?:[-/.][a-zа-я0-9]+)*\.?/g)) {
+  for (const m of body.replace(/ё/g, 'е').matchAll(/[(]|[)]|[a-zа-яё0-9]+(?:[-/.][a-zа-яё0-9]+)*\.?/giu)) {
     const t = m[0];
     if (t === '(') {
       if (depth++ === 0) group++;
     } else if (t === ')') depth = Math.max(0, depth - 1);
     else {
       const g = depth > 0 ? group : 0;
-      tokens.push({ text: t, group: g });
+      tokens.push({
+        text: t.toLowerCase().replace(/ё/g, 'е'),
+        group: g,
+        acronym: /^[А-ЯЁ]{2,6}(-[А-ЯЁ]{2,6})?$/u.test(t),
+      });
       sizes.set(g, (sizes.get(g) ?? 0) + 1);
     }
+  }
+  // «УЗИ поверхностных структур: Щитовидная железа»: a price list's section heading before a colon is
+  // detail of the service after it, which a till leaves out.
+  const colon = headingEnd(body, tokens.length);
+  if (colon > 1) {
+    const heading = ++group;
+    for (const t of tokens.slice(0, colon)) if (t.group === 0) t.group = heading;
+    sizes.set(heading, colon);
   }
   const out: Word[] = [];
   for (const t of tokens) {
     const place: Place = t.group === 0 ? 'hard' : sizes.get(t.group) === 1 ? 'alias' : 'detail';
-    pushToken(out, t.text, place);
+    pushToken(out, t.text, place, t.acronym, t.group);
   }
   return out;
 }
 
-function pushToken(out: Word[], token: string, place: Place): void {
+/** How many tokens stand before the name's last colon outside parentheses, when words follow it. */
+function headingEnd(body: string, tokenCount: number): number {
+  let depth = 0;
+  let at = -1;
+  for (let k = 0; k < body.length; k++) {
+    const ch = body[k];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ':' && depth === 0) at = k;
+  }
+  if (at < 0) return 0;
+  const before = body.slice(0, at).match(/[a-zа-яё0-9]+(?:[-/.][a-zа-яё0-9]+)*\.?/giu)?.length ?? 0;
+  return before < tokenCount ? before : 0;
+}
+
+function pushToken(out: Word[], token: string, place: Place, acronym: boolean, group: number): void {
   const expansion = ABBREVIATIONS[fixMixedScript(token.replace(/[-/.]/g, ''))];
   if (expansion !== undefined) {
-    for (const w of expansion.split(' ')) if (w) out.push({ text: w, place, cut: false });
+    for (const w of expansion.split(' ')) if (w) out.push({ text: w, place, group, acronym, cut: false });
     return;
   }
   for (const m of token.matchAll(/([a-zа-я0-9]+)(\.?)/g)) {
@@ -112,11 +149,12 @@ function pushToken(out: Word[], token: string, place: Place): void {
     const partExpansion = ABBREVIATIONS[part];
     const last = out[out.length - 1];
     if (partExpansion !== undefined) {
-      for (const w of partExpansion.split(' ')) if (w) out.push({ text: w, place, cut: false });
+      for (const w of partExpansion.split(' '))
+        if (w) out.push({ text: w, place, group, acronym, cut: false });
     } else if (/^мин/.test(part) && last && /^\d+$/.test(last.text)) {
       // «30 мин» and «/30мин/» are one duration.
       last.text += 'мин';
-    } else out.push({ text: part, place, cut: m[2] === '.' && /[а-я]{2,}/.test(part) });
+    } else out.push({ text: part, place, group, acronym, cut: m[2] === '.' && /[а-я]{2,}/.test(part) });
   }
 }
 
@@ -137,6 +175,8 @@ const KIND_RULES = KINDS.map((k) => ({
 interface Stemmed {
   stem: string;
   place: Place;
+  group?: number;
+  acronym?: boolean;
 }
 
 // Where blood is the sample, saying so adds nothing: «Глюкоза крови» is «Глюкоза».
@@ -156,6 +196,24 @@ function take(stems: Stemmed[], phrase: readonly string[]): boolean {
   return true;
 }
 
+function takeMistyped(stems: Stemmed[], word: string): boolean {
+  if (word.length < 9) return false;
+  const k = stems.findIndex((x) => x.stem.length >= 9 && oneEditApart(x.stem, word));
+  if (k < 0) return false;
+  stems.splice(k, 1);
+  return true;
+}
+
+function groupsOf(object: readonly Stemmed[]): string[][] {
+  const groups = new Map<number, Set<string>>();
+  for (const o of object) {
+    if (!o.group) continue;
+    const g = groups.get(o.group) ?? new Set<string>();
+    groups.set(o.group, g.add(o.stem));
+  }
+  return [...groups.values()].map((g) => [...g]);
+}
+
 function read(raw: string): ServiceIdentity {
   const codes: string[] = [];
   const rest = raw.replace(CODE_RE, (_m, letter: string, digits: string) => {
@@ -171,10 +229,17 @@ function read(raw: string): ServiceIdentity {
   const fromCode = qualifiersOfCode(codes[0] ?? null);
   const stems: Stemmed[] = [];
   words.forEach((w, k) => {
-    if (used.has(k) || /^\d+$/.test(w.text)) return;
-    const s = w.cut ? `${w.text}.` : stem(w.text);
+    if (used.has(k)) return;
+    // Numbers left after the qualifiers took theirs tell variants apart: «до 1 часа», «1-3 часа», «2 челюсти».
+    const number = /^\d+$/.test(w.text);
+    const s = number ? `#${Number(w.text)}` : w.cut ? `${w.text}.` : stem(w.text);
     // «без лейкоцитарной формулы» names the absence of what «с лейкоформулой» has.
-    stems.push({ stem: words[k - 1]?.text === 'без' ? `без:${s}` : s, place: w.place });
+    stems.push({
+      stem: words[k - 1]?.text === 'без' ? `без:${s}` : s,
+      place: w.place,
+      group: w.group,
+      acronym: w.acronym,
+    });
   });
 
   let kind: ServiceKind | null = null;
@@ -190,6 +255,8 @@ function read(raw: string): ServiceIdentity {
   let kindRule = KIND_RULES.find((r) => r.kind === kind);
   if (!kind) {
     kindRule = KIND_RULES.find((r) => r.phrases.some((p) => take(stems, p)));
+    // A long kind word with one letter mistyped («Рентгеногафия») still names the kind.
+    kindRule ??= KIND_RULES.find((r) => r.phrases.some((p) => p.length === 1 && takeMistyped(stems, p[0]!)));
     kind = kindRule?.kind ?? null;
   }
   const object = [...concepts];
@@ -201,10 +268,18 @@ function read(raw: string): ServiceIdentity {
   const all = [...new Set(object.map((o) => o.stem))].sort();
   const stemsAt = (place: Place) => [...new Set(object.filter((o) => o.place === place).map((o) => o.stem))];
   const hard = stemsAt('hard').sort();
-  const generic = all.length === 0 && (kind === null || !!kindRule?.needsObject);
+  // A name of nothing but a qualifier («Анестезия», «Наркоз») is that service itself.
+  if (all.length === 0 && kind === null && used.size > 0) {
+    for (const k of used) if (!/^\d+$/.test(texts[k]!)) all.push(stem(texts[k]!));
+    all.sort();
+    hard.push(...all);
+  }
+  const named = all.filter((x) => !x.startsWith('#'));
+  const generic = named.length === 0 && (kind === null || !!kindRule?.needsObject);
   return {
     text: texts.join(' '),
     words: texts,
+    rawLength: raw.trim().length,
     kind,
     object: all,
     hardObject: hard,
@@ -212,6 +287,8 @@ function read(raw: string): ServiceIdentity {
     aliasObject: stemsAt('alias')
       .filter((x) => !hard.includes(x))
       .sort(),
+    acronyms: [...new Set(object.filter((o) => o.acronym).map((o) => o.stem))],
+    groups: groupsOf(object),
     qualifiers: { ...fromCode, ...qualifiers },
     codes,
     clinicCode: prefix ? prefix[1]!.toLowerCase() : null,
