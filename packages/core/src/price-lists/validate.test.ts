@@ -89,7 +89,7 @@ describe('a whole price list', () => {
   it('reports duplicates of the 804н code and of the clinic code in the later row, naming the earlier', () => {
     const check = validatePriceList([
       row(2),
-      row(3, { serviceCode: 'b01.047.001', clinicCode: '1.9' }),
+      row(3, { serviceCode: 'b01.047.001', clinicCode: '1.9', name: 'Прием врача-кардиолога первичный' }),
       row(4, {
         serviceCode: 'A04.16.001',
         clinicCode: '2.4',
@@ -121,7 +121,7 @@ describe('a whole price list', () => {
   it('counts warnings apart from errors and keeps row ids', () => {
     const check = validatePriceList([
       { ...row(2), id: 'r2' },
-      { ...row(3, { serviceCode: 'A04.16.001', price: '12,345' }), id: 'r3' },
+      { ...row(3, { serviceCode: 'A04.16.001', price: '12,345', name: 'Прием врача-кардиолога' }), id: 'r3' },
     ]);
     expect(check.issues.map((i) => [i.row, i.rowId, i.field, i.severity])).toEqual([
       [3, 'r3', 'price', 'error'],
@@ -170,5 +170,32 @@ describe('the header row', () => {
       ok: false,
       missing: ['«Код клиники»', '«Код услуги 804н»', '«Наименование услуги»'],
     });
+  });
+});
+
+describe('names that read as one service', () => {
+  const row = (line: number, serviceCode: string, name: string) => ({
+    line,
+    clinicCode: `1.${line}`,
+    serviceCode,
+    name,
+    price: '1000',
+  });
+
+  it('warns when two rows cannot be told apart on a receipt', () => {
+    const { issues, errorCount } = validatePriceList([
+      row(1, 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный'),
+      row(2, 'B01.047.003', 'Первичная консультация врача терапевта'),
+      row(3, 'B01.047.002', 'Прием (осмотр, консультация) врача-терапевта повторный'),
+    ]);
+    expect(errorCount).toBe(0);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'name',
+        severity: 'warning',
+        message: expect.stringContaining('та же услуга, что в строке 1'),
+      }),
+    ]);
   });
 });

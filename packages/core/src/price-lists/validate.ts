@@ -1,5 +1,7 @@
 import { SERVICE_CODE_RE } from '../adjudication/letter.ts';
 import type { Kopecks } from '../money.ts';
+import { identityKey } from '../services/compare-services.ts';
+import { readServiceName } from '../services/read-service-name.ts';
 import { type PriceListColumnKey, priceColumnTitle } from './columns.ts';
 import { parsePriceRub } from './price.ts';
 import { classWarning } from './service-classes.ts';
@@ -112,7 +114,8 @@ export interface PriceListCheck<R> {
 
 /**
  * The row-by-row check of a whole list: each row on its own, then duplicates of the 804н code and of the
- * clinic code (the later row is the one reported, naming the earlier). An empty list is an error too.
+ * clinic code (errors), and names that read as the same service (a warning); the later row is the one
+ * reported, naming the earlier. An empty list is an error too.
  */
 export function validatePriceList<R extends PriceRowInput & { line: number; id?: string | null }>(
   rows: readonly R[],
@@ -121,8 +124,20 @@ export function validatePriceList<R extends PriceRowInput & { line: number; id?:
   const checked: (CheckedPriceRow & { source: R })[] = [];
   const byCode = new Map<string, number>();
   const byClinicCode = new Map<string, number>();
+  const byService = new Map<string, number>();
   for (const source of rows) {
     const { row, issues: own } = checkPriceRow(source);
+    const key = row.name ? identityKey(readServiceName(row.name)) : null;
+    const same = key === null ? undefined : byService.get(key);
+    if (key !== null && same === undefined) byService.set(key, source.line);
+    else if (same !== undefined)
+      // A till prints the name, not the code: two rows that read alike cannot be told apart on a receipt.
+      own.push({
+        field: 'name',
+        column: priceColumnTitle('name'),
+        message: `по наименованию это та же услуга, что в строке ${same}: на чеке их не различить — уточните наименование`,
+        severity: 'warning',
+      });
     if (SERVICE_CODE_RE.test(row.serviceCode)) {
       const first = byCode.get(row.serviceCode);
       if (first === undefined) byCode.set(row.serviceCode, source.line);

@@ -123,3 +123,15 @@ export function compareServices(
   if (same) return q === 'agree' ? 'same' : 'near';
   return partOfObject(item, line) || sharesMost(item, line) ? 'near' : 'different';
 }
+
+/**
+ * A key equal for two names that read as the same service with nothing to tell them apart: kind, object
+ * and qualifiers as stated. Two price-list rows with one key cannot be told apart on a receipt.
+ */
+export function identityKey(name: ServiceIdentity): string | null {
+  if (name.generic) return null;
+  const q = Object.entries(name.qualifiers)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`);
+  return `${name.kind ?? ''}|${name.object.join(' ')}|${q.join(',')}`;
+}

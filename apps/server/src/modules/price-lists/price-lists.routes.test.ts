@@ -143,7 +143,7 @@ describe('a draft from a file to a published version', () => {
     const added = await userA.post(api(clinicA.id, `/${draft.id}/rows`), {
       clinicCode: '1.5',
       serviceCode: 'B01.047.002',
-      name: 'Прием (осмотр, консультация) врача-терапевта первичный',
+      name: 'Прием (осмотр, консультация) врача-терапевта первичный на дому',
       price: '2100',
       note: '',
     });
