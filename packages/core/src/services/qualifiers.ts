@@ -8,7 +8,7 @@ export interface Qualifiers {
   visit?: 'first' | 'repeat';
   age?: 'adult' | 'child';
   anaesthesia?: 'with' | 'without';
-  side?: 'left' | 'right' | 'both';
+  side?: 'left' | 'right' | 'both' | 'one';
   place?: 'home' | 'clinic';
   urgency?: 'cito' | 'planned';
   contrast?: 'with' | 'without';
@@ -59,7 +59,7 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 
 // One test that rules out most words before the specific patterns below.
 const HINT =
-  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|двус|обе|обо|оба|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц|расшифр|описан|интерпрет)/;
+  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|слев|справ|двус|обе|обо|оба|сторон|билат|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц|расшифр|описан|интерпрет)/;
 
 /** Readers of one word in its context; each returns the axis and value it sets, or null. */
 function readWord(words: readonly string[], k: number): [QualifierAxis, string, number[]] | null {
@@ -77,7 +77,16 @@ function readWord(words: readonly string[], k: number): [QualifierAxis, string, 
   if (w === 'сне' && prev === 'во') return ['anaesthesia', 'with', [k - 1, k]];
   if (/^лев(ый|ая|ое|ого|ой|ую|ые|ых|ым|ом|ого)?$/.test(w)) return ['side', 'left', [k]];
   if (/^прав(ый|ая|ое|ого|ой|ую|ые|ых|ым|ом)?$/.test(w)) return ['side', 'right', [k]];
-  if (/^(двусторон|обеих|обоих|обе|оба)$/.test(w) || /^двусторон/.test(w)) return ['side', 'both', [k]];
+  if (w === 'слева') return ['side', 'left', [k]];
+  if (w === 'справа') return ['side', 'right', [k]];
+  if (/^(двусторон|билатерал)/.test(w) || /^(обеих|обоих|обе|оба)$/.test(w)) return ['side', 'both', [k]];
+  if (/^сторон/.test(w)) {
+    // «с двух сторон», «с одной стороны», «2 стороны»
+    const n = prev === undefined ? undefined : /^\d+$/.test(prev) ? prev : NUMBER_WORDS[prev];
+    if (n === '1') return ['side', 'one', [k - 1, k]];
+    if (n === '2') return ['side', 'both', [k - 1, k]];
+    return null;
+  }
   if (/^(дому|дом)$/.test(w) && (prev === 'на' || prev === 'с')) return ['place', 'home', [k]];
   if (/^(выезд|надомн)/.test(w)) return ['place', 'home', [k]];
   if (/^(клиник|поликлиник|амбулатор)/.test(w)) return ['place', 'clinic', [k]];

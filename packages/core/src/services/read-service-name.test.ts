@@ -110,3 +110,15 @@ describe('readServiceName: generic names', () => {
     expect(readServiceName(name).generic).toBe(false);
   });
 });
+
+describe('readServiceName: sides said in other words', () => {
+  it.each([
+    ['Рентгенография коленного сустава справа', { side: 'right' }],
+    ['Рентгенография коленного сустава слева', { side: 'left' }],
+    ['Промывание верхнечелюстной пазухи носа с одной стороны', { side: 'one' }],
+    ['Промывание верхнечелюстной пазухи носа с двух сторон', { side: 'both' }],
+    ['УЗИ молочных желез билатерально', { side: 'both' }],
+  ])('%s → %j', (name, qualifiers) => {
+    expect(readServiceName(name).qualifiers).toEqual(qualifiers);
+  });
+});
