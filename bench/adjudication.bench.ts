@@ -5,7 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scoreRenderings } from './adjudication/renderings.ts';
+import { scoreRenderings, scoreVariants } from './adjudication/renderings.ts';
 import { type Expected, isRight, type Row, scoreCorpus } from './adjudication/score.ts';
 
 const args = process.argv.slice(2);
@@ -16,6 +16,9 @@ const corpusDir = resolve(
   corpusArg >= 0 && args[corpusArg + 1] ? args[corpusArg + 1]! : join(here, 'adjudication/corpus'),
 );
 const renderings = scoreRenderings(join(here, 'adjudication/names.json'));
+const variants = ['names.json', 'holdout/names.json'].map((f) =>
+  scoreVariants(join(here, 'adjudication', f)),
+);
 const { figures, rows, right, statusRight, cleanToReview, clean, overpaid, overpaidKopecks, errors } =
   scoreCorpus(corpusDir);
 
@@ -25,7 +28,7 @@ const fmt = (d: Row['got'] | Expected | null) =>
 const pctOf = (n: number) => Math.round((n / renderings.total) * 1000) / 10;
 
 if (flag('--json')) {
-  console.log(JSON.stringify({ ...figures, renderings }, null, 2));
+  console.log(JSON.stringify({ ...figures, renderings, variants }, null, 2));
 } else {
   console.log(`corpus: ${corpusDir}`);
   console.log(`cases: ${figures.cases}, receipts: ${figures.receipts}, invalid inputs: ${errors.length}`);
@@ -52,6 +55,12 @@ if (flag('--json')) {
       `to a person ${pctOf(c.near_miss + c.ambiguous + c.unidentified)} %, not in letter ${c.not_in_letter}`,
   );
   for (const w of renderings.wrong) console.log(`  wrong line: «${w.till}» (${w.name}) → ${w.got}`);
+  const made = variants.reduce((n, v) => n + v.total, 0);
+  const paid = variants.flatMap((v) => v.paid);
+  console.log(
+    `other variants made from the real names of both corpora: ${made}; paid as the original line: ${paid.length}`,
+  );
+  for (const p of paid) console.log(`  paid: «${p.till}» as «${p.name}»`);
   console.log(
     `\nadjudication_accuracy=${figures.accuracy} status_accuracy=${figures.statusAccuracy} auto_rate=${figures.autoRate} clean_to_review=${cleanToReview.length} overpaid=${overpaid.length} overpaid_rub=${(overpaidKopecks / 100).toFixed(2)}`,
   );

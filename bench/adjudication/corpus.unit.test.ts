@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scoreRenderings } from './renderings.ts';
+import { scoreRenderings, scoreVariants } from './renderings.ts';
 import { scoreCorpus } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,5 +47,13 @@ describe('the adjudication engine on the held-out corpus', () => {
     expect(figures.invalidInputs).toBe(0);
     expect(figures.overpaid).toEqual({ receipts: 0, rubles: 0 });
     expect(figures.accuracy).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('the engine on variants made from the real names', () => {
+  it.each(['names.json', 'holdout/names.json'])('pays none of them as the original line (%s)', (file) => {
+    const { total, paid } = scoreVariants(join(here, file));
+    expect(total).toBeGreaterThan(1500);
+    expect(paid).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * another line would pay for the wrong service.
  */
 import { readFileSync } from 'node:fs';
-import { type MatchResult, matchItem, prepareLines } from '@remed/core';
+import { type MatchResult, matchItem, prepareLines, type QualifierAxis, readServiceName } from '@remed/core';
 
 interface RealName {
   source: string;
@@ -40,6 +40,57 @@ function renderings(n: RealName): string[] {
   ];
   for (const width of TILL_WIDTHS) if (n.name.length > width + 4) out.push(n.name.slice(0, width));
   return out;
+}
+
+/** Another variant of the same service, made from the real name the way §5 says is a different service. */
+const VARIANTS: readonly [RegExp, string][] = [
+  [/первичн(ый|ая|ое)/iu, 'повторный'],
+  [/повторн(ый|ая|ое)/iu, 'первичный'],
+  [/врача-(?!детского)/iu, 'врача-детского '],
+  [/(?<![а-яё])с анестезией/iu, 'без анестезии'],
+  [/(?<![а-яё])лев(ого|ой|ый|ая)/iu, 'правого'],
+  [/(?<![а-яё])прав(ого|ой|ый|ая)/iu, 'левого'],
+  [/\(?1 зона\)?/iu, '(2 зоны)'],
+  [/одной проекции/iu, 'двух проекциях'],
+];
+const ADDITIONS: readonly [QualifierAxis, string][] = [
+  ['place', ' на дому'],
+  ['urgency', ' (cito)'],
+  ['contrast', ' с контрастированием'],
+  ['side', ' (обе стороны)'],
+];
+
+function variantsOf(n: RealName): string[] {
+  // An addition makes a variant only where the name says nothing of that axis («Экспресс-…» is cito).
+  const said = readServiceName(n.name).qualifiers;
+  const out = VARIANTS.filter(
+    ([re, other]) => re.test(n.name) && !(said.age === 'child' && /детск/.test(other)),
+  ).map(([re, other]) => n.name.replace(re, other));
+  for (const [axis, addition] of ADDITIONS) if (said[axis] === undefined) out.push(`${n.name}${addition}`);
+  return out;
+}
+
+/**
+ * Variants of each real name (first ↔ repeat, adult → child, with → without anaesthesia, side, zones,
+ * projections, at home, cito, contrast, both sides) against a letter of that name alone: none may be paid
+ * as the letter's line.
+ */
+export function scoreVariants(namesFile: string) {
+  const names = JSON.parse(readFileSync(namesFile, 'utf8')) as RealName[];
+  const paid: { till: string; name: string }[] = [];
+  let total = 0;
+  for (const n of names) {
+    const lines = prepareLines([
+      { line: 1, name: n.name, code: n.code ?? null, price: 100_000, quantity: 1 },
+    ]);
+    for (const till of variantsOf(n)) {
+      total++;
+      if (matchItem({ name: till, price: 100_000, quantity: 1, sum: 100_000 }, lines).kind === 'matched') {
+        paid.push({ till, name: n.name });
+      }
+    }
+  }
+  return { total, paid };
 }
 
 export type RenderingOutcome = 'right' | 'wrong_line' | Exclude<MatchResult['kind'], 'matched'>;

@@ -90,7 +90,8 @@ function readWord(words: readonly string[], k: number): [QualifierAxis, string, 
   if (/^(дому|дом)$/.test(w) && (prev === 'на' || prev === 'с')) return ['place', 'home', [k]];
   if (/^(выезд|надомн)/.test(w)) return ['place', 'home', [k]];
   if (/^(клиник|поликлиник|амбулатор)/.test(w)) return ['place', 'clinic', [k]];
-  if (/^(cito|цито|срочн|экспресс)/.test(w)) return ['urgency', 'cito', [k]];
+  // «цитология» is not «цито»: the Latin and Russian words only whole.
+  if (/^(cito|цито)$/.test(w) || /^(срочн|экспресс)/.test(w)) return ['urgency', 'cito', [k]];
   if (/^планов/.test(w)) return ['urgency', 'planned', [k]];
   if (/^контраст/.test(w)) return ['contrast', prev === 'без' || prev2 === 'без' ? 'without' : 'with', [k]];
   if (/^(расшифр|описан|интерпрет)/.test(w)) {
