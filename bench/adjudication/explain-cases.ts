@@ -1,3 +1,8 @@
+/**
+ * Shows how the engine reads the cases named: each letter line and receipt item as kind, object and
+ * qualifiers, and what each item matched. For tuning the lexicon on a wrong receipt of the scorer.
+ * Run: cd bench && npx tsx adjudication/explain-cases.ts adjudication/corpus clean-001 variant-010
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { matchItem, prepareLines, readServiceName } from '@remed/core';
 
