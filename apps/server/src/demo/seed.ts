@@ -86,6 +86,7 @@ const RESET_TABLES = [
   'users',
   'outbox_messages',
   'price_list_items',
+  'service_names',
   'price_list_draft_rows',
   'price_list_versions',
   'clinics',

@@ -120,6 +120,18 @@ export async function createBackup(
 
 export class BackupError extends Error {}
 
+/** The columns of each table that take a value on insert (all but the generated ones), in table order. */
+async function writableColumns(tx: Tx): Promise<Map<string, string[]>> {
+  const rows = await sqlRows<{ t: string; c: string }>(
+    tx,
+    sql`select table_name as t, column_name as c from information_schema.columns
+        where table_schema = 'public' and is_generated = 'NEVER' order by table_name, ordinal_position`,
+  );
+  const byTable = new Map<string, string[]>();
+  for (const { t, c } of rows) byTable.set(t, [...(byTable.get(t) ?? []), c]);
+  return byTable;
+}
+
 /** Replaces all data and files with the archive's; the database must already be migrated. */
 export async function restoreBackup(
   database: Database,
@@ -157,14 +169,20 @@ export async function restoreBackup(
       await tx.execute(
         sql.raw(`truncate table ${order.map((t) => `"${t}"`).join(', ')} restart identity cascade`),
       );
+      const writable = await writableColumns(tx);
       for (const name of order) {
         const src = path.join(work, 'db', `${name}.jsonl`);
         if (!fs.existsSync(src)) continue;
+        // Generated columns are computed again from the others; they cannot be written.
+        const columns = sql.join(
+          (writable.get(name) ?? []).map((c) => ident(c)),
+          sql`, `,
+        );
         let batch: string[] = [];
         const flush = async () => {
           if (!batch.length) return;
           await tx.execute(
-            sql`insert into ${ident(name)} overriding system value select * from json_populate_recordset(null::${ident(name)}, ${`[${batch.join(',')}]`}::json)`,
+            sql`insert into ${ident(name)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(name)}, ${`[${batch.join(',')}]`}::json)`,
           );
           batch = [];
         };

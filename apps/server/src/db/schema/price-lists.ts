@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -121,9 +122,38 @@ export const priceListItems = pgTable(
   },
   (t) => [
     unique('price_list_items_version_code_uq').on(t.versionId, t.serviceCode),
-    index('price_list_items_code_idx').on(t.serviceCode),
-    index('price_list_items_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // Prices of a code across clinics (the console's search and ranking) read from the index alone.
+    index('price_list_items_code_version_idx').on(t.serviceCode, t.versionId, t.price),
     check('price_list_items_price_ck', sql`${t.price} > 0`),
     check('price_list_items_code_ck', sql`${t.serviceCode} ~ '^[AB]\\d{2}\\.\\d{2,3}\\.\\d{3}(\\.\\d{3})?$'`),
+  ],
+);
+
+/**
+ * Every distinct (804н code, name) pair ever published: the catalogue the console's service search looks
+ * through first, a few tens of thousands of rows where the price lists hold millions. Written when a version
+ * is published (same transaction, `on conflict do nothing`); never pruned, so the search checks that a code
+ * is offered on the day through `price_list_items`.
+ */
+export const serviceNames = pgTable(
+  'service_names',
+  {
+    serviceCode: text('service_code').notNull(),
+    name: text('name').notNull(),
+    /**
+     * The name as words: lower case, ё as е, every run of other characters one space, a space at each end
+     * («УЗ-исследование печени» → « уз исследование печени »). Trigrams of `like '% уз %'` on it find a
+     * short word that a regular expression with \m…\M cannot give the trigram index.
+     */
+    words: text('words')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`' ' || regexp_replace(translate(lower(name), 'ё', 'е'), '[^a-zа-я0-9]+', ' ', 'g') || ' '`,
+      ),
+  },
+  (t) => [
+    primaryKey({ name: 'service_names_pk', columns: [t.serviceCode, t.name] }),
+    index('service_names_words_trgm_idx').using('gin', sql`${t.words} gin_trgm_ops`),
+    index('service_names_code_prefix_idx').on(t.serviceCode.op('text_pattern_ops')),
   ],
 );

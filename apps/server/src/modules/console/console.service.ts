@@ -6,7 +6,7 @@ import {
   percentHalfUp,
   type RankedClinic,
 } from '@remed/core';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, type Column, desc, eq, sql } from 'drizzle-orm';
 import { sqlRows } from '../../db/client.ts';
 import {
   clinicBranches,
@@ -27,7 +27,13 @@ import { letterNotifications } from '../letters/letter-notifications.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
 import { activePolicy, loadCase, requestView, todayOf, usageOf } from './case.repository.ts';
 import { recordHelpRequest } from './help-requests.ts';
-import { cashbackOn, effectivePrices, searchServices } from './pricing.repository.ts';
+import {
+  cashbackOn,
+  effectivePrices,
+  pricesInForce,
+  searchServices,
+  serviceNames,
+} from './pricing.repository.ts';
 
 type Selected = { serviceCode: string; quantity: number };
 
@@ -203,13 +209,13 @@ export function consoleService(deps: AppDeps) {
 
     async coverage(caseId: string, services: Selected[], approvedCodes: string[]) {
       const c = await caseContext(caseId);
-      const names = await sqlRows<{ service_code: string; name: string }>(
+      const names = await serviceNames(
         db,
-        sql`select service_code, min(name) as name from price_list_items where service_code = any(${sql.param(services.map((s) => s.serviceCode))}::text[]) group by service_code`,
+        services.map((s) => s.serviceCode),
       );
       const lines = services.map((s) => ({
         serviceCode: s.serviceCode,
-        name: names.find((n) => n.service_code === s.serviceCode)?.name ?? s.serviceCode,
+        name: names.get(s.serviceCode) ?? s.serviceCode,
         verdict: coverageOf(c.rules, s.serviceCode),
       }));
       const report = checkCoverage(
@@ -233,41 +239,52 @@ export function consoleService(deps: AppDeps) {
       const day = today();
       const scope = c.program.program.anyClinic ? null : c.program.clinicIds;
       const codes = services.map((s) => s.serviceCode);
-      const prices = await effectivePrices(db, codes, day, scope);
-      const cashback = await cashbackOn(db, day);
-      const clinicRows = await db
-        .select()
-        .from(clinics)
-        .where(
-          scope
-            ? inArray(clinics.id, scope.length ? scope : ['00000000-0000-0000-0000-000000000000'])
-            : undefined,
-        );
-      const branches = clinicRows.length
-        ? await db
-            .select()
-            .from(clinicBranches)
-            .where(
-              inArray(
-                clinicBranches.clinicId,
-                clinicRows.map((r) => r.id),
-              ),
-            )
-        : [];
+      const inScope = (id: Column) => (scope ? sql`${id} = any(${sql.param(scope)}::uuid[])` : undefined);
+      const [prices, cashback, clinicRows, branches] = await Promise.all([
+        pricesInForce(db, codes, day, scope),
+        cashbackOn(db, day),
+        db
+          .select({
+            id: clinics.id,
+            shortName: clinics.shortName,
+            inn: clinics.inn,
+            address: clinics.address,
+            rating: clinics.rating,
+          })
+          .from(clinics)
+          .where(inScope(clinics.id)),
+        db
+          .select({
+            id: clinicBranches.id,
+            clinicId: clinicBranches.clinicId,
+            name: clinicBranches.name,
+            address: clinicBranches.address,
+            district: clinicBranches.district,
+          })
+          .from(clinicBranches)
+          .where(inScope(clinicBranches.clinicId)),
+      ]);
+      // Grouped once: a program may have a thousand clinics and the prices five times as many rows.
+      const priceOf = new Map<string, Map<string, number>>();
+      for (const p of prices) {
+        const own = priceOf.get(p.clinicId) ?? new Map<string, number>();
+        own.set(p.serviceCode, p.price);
+        priceOf.set(p.clinicId, own);
+      }
+      const branchesOf = new Map<string, (typeof branches)[number][]>();
+      for (const b of branches) {
+        const list = branchesOf.get(b.clinicId);
+        if (list) list.push(b);
+        else branchesOf.set(b.clinicId, [b]);
+      }
       const candidates = clinicRows
         .map((cl) => {
-          const own = prices.filter((p) => p.clinicId === cl.id);
-          const missing = codes.filter((code) => !own.some((p) => p.serviceCode === code));
-          const total = services.reduce(
-            (s, sel) => s + (own.find((p) => p.serviceCode === sel.serviceCode)?.price ?? 0) * sel.quantity,
-            0,
-          );
+          const own = priceOf.get(cl.id) ?? new Map<string, number>();
+          const missing = codes.filter((code) => !own.has(code));
+          const total = services.reduce((s, sel) => s + (own.get(sel.serviceCode) ?? 0) * sel.quantity, 0);
           const report = checkCoverage(
             c.rules,
-            services.map((s) => ({
-              ...s,
-              price: own.find((p) => p.serviceCode === s.serviceCode)?.price ?? 0,
-            })),
+            services.map((s) => ({ ...s, price: own.get(s.serviceCode) ?? 0 })),
             c.usage,
           );
           return {
@@ -297,16 +314,19 @@ export function consoleService(deps: AppDeps) {
             name: x.cl.shortName,
             inn: x.cl.inn,
             address: x.cl.address,
-            district: branches.find((b) => b.clinicId === x.cl.id)?.district ?? null,
+            district: branchesOf.get(x.cl.id)?.[0]?.district ?? null,
             rating,
             cashbackPercent: x.cashbackPercent,
             total: x.total,
             missing: x.missing,
             score: Math.round(score * 1000) / 1000,
             overLimit: x.overLimit,
-            branches: branches
-              .filter((b) => b.clinicId === x.cl.id)
-              .map((b) => ({ id: b.id, name: b.name, address: b.address, district: b.district })),
+            branches: (branchesOf.get(x.cl.id) ?? []).map((b) => ({
+              id: b.id,
+              name: b.name,
+              address: b.address,
+              district: b.district,
+            })),
           };
         })
         .sort(

@@ -197,6 +197,17 @@ export async function authorName(db: DbOrTx, userId: string | null) {
 }
 
 /**
+ * Adds the codes and names of a version being published to the catalogue the console's service search
+ * reads (`service_names`); pairs already there are left alone. Called in the transaction that publishes.
+ */
+export async function recordServiceNames(db: DbOrTx, versionId: string) {
+  await db.execute(sql`
+    insert into service_names (service_code, name)
+    select distinct service_code, name from price_list_items where version_id = ${versionId}
+    on conflict do nothing`);
+}
+
+/**
  * A published version written directly, for test factories, the demo and benchmarks: rows as
  * [clinic code, 804н code, name, kopecks].
  */
@@ -244,5 +255,6 @@ export async function insertPublishedVersion(
         price,
       })),
     );
+  await recordServiceNames(db, id);
   return id;
 }

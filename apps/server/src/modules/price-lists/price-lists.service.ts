@@ -29,6 +29,7 @@ import {
   loadVersion,
   lockClinic,
   nextVersionNumber,
+  recordServiceNames,
   reportOf,
   type VersionRow,
   versionItems,
@@ -469,6 +470,7 @@ export function priceListsService(deps: AppDeps) {
           insert into price_list_items (id, version_id, position, clinic_code, service_code, name, price, note)
           select id, version_id, row_number() over (order by line), clinic_code, service_code, name, price, note
           from price_list_draft_rows where version_id = ${v.id}`);
+        await recordServiceNames(tx, v.id);
         await tx.delete(priceListDraftRows).where(eq(priceListDraftRows.versionId, v.id));
         await tx
           .update(priceListVersions)
