@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unique } from '../fixtures/accounts.ts';
-import { type ApiSession, apiSession } from '../fixtures/api.ts';
+import { type ApiSession, apiSession, newUser } from '../fixtures/api.ts';
 import { DEMO_POLICY, issueLetter } from '../fixtures/claims.ts';
 import { loginAs, loginThroughForm } from '../fixtures/login.ts';
 
@@ -24,20 +24,14 @@ async function networkUser(baseURL: string): Promise<{ login: string; clinicIds:
   const clinicIds = Object.fromEntries(
     [SOKOL, STROGINO].map((name) => [name, orgs.clinics.find((c) => c.name === name)!.id]),
   );
-  const login = `${unique('bonus')}@test.remed.ru`;
-  const temporary = 'Temporary-pass-2026';
-  await admin.post('/api/admin/users', {
+  const login = await newUser(baseURL, admin, {
+    prefix: 'bonus',
     fullName: 'Лебедева Анна Сергеевна',
-    email: login,
-    phone: null,
-    password: temporary,
     roles: ['clinic_user'],
     clinicIds: Object.values(clinicIds),
+    password: PASSWORD,
   });
   await admin.dispose();
-  const user = await apiSession(baseURL, login, temporary);
-  await user.post('/api/auth/password', { currentPassword: temporary, newPassword: PASSWORD });
-  await user.dispose();
   return { login, clinicIds };
 }
 
