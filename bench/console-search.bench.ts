@@ -1,0 +1,309 @@
+/**
+ * The console doctor's service search and the ranking of clinics for a letter at national scale: 1 000 clinics
+ * with a published price list of 2 000 rows each (plus older and future versions of some), written through the
+ * server's own migrations and repository, on PostgreSQL (BENCH_DATABASE_URL, default the local server; a
+ * database of its own is created and dropped) or on PGlite with --pglite. Measures p50/p95/p99 of
+ * searchServices over a fixed mix of what doctors type, and of rankClinics for a five-service letter, through
+ * the console service. Baseline in the same run and pool: a primary-key lookup.
+ *
+ *   npx tsx bench/console-search.bench.ts [--clinics 1000] [--rows 2000] [--iterations 50] [--quick] [--keep]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addDays, moscowDate } from '@remed/core';
+import { eq, sql } from 'drizzle-orm';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { sqlRows } from '../apps/server/src/db/client.ts';
+import {
+  clinics,
+  contracts,
+  helpRequests,
+  insuredPersons,
+  insurers,
+  medicalCases,
+  policies,
+  policyholders,
+  programClinics,
+  programs,
+  users,
+} from '../apps/server/src/db/schema/index.ts';
+import { consoleService } from '../apps/server/src/modules/console/console.service.ts';
+import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
+import { createRuntime } from '../apps/server/src/runtime.ts';
+import { openBenchDatabase } from './bench-database.ts';
+import { clinicPriceList } from './console-search/services.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const quick = flag('quick');
+const CLINICS = option('clinics', quick ? 50 : 1000);
+const ROWS = option('rows', quick ? 400 : 2000);
+const ITERATIONS = option('iterations', quick ? 20 : 50);
+/** What doctors type, as typed: a word, organ and method, an abbreviation, a code, a typo, a class. */
+const QUERIES = [
+  'ЭКГ',
+  'УЗИ печени',
+  'ОАК',
+  'B01.047.001',
+  'терапевт повторный',
+  'прием кардиолога',
+  'мрт',
+  'рентген грудной',
+  'терапефт',
+  'B01',
+];
+/** A letter for a first therapist visit with the usual tests. */
+const LETTER = ['B01.047.001', 'B03.016.003', 'A05.10.006', 'A04.16.001', 'A06.09.007'];
+
+if (flag('pglite')) delete process.env.BENCH_DATABASE_URL;
+else process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t = process.hrtime.bigint();
+  const r = await f();
+  return [Number(process.hrtime.bigint() - t) / 1e6, r];
+}
+/** Runs `f` over `items`, `n` at a time. */
+async function pool<T>(items: T[], n: number, f: (x: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await f(items[next++]!);
+    }),
+  );
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-search-'));
+const { database, drop } = await openBenchDatabase(dir);
+let keep = false;
+try {
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
+  const { db } = database;
+  const ids = rt.deps.ids;
+  const now = new Date();
+  const today = moscowDate(now);
+
+  // --- Data: clinics, their price list versions (10 % with an older one, 5 % with one published ahead).
+  const loadStart = process.hrtime.bigint();
+  const clinicIds = Array.from({ length: CLINICS }, () => ids.uuid());
+  for (let i = 0; i < CLINICS; i += 500)
+    await db.insert(clinics).values(
+      clinicIds.slice(i, i + 500).map((id, k) => ({
+        id,
+        inn: String(7700000000 + i + k),
+        name: `ООО «Клиника ${i + k + 1}»`,
+        shortName: `Клиника ${i + k + 1}`,
+        address: `г. Москва, ул. Тестовая, д. ${i + k + 1}`,
+        rating: (5 + ((i + k) % 50) / 10).toFixed(1),
+      })),
+    );
+  let rowsWritten = 0;
+  let versionsWritten = 0;
+  await pool(
+    clinicIds.map((id, i) => [id, i] as const),
+    database.kind === 'postgres' ? 2 : 1,
+    async ([clinicId, i]) => {
+      const rows = clinicPriceList(i, ROWS);
+      const scaled = (f: number) =>
+        rows.map(([c, s, n, k]): (typeof rows)[number] => [
+          c,
+          s,
+          n,
+          (k * BigInt(Math.round(f * 100))) / 100n,
+        ]);
+      const versions: { effectiveFrom: string; rows: typeof rows }[] = [];
+      if (i % 10 === 3) versions.push({ effectiveFrom: addDays(today, -400), rows: scaled(0.9) });
+      versions.push({ effectiveFrom: addDays(today, -60), rows });
+      if (i % 20 === 7) versions.push({ effectiveFrom: addDays(today, 20), rows: scaled(1.1) });
+      await db.transaction(async (tx) => {
+        for (const [n, v] of versions.entries()) {
+          await insertPublishedVersion(tx, ids, { clinicId, number: n + 1, at: now, ...v });
+          rowsWritten += v.rows.length;
+          versionsWritten++;
+        }
+      });
+      if ((i + 1) % 100 === 0) process.stdout.write(`  ${i + 1} clinics\r`);
+    },
+  );
+  const loadS = Number(process.hrtime.bigint() - loadStart) / 1e9;
+  const vacuumStart = process.hrtime.bigint();
+  await database.query('vacuum analyze');
+  const vacuumS = Number(process.hrtime.bigint() - vacuumStart) / 1e9;
+  const [{ n: inForce } = { n: '0' }] = await sqlRows<{ n: string }>(
+    db,
+    sql`select count(*)::text as n from price_list_items i join price_list_versions v on v.id = i.version_id
+        where v.effective_from = ${addDays(today, -60)}::date`,
+  );
+  console.log(
+    `data: ${CLINICS} clinics, ${versionsWritten} published versions, ${rowsWritten} price rows (${inForce} in force today), database: ${database.kind}; written in ${loadS.toFixed(1)} s, vacuum analyze ${vacuumS.toFixed(1)} s`,
+  );
+
+  // --- A case: an insured person of a program that has every clinic, opened by a doctor.
+  const [insurerId, holderId, contractId, programId, doctorId, personId, policyId, requestId, caseId] =
+    Array.from({ length: 9 }, () => ids.uuid()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+  await db.insert(insurers).values({ id: insurerId, name: 'СК', inn: '7701000121' });
+  await db.insert(policyholders).values({ id: holderId, name: 'ООО', inn: '7702000340' });
+  await db.insert(contracts).values({
+    id: contractId,
+    insurerId,
+    policyholderId: holderId,
+    number: '1',
+    validFrom: '2020-01-01',
+    validTo: '2099-12-31',
+    createdAt: now,
+  });
+  await db.insert(programs).values({
+    id: programId,
+    contractId,
+    code: 'B',
+    name: 'Поликлиника и диагностика',
+    coveredPrefixes: ['B01.', 'B03.', 'A04.', 'A05.', 'A06.'],
+    accessTypes: ['letter'],
+    createdAt: now,
+  });
+  for (let i = 0; i < CLINICS; i += 1000)
+    await db
+      .insert(programClinics)
+      .values(clinicIds.slice(i, i + 1000).map((clinicId) => ({ programId, clinicId })));
+  await db.insert(users).values({
+    id: doctorId,
+    fullName: 'Врач пульта',
+    email: 'doctor@bench.ru',
+    passwordHash: '-',
+    roles: ['console_doctor'],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(insuredPersons).values({
+    id: personId,
+    lastName: 'Петров',
+    firstName: 'Иван',
+    birthDate: '1980-01-01',
+    sex: 'male',
+    phone: '+79160000000',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(policies).values({
+    id: policyId,
+    number: 'Б-1',
+    programId,
+    insuredPersonId: personId,
+    validFrom: '2020-01-01',
+    validTo: '2099-12-31',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(helpRequests).values({
+    id: requestId,
+    insuredPersonId: personId,
+    channel: 'phone',
+    complaint: 'Давление, слабость',
+    status: 'in_work',
+    createdAt: now,
+  });
+  await db.insert(medicalCases).values({
+    id: caseId,
+    requestId,
+    insuredPersonId: personId,
+    policyId,
+    doctorId,
+    complaints: 'Давление, слабость',
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  const consoleUse = consoleService(rt.deps);
+
+  // --- Baseline: a primary-key lookup through the same pool.
+  const baseline: number[] = [];
+  for (let i = 0; i < 20; i++)
+    await db
+      .select()
+      .from(clinics)
+      .where(eq(clinics.id, clinicIds[i % CLINICS]!));
+  for (let i = 0; i < ITERATIONS * QUERIES.length; i++)
+    baseline.push(
+      (
+        await timed(() =>
+          db
+            .select()
+            .from(clinics)
+            .where(eq(clinics.id, clinicIds[i % CLINICS]!)),
+        )
+      )[0],
+    );
+
+  // --- Search: each query warmed twice, then ITERATIONS rounds of the mix.
+  const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
+  const found = new Map<string, Awaited<ReturnType<typeof consoleUse.searchServices>>>();
+  for (const q of QUERIES) {
+    found.set(q, await consoleUse.searchServices(q));
+    await consoleUse.searchServices(q);
+  }
+  for (let i = 0; i < ITERATIONS; i++)
+    for (const q of QUERIES) byQuery.get(q)!.push((await timed(() => consoleUse.searchServices(q)))[0]);
+  const search = [...byQuery.values()].flat();
+
+  // --- Ranking the clinics for a five-service letter.
+  const services = LETTER.map((serviceCode) => ({ serviceCode, quantity: 1 }));
+  const ranked = await consoleUse.rankClinics(caseId, services);
+  await consoleUse.rankClinics(caseId, services);
+  const rank: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++)
+    rank.push((await timed(() => consoleUse.rankClinics(caseId, services)))[0]);
+
+  console.log('query                 p50, ms   p95, ms   hits  first hit');
+  for (const q of QUERIES) {
+    const t = byQuery.get(q)!;
+    const hits = found.get(q)!;
+    const first = hits[0] ? `${hits[0].serviceCode} ${hits[0].name} (${hits[0].clinics} clinics)` : '—';
+    console.log(
+      `${q.padEnd(20)} ${ms(percentile(t, 50)).padStart(8)} ${ms(percentile(t, 95)).padStart(9)} ${String(hits.length).padStart(6)}  ${first}`,
+    );
+  }
+  const complete = ranked.filter((r) => !r.missing.length).length;
+  console.log(
+    `ranking: ${ranked.length} clinics (${complete} with all five services), first ${ranked[0]?.name} ${ranked[0]?.total} kopecks`,
+  );
+  const line = (name: string, xs: number[]) =>
+    `${name}: p50 ${ms(percentile(xs, 50))} ms, p95 ${ms(percentile(xs, 95))} ms, p99 ${ms(percentile(xs, 99))} ms (${xs.length} runs)`;
+  console.log(line('search', search));
+  console.log(line('ranking', rank));
+  console.log(line('baseline primary-key lookup', baseline));
+  const b95 = percentile(baseline, 95);
+  console.log(
+    `console_search_p50_ms=${ms(percentile(search, 50))} p95_ms=${ms(percentile(search, 95))} p99_ms=${ms(percentile(search, 99))} rank_p50_ms=${ms(percentile(rank, 50))} rank_p95_ms=${ms(percentile(rank, 95))} rank_p99_ms=${ms(percentile(rank, 99))} baseline_p95_ms=${ms(b95)} search_ratio=${(percentile(search, 95) / b95).toFixed(1)} rank_ratio=${(percentile(rank, 95) / b95).toFixed(1)}`,
+  );
+  if (flag('keep') && database.url) {
+    keep = true;
+    console.log(`kept: ${database.url}`);
+  }
+  await rt.close();
+} finally {
+  if (!keep) await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+if (keep) process.exit(0);
