@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
 import { apiSession } from '../fixtures/api.ts';
@@ -14,16 +11,13 @@ import {
 } from '../fixtures/claims.ts';
 import { loginAs } from '../fixtures/login.ts';
 
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
-
 const rub = (text: string) => new RegExp(text.replace(/ /g, '\\s'));
 
 async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${DIR}/${name}-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${DIR}/${name}-390.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-390.png`), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} fits a phone screen`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -67,7 +61,7 @@ test.describe
       await receipt.getByTestId('till-download').click();
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/\.png$/);
-      const png = path.join(mkdtempSync(path.join(tmpdir(), 'remed-qr-')), 'receipt-qr.png');
+      const png = test.info().outputPath('receipt-qr.png');
       await download.saveAs(png);
 
       // 2. The insured, on her phone, opens the letter and sends the photo of the receipt.

@@ -1,13 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unique } from '../fixtures/accounts.ts';
 import { type ApiSession, apiSession, newUser } from '../fixtures/api.ts';
 import { DEMO_POLICY, issueLetter } from '../fixtures/claims.ts';
 import { loginAs, loginThroughForm } from '../fixtures/login.ts';
-
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 /** The two demo clinics of one network with the same prices and 3 % cashback (see the demo seed). */
 const SOKOL = '«Мой доктор» на Соколе';
@@ -59,7 +56,7 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   await bonus.getByTestId('cashback-save').click();
   await expect(bonus.getByTestId('cashback-percent')).toHaveText('7 %');
   await expect(bonus.getByTestId('cashback-history')).toContainText('7 %');
-  await page.screenshot({ path: `${DIR}/clinic-bonus-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`clinic-bonus-1280.png`), fullPage: true });
   await chooseClinic(page, STROGINO);
   await expect(bonus.getByTestId('cashback-percent')).toHaveText('3 %');
 
@@ -132,7 +129,7 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   await expect(rating.getByTestId('rating-component').filter({ hasText: 'Кэшбэк' })).toContainText('7 %');
   await expect(rating.getByTestId('rating-comment').filter({ hasText: comment })).toBeVisible();
   await expect(rating.getByTestId('rating-feedback')).not.toContainText('Иванова');
-  await page.screenshot({ path: `${DIR}/clinic-rating-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`clinic-rating-1280.png`), fullPage: true });
 
   // 5. The report shows the visit this month and downloads as a workbook.
   await page.getByTestId('main-nav').getByRole('link', { name: 'Отчёты' }).click();
@@ -140,7 +137,7 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   // Сокол charges 2 750 ₽ for the therapist; this network clinic sees no other receipts.
   await expect(report.getByTestId('report-total-patients')).toHaveText('1');
   await expect(report.getByTestId('report-row').last()).toContainText(/2\s750,00/);
-  await page.screenshot({ path: `${DIR}/clinic-reports-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`clinic-reports-1280.png`), fullPage: true });
   const downloading = page.waitForEvent('download');
   await report.getByTestId('report-xlsx').click();
   const download = await downloading;
@@ -160,7 +157,10 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   for (const path of ['/clinic/bonus', '/clinic/rating', '/clinic/reports']) {
     await page.goto(path);
     await expect(page.getByTestId('cabinet-clinic')).toHaveText(SOKOL);
-    await page.screenshot({ path: `${DIR}/clinic${path.replace(/\//g, '-')}-390.png`, fullPage: true });
+    await page.screenshot({
+      path: test.info().outputPath(`clinic${path.replace(/\//g, '-')}-390.png`),
+      fullPage: true,
+    });
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);

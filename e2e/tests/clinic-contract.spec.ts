@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
 import { type ApiSession, apiSession, outbox } from '../fixtures/api.ts';
@@ -82,7 +81,7 @@ test('the clinic forms and signs its contract, the service countersigns; a servi
   const actNumber = unique('А');
   const listed = await admin.ctx.get(`/api/edo/contracts`);
   expect(listed.ok()).toBe(true);
-  const pdfFile = path.join('/tmp/edo-e2e', `${actNumber}.pdf`);
+  const pdfFile = test.info().outputPath(`${actNumber}.pdf`);
   const contract = ((await listed.json()) as { id: string; clinicId: string; number: string }[]).find(
     (c) => c.number === number,
   )!;

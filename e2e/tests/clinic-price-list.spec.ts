@@ -1,10 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login.ts';
-
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 /** Tomorrow in Moscow, as the date field takes it: the new prices start there, so no other test's letters move. */
 function tomorrow(): string {
@@ -61,7 +57,7 @@ test('a clinic uploads its price list from the template, fixes the row the check
   await expect(issue).toContainText('Цена, руб.');
   await expect(issue).toContainText('не больше двух знаков после запятой');
   await expect(page.getByTestId('publish')).toBeDisabled();
-  await page.screenshot({ path: `${DIR}/price-list-report-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`price-list-report-1280.png`), fullPage: true });
 
   // Fixed in place: the row opens with its error shown, the price is typed again, Enter saves.
   await issue.getByRole('button', { name: `Исправить строку ${badLine}` }).click();
@@ -89,9 +85,9 @@ test('a clinic uploads its price list from the template, fixes the row the check
   await expect(diff.getByTestId('diff-entry').first()).toBeVisible();
   const repeat = diff.getByTestId('diff-entry').filter({ hasText: 'B01.047.002' });
   await expect(repeat).toContainText('2 100,50');
-  await page.screenshot({ path: `${DIR}/price-list-diff-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`price-list-diff-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${DIR}/price-list-diff-390.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`price-list-diff-390.png`), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 

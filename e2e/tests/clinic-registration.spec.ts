@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -15,7 +15,6 @@ import {
 } from '../fixtures/clinic.ts';
 import { loginAs } from '../fixtures/login.ts';
 
-const DIR = '/tmp/shots';
 const PASSWORD = 'Clinic-pass-2026';
 /** The program of the demo insured person (see the demo seed); it is open to clinics joining by themselves. */
 const DEMO_PROGRAM_NAME = 'Поликлиника «Стандарт»';
@@ -25,7 +24,6 @@ const VISIT = {
   name: 'Прием (осмотр, консультация) врача-терапевта первичный',
   price: '2 400,00',
 };
-mkdirSync(DIR, { recursive: true });
 
 /** ПАО Сбербанк: a real company of the bundled directory records, so its requisites fill themselves. */
 const SBER = {
@@ -39,9 +37,9 @@ const SBER = {
 };
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${DIR}/${name}-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${DIR}/${name}-390.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-390.png`), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} fits 390 px`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -313,7 +311,7 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   const at = (name: string) => names.findIndex((t) => t.includes(name));
   expect(at('ПАО СБЕРБАНК')).toBeGreaterThanOrEqual(0);
   expect(at('ПАО СБЕРБАНК')).toBeLessThan(at('ООО «Клиника на Правде»'));
-  await doctor.screenshot({ path: `${DIR}/journey-ranking-1280.png`, fullPage: true });
+  await doctor.screenshot({ path: test.info().outputPath(`journey-ranking-1280.png`), fullPage: true });
   await doctorContext.close();
 });
 

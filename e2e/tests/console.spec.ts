@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
 import { apiSession } from '../fixtures/api.ts';
 import { loginAs } from '../fixtures/login.ts';
-
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 /** A phone-call request of the demo insured, opened as a case, made through the API for this test alone. */
 async function newCase(baseURL: string): Promise<{ caseId: string; complaint: string }> {
@@ -36,7 +32,7 @@ for (const width of [390, 1280]) {
     await expect(page.getByTestId('inbox-request').filter({ hasText: complaint })).toBeVisible();
     await page.goto('/console');
     await expect(page.getByTestId('inbox-request').first()).toBeVisible();
-    await page.screenshot({ path: `${DIR}/console-inbox-${width}.png`, fullPage: true });
+    await page.screenshot({ path: test.info().outputPath(`console-inbox-${width}.png`), fullPage: true });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     await page.goto(`/console/cases/${caseId}`);
@@ -59,7 +55,7 @@ for (const width of [390, 1280]) {
     await page.getByRole('option', { name: /^J06\.9/ }).click();
     await expect(page.getByTestId('case-diagnosis')).toContainText('J06.9');
 
-    await page.screenshot({ path: `${DIR}/console-case-${width}.png`, fullPage: true });
+    await page.screenshot({ path: test.info().outputPath(`console-case-${width}.png`), fullPage: true });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
 }

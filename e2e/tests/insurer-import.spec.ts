@@ -1,10 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { apiSession } from '../fixtures/api.ts';
 import { loginAs } from '../fixtures/login.ts';
-
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 const HEADER =
   'Номер полиса;Фамилия;Имя;Отчество;Дата рождения;Пол;Телефон;E-mail;Дата начала;Дата окончания';
@@ -97,7 +93,7 @@ test('the insurer uploads a list: with errors nothing is loaded, then only the v
   await expect(issue).toHaveCount(1);
   await expect(issue).toContainText('Пол');
   await expect(panel.getByRole('link', { name: 'Отчёт CSV' })).toBeVisible();
-  await page.screenshot({ path: `${DIR}/insurer-import-rejected-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`insurer-import-rejected-1280.png`), fullPage: true });
 
   // Now the valid rows go in and the bad one is skipped.
   await panel.getByRole('radio', { name: 'Загрузить верные строки, ошибочные пропустить' }).check();
@@ -106,9 +102,9 @@ test('the insurer uploads a list: with errors nothing is loaded, then only the v
   await expect(panel.getByTestId('import-summary')).toContainText('добавлено 3');
   await expect(panel.getByTestId('import-summary')).toContainText('строк с ошибками 1');
   await expect(panel.getByTestId('import-summary')).toContainText('откреплено 0');
-  await page.screenshot({ path: `${DIR}/insurer-import-result-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`insurer-import-result-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${DIR}/insurer-import-result-390.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`insurer-import-result-390.png`), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 

@@ -1,11 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
 import { apiSession, outbox } from '../fixtures/api.ts';
 import { loginAs } from '../fixtures/login.ts';
-
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 test('help request → the doctor issues a guarantee letter → the insured downloads its PDF and gets it by e-mail', async ({
   page,
@@ -69,9 +66,9 @@ test('help request → the doctor issues a guarantee letter → the insured down
   await expect(letter.getByTestId('letter-items')).toContainText('B01.047.001');
   await expect(letter.getByTestId('letter-items')).toContainText('B03.016.003');
   await expect(letter.getByTestId('letter-steps').getByRole('listitem')).toHaveCount(4);
-  await page.screenshot({ path: `${DIR}/insured-letter-1280.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`insured-letter-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${DIR}/insured-letter-390.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`insured-letter-390.png`), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { apiSession, outbox } from '../fixtures/api.ts';
 
 // The one demo person who is on the insured list and has not registered yet. Only this test registers them.
 const INVITED = '+79161112233';
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 /** The code from the newest registration SMS to this phone (the outbox lists newest first). */
 async function latestCode(baseURL: string, phone: string): Promise<string> {
@@ -37,7 +34,7 @@ test('an invited person registers by phone and SMS code, gives consents and land
   await page.getByRole('link', { name: 'Я приглашён — зарегистрироваться' }).click();
   await expect(page).toHaveURL(/\/register$/);
   await expect(page.getByTestId('register-step')).toContainText('Шаг 1 из 4');
-  await page.screenshot({ path: `${DIR}/register-1-phone-390.png` });
+  await page.screenshot({ path: test.info().outputPath(`register-1-phone-390.png`) });
 
   await page.getByLabel('Номер телефона').fill('8 916 111 22 33');
   await expect(page.getByLabel('Номер телефона')).toHaveValue('+7 916 111-22-33');
@@ -51,7 +48,7 @@ test('an invited person registers by phone and SMS code, gives consents and land
   await codeInput.fill('000000');
   await page.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(page.getByTestId('register-code')).toContainText('Неверный код');
-  await page.screenshot({ path: `${DIR}/register-2-code-390.png` });
+  await page.screenshot({ path: test.info().outputPath(`register-2-code-390.png`) });
 
   const code = await latestCode(baseURL ?? '', INVITED);
   await codeInput.fill(code);
@@ -60,13 +57,13 @@ test('an invited person registers by phone and SMS code, gives consents and land
   await expect(page.getByTestId('register-greeting')).toHaveText(/Здравствуйте, Алексей/);
   await page.getByLabel('Пароль', { exact: true }).fill('Smirnov-2026-pass');
   await page.getByLabel('Пароль ещё раз').fill('Smirnov-2026-pass');
-  await page.screenshot({ path: `${DIR}/register-3-password-390.png` });
+  await page.screenshot({ path: test.info().outputPath(`register-3-password-390.png`) });
   await page.getByRole('button', { name: 'Далее' }).click();
 
   await expect(page.getByTestId('register-step')).toContainText('Шаг 4 из 4');
   await expect(page.getByTestId('consent-text-data')).toContainText('152-ФЗ');
   await expect(page.getByTestId('consent-text-employer')).toContainText('отозвать в любой момент');
-  await page.screenshot({ path: `${DIR}/register-4-consents-390.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`register-4-consents-390.png`), fullPage: true });
 
   // Without the required consent the button does not proceed.
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();

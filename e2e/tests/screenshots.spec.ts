@@ -1,9 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login.ts';
-
-const DIR = '/tmp/shots';
-mkdirSync(DIR, { recursive: true });
 
 for (const width of [390, 1280]) {
   test.describe(`screenshots at ${width}px`, () => {
@@ -12,22 +8,31 @@ for (const width of [390, 1280]) {
     test('login, admin users and audit', async ({ page }) => {
       await page.goto('/login');
       await expect(page.getByTestId('login-form')).toBeVisible();
-      await page.screenshot({ path: `${DIR}/login-${width}.png`, fullPage: width === 1280 });
+      await page.screenshot({ path: test.info().outputPath(`login-${width}.png`), fullPage: width === 1280 });
 
       await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
       await expect(page.getByRole('link', { name: /^Пользователи: \d+/ })).toBeVisible();
-      await page.screenshot({ path: `${DIR}/admin-home-${width}.png`, fullPage: width === 1280 });
+      await page.screenshot({
+        path: test.info().outputPath(`admin-home-${width}.png`),
+        fullPage: width === 1280,
+      });
       await page.goto('/admin/users');
       await expect(page.getByTestId('user-row').first()).toBeVisible();
-      await page.screenshot({ path: `${DIR}/admin-users-${width}.png`, fullPage: width === 1280 });
+      await page.screenshot({
+        path: test.info().outputPath(`admin-users-${width}.png`),
+        fullPage: width === 1280,
+      });
       await page.goto('/admin/audit');
       await expect(page.getByTestId('audit-row').first()).toBeVisible();
-      await page.screenshot({ path: `${DIR}/audit-${width}.png`, fullPage: width === 1280 });
+      await page.screenshot({ path: test.info().outputPath(`audit-${width}.png`), fullPage: width === 1280 });
     });
 
     test('insured home', async ({ page }) => {
       await loginAs(page, 'insured@demo.remed.ru', 'home-insured');
-      await page.screenshot({ path: `${DIR}/insured-home-${width}.png`, fullPage: width === 1280 });
+      await page.screenshot({
+        path: test.info().outputPath(`insured-home-${width}.png`),
+        fullPage: width === 1280,
+      });
     });
   });
 }
@@ -40,7 +45,7 @@ test.describe('forms on a phone', () => {
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'Новый пользователь' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Создать' }).click();
-    await page.screenshot({ path: `${DIR}/create-user-390.png` });
+    await page.screenshot({ path: test.info().outputPath(`create-user-390.png`) });
     await page.keyboard.press('Escape');
     await page
       .getByTestId('user-row')
@@ -48,6 +53,6 @@ test.describe('forms on a phone', () => {
       .getByRole('button', { name: /^Изменить/ })
       .click();
     await expect(page.getByTestId('edit-user')).toBeVisible();
-    await page.screenshot({ path: `${DIR}/edit-user-390.png` });
+    await page.screenshot({ path: test.info().outputPath(`edit-user-390.png`) });
   });
 });
