@@ -19,17 +19,13 @@ import { loadConfig } from '../apps/server/src/config.ts';
 import { openPostgres } from '../apps/server/src/db/client.ts';
 import {
   clinics,
-  contracts,
   guaranteeLetterItems,
   guaranteeLetters,
   helpRequests,
   insuredPersons,
-  insurers,
   medicalCases,
   policies,
-  policyholders,
   programClinics,
-  programs,
   users,
 } from '../apps/server/src/db/schema/index.ts';
 import { aggregatorReceiptSource } from '../apps/server/src/integrations/fns/aggregator-client.ts';
@@ -37,6 +33,7 @@ import { yookassaPayoutProvider } from '../apps/server/src/integrations/payouts/
 import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
+import { insertBenchProgram } from './bench-program.ts';
 import type { PhaseResult } from './claims/load.worker.ts';
 import {
   CLINIC_INN,
@@ -147,33 +144,18 @@ try {
   const db = database.db;
   const ids = rt.deps.ids;
   const now = new Date();
-  const [insurerId, holderId, contractId, programId, clinicId, doctorId] = [1, 2, 3, 4, 5, 6].map(() =>
-    ids.uuid(),
-  ) as string[];
-  await db.insert(insurers).values({ id: insurerId!, name: 'СК', inn: '7701000121' });
-  await db.insert(policyholders).values({ id: holderId!, name: 'ООО', inn: '7702000340' });
-  await db.insert(contracts).values({
-    id: contractId!,
-    insurerId: insurerId!,
-    policyholderId: holderId!,
-    number: '1',
+  const [clinicId, doctorId] = [1, 2].map(() => ids.uuid()) as string[];
+  const programId = await insertBenchProgram(db, ids, {
+    name: 'Бенчмарк',
     validFrom: '2020-01-01',
     validTo: '2099-12-31',
-    createdAt: now,
-  });
-  await db.insert(programs).values({
-    id: programId!,
-    contractId: contractId!,
-    code: 'B',
-    name: 'Бенчмарк',
     coveredPrefixes: ['B01.'],
-    accessTypes: ['letter'],
     createdAt: now,
   });
   await db
     .insert(clinics)
     .values({ id: clinicId!, inn: CLINIC_INN, name: 'ООО «Клиника»', shortName: 'Клиника' });
-  await db.insert(programClinics).values({ programId: programId!, clinicId: clinicId! });
+  await db.insert(programClinics).values({ programId, clinicId: clinicId! });
   await insertPublishedVersion(db, ids, {
     clinicId: clinicId!,
     number: 1,
@@ -225,7 +207,7 @@ try {
     await db.insert(policies).values({
       id: policyId,
       number: `Б-${c}`,
-      programId: programId!,
+      programId: programId,
       insuredPersonId: personId,
       validFrom: '2020-01-01',
       validTo: '2099-12-31',

@@ -17,21 +17,18 @@ import { loadConfig } from '../apps/server/src/config.ts';
 import { sqlRows } from '../apps/server/src/db/client.ts';
 import {
   clinics,
-  contracts,
   helpRequests,
   insuredPersons,
-  insurers,
   medicalCases,
   policies,
-  policyholders,
   programClinics,
-  programs,
   users,
 } from '../apps/server/src/db/schema/index.ts';
 import { consoleService } from '../apps/server/src/modules/console/console.service.ts';
 import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { insertBenchProgram } from './bench-program.ts';
 import { clinicPriceList } from './console-search/services.ts';
 
 const args = process.argv.slice(2);
@@ -150,36 +147,18 @@ try {
   );
 
   // --- A case: an insured person of a program that has every clinic, opened by a doctor.
-  const [insurerId, holderId, contractId, programId, doctorId, personId, policyId, requestId, caseId] =
-    Array.from({ length: 9 }, () => ids.uuid()) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-  await db.insert(insurers).values({ id: insurerId, name: 'СК', inn: '7701000121' });
-  await db.insert(policyholders).values({ id: holderId, name: 'ООО', inn: '7702000340' });
-  await db.insert(contracts).values({
-    id: contractId,
-    insurerId,
-    policyholderId: holderId,
-    number: '1',
+  const [doctorId, personId, policyId, requestId, caseId] = Array.from({ length: 5 }, () => ids.uuid()) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const programId = await insertBenchProgram(db, ids, {
+    name: 'Поликлиника и диагностика',
     validFrom: '2020-01-01',
     validTo: '2099-12-31',
-    createdAt: now,
-  });
-  await db.insert(programs).values({
-    id: programId,
-    contractId,
-    code: 'B',
-    name: 'Поликлиника и диагностика',
     coveredPrefixes: ['B01.', 'B03.', 'A04.', 'A05.', 'A06.'],
-    accessTypes: ['letter'],
     createdAt: now,
   });
   for (let i = 0; i < CLINICS; i += 1000)

@@ -8,16 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../apps/server/src/config.ts';
-import {
-  contracts,
-  insuredImports,
-  insurers,
-  policyholders,
-  programs,
-} from '../apps/server/src/db/schema/index.ts';
+import { insuredImports } from '../apps/server/src/db/schema/index.ts';
 import { insuredImportService } from '../apps/server/src/modules/insurance/insured-import.service.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { insertBenchProgram } from './bench-program.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-import-'));
@@ -69,27 +64,10 @@ try {
   await rt.deps.jobs.start({ work: false });
   const db = database.db;
   const ids = rt.deps.ids;
-  const insurerId = ids.uuid();
-  const holderId = ids.uuid();
-  const contractId = ids.uuid();
-  const programId = ids.uuid();
-  await db.insert(insurers).values({ id: insurerId, name: 'СК', inn: '7701000121' });
-  await db.insert(policyholders).values({ id: holderId, name: 'ООО', inn: '7702000340' });
-  await db.insert(contracts).values({
-    id: contractId,
-    insurerId,
-    policyholderId: holderId,
-    number: '1',
+  const programId = await insertBenchProgram(db, ids, {
+    name: 'Бенчмарк',
     validFrom: '2026-01-01',
     validTo: '2026-12-31',
-    createdAt: new Date(),
-  });
-  await db.insert(programs).values({
-    id: programId,
-    contractId,
-    code: 'B',
-    name: 'Бенчмарк',
-    accessTypes: ['letter'],
     createdAt: new Date(),
   });
 
