@@ -20,14 +20,9 @@ import vending from '../../../../reference/receipts/06_vending_ofd_style_unix_da
 import collector from '../../../../reference/receipts/07_receiptcollector_2019_ffd105.json' with {
   type: 'json',
 };
-import { type FiscalReceipt, normaliseFiscalReceipt, receiptId } from './fiscal-receipt.ts';
+import { normaliseFiscalReceipt, receiptId } from './fiscal-receipt.ts';
 import { parseQr } from './qr.ts';
-
-function ok(input: unknown): FiscalReceipt {
-  const r = normaliseFiscalReceipt(input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+import { ok } from './test-helpers.ts';
 
 describe('normaliseFiscalReceipt on reference receipts, field by field', () => {
   it('keeps fractional quantities and item fields (01)', () => {

@@ -11,13 +11,9 @@ import ofdRuIp from '../../../../reference/receipts/11_ofdru_api_document_ip_202
 import ofdRuLenta from '../../../../reference/receipts/12_ofdru_api_document_lenta_2025_nulls.json' with {
   type: 'json',
 };
-import { type FiscalReceipt, normaliseFiscalReceipt } from './fiscal-receipt.ts';
+import { normaliseFiscalReceipt } from './fiscal-receipt.ts';
+import { ok } from './test-helpers.ts';
 
-function ok(input: unknown): FiscalReceipt {
-  const r = normaliseFiscalReceipt(input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 const warningsOf = (input: unknown) => {
   const r = normaliseFiscalReceipt(input);
   return r.ok ? r.warnings : [r.error.message];

@@ -1,29 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsBefore } from '../../../test/migrations.ts';
 import { type Database, openPglite, sqlRows } from '../../db/client.ts';
-import { migrationsFolder, runMigrations } from '../../db/migrate.ts';
+import { runMigrations } from '../../db/migrate.ts';
 import { searchServices } from './pricing.repository.ts';
-
-/** The migrations before the service catalogue, in a folder of their own. */
-function folderBeforeCatalogue(): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith('_service_names'));
-  expect(at).toBeGreaterThan(0);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-migrations-'));
-  fs.mkdirSync(path.join(dir, 'meta'));
-  const entries = journal.entries.slice(0, at);
-  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries)
-    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
 
 let database: Database;
 const X = '11111111-1111-4111-8111-111111111111';
@@ -31,7 +14,7 @@ const Y = '22222222-2222-4222-8222-222222222222';
 
 beforeAll(async () => {
   database = await openPglite(undefined);
-  const before = folderBeforeCatalogue();
+  const before = migrationsBefore('_service_names');
   await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: before });
   fs.rmSync(before, { recursive: true, force: true });
   await database.query(

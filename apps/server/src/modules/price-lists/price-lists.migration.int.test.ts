@@ -1,7 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -9,25 +7,10 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsBefore } from '../../../test/migrations.ts';
 import { type Database, openPglite, openPostgres, sqlRows } from '../../db/client.ts';
-import { migrationsFolder, runMigrations } from '../../db/migrate.ts';
+import { runMigrations } from '../../db/migrate.ts';
 import { effectivePrices } from '../console/pricing.repository.ts';
-
-/** The migrations that came before price list versions, in a folder of their own. */
-function folderBeforeVersions(): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith('_price_lists'));
-  expect(at).toBeGreaterThan(0);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-migrations-'));
-  fs.mkdirSync(path.join(dir, 'meta'));
-  const entries = journal.entries.slice(0, at);
-  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries)
-    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
 
 /** An empty database: an in-memory PGlite, or a new database on the PostgreSQL server under test. */
 async function emptyDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
@@ -61,7 +44,7 @@ const EMPTY = '33333333-3333-4333-8333-333333333333';
 
 beforeAll(async () => {
   ({ database, drop } = await emptyDatabase());
-  const before = folderBeforeVersions();
+  const before = migrationsBefore('_price_lists');
   if (database.kind === 'pglite')
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: before });
   else await migrateNodePg(database.db as unknown as NodePgDatabase, { migrationsFolder: before });
