@@ -1,7 +1,8 @@
-import { CONCEPTS, FILLER, GENERIC, KINDS, type ServiceKind } from './lexicon.ts';
+import type { ServiceKind } from './lexicon.ts';
 import { type Place, wordsOf } from './name-words.ts';
 import { type Qualifiers, qualifiersOfCode, readQualifiers } from './qualifiers.ts';
 import { stem } from './stem.ts';
+import { stemmedLexicon } from './stemmed-lexicon.ts';
 import { oneEditApart } from './typos.ts';
 
 /**
@@ -45,29 +46,12 @@ const CODE_RE = /(?<![\p{L}\d])([AaАаBbВв])\s?(\d{2}\.\d{2,3}\.\d{3}(?:\.\d{
 const CLINIC_CODE_RE =
   /^\s*[[(№#]?\s*((?:[A-Za-zА-Яа-я]{1,3}[-.]?)?\d+(?:[./-]\d+)*)\.?\s*[\])]?\s*[-–—:.]?\s+/u;
 
-const stemAll = (phrase: string) => phrase.split(' ').map(stem);
-const FILLER_STEMS = new Set(FILLER.map(stem));
-const GENERIC_STEMS = new Set(GENERIC.map(stem));
-const CONCEPT_RULES = CONCEPTS.flatMap((c) =>
-  c.phrases.map((p) => ({ stems: stemAll(p), concept: c.concept, kind: c.kind ?? null })),
-).sort((a, b) => b.stems.length - a.stems.length);
-const KIND_RULES = KINDS.map((k) => ({
-  kind: k.kind,
-  phrases: k.phrases.map(stemAll).sort((a, b) => b.length - a.length),
-  // A name may say its kind twice («Электрокардиография (ЭКГ)»): the kind's own words add nothing.
-  filler: new Set([...(k.filler ?? []), ...k.phrases.flatMap((p) => p.split(' '))].map(stem)),
-  needsObject: k.needsObject,
-}));
-
 interface Stemmed {
   stem: string;
   place: Place;
   group?: number;
   acronym?: boolean;
 }
-
-// Where blood is the sample, saying so adds nothing: «Глюкоза крови» is «Глюкоза».
-const SAMPLE_STEMS = new Set(['крови', 'сыворотки', 'сыворотке', 'плазмы', 'плазме'].map(stem));
 
 /** Removes the stems of one phrase (each once) when all are present; true when it did. */
 function take(stems: Stemmed[], phrase: readonly string[]): boolean {
@@ -131,7 +115,14 @@ function read(raw: string): ServiceIdentity {
 
   let kind: ServiceKind | null = null;
   const concepts: Stemmed[] = [];
-  for (const rule of CONCEPT_RULES) {
+  const {
+    concepts: conceptRules,
+    kinds: kindRules,
+    filler,
+    generic: genericStems,
+    sample,
+  } = stemmedLexicon();
+  for (const rule of conceptRules) {
     // A name may say a concept twice («ФГДС (эзофагогастродуоденоскопия)», «С-реактивный белок (СРБ)»).
     while (take(stems, rule.stems)) {
       if (!concepts.some((c) => c.stem === rule.concept))
@@ -139,18 +130,18 @@ function read(raw: string): ServiceIdentity {
       kind ??= rule.kind;
     }
   }
-  let kindRule = KIND_RULES.find((r) => r.kind === kind);
+  let kindRule = kindRules.find((r) => r.kind === kind);
   if (!kind) {
-    kindRule = KIND_RULES.find((r) => r.phrases.some((p) => take(stems, p)));
+    kindRule = kindRules.find((r) => r.phrases.some((p) => take(stems, p)));
     // A long kind word with one letter mistyped («Рентгеногафия») still names the kind.
-    kindRule ??= KIND_RULES.find((r) => r.phrases.some((p) => p.length === 1 && takeMistyped(stems, p[0]!)));
+    kindRule ??= kindRules.find((r) => r.phrases.some((p) => p.length === 1 && takeMistyped(stems, p[0]!)));
     kind = kindRule?.kind ?? null;
   }
   const object = [...concepts];
   for (const s of stems) {
-    if (FILLER_STEMS.has(s.stem) || kindRule?.filler.has(s.stem)) continue;
-    if ((kind === null || kind === 'lab') && SAMPLE_STEMS.has(s.stem)) continue;
-    if (!GENERIC_STEMS.has(s.stem)) object.push(s);
+    if (filler.has(s.stem) || kindRule?.filler.has(s.stem)) continue;
+    if ((kind === null || kind === 'lab') && sample.has(s.stem)) continue;
+    if (!genericStems.has(s.stem)) object.push(s);
   }
   const all = [...new Set(object.map((o) => o.stem))].sort();
   const stemsAt = (place: Place) => [...new Set(object.filter((o) => o.place === place).map((o) => o.stem))];

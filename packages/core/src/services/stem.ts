@@ -2,7 +2,8 @@
 import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru.js';
 import { STEM_ALIASES, STEM_EXCEPTIONS } from './lexicon.ts';
 
-const stemmer = new StemmerRu();
+// Made on first use: a module that only imports core's schemas (the web app) never builds it.
+let stemmer: StemmerRu | null = null;
 
 // Names repeat the same few thousand words; a bounded memo keeps stemming off the hot path.
 const MEMO_LIMIT = 50_000;
@@ -15,7 +16,8 @@ const memo = new Map<string, string>();
 export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
-  const raw = STEM_EXCEPTIONS[word] ?? (/[а-я]/.test(word) ? stemmer.stemWord(word) : word);
+  const raw =
+    STEM_EXCEPTIONS[word] ?? (/[а-я]/.test(word) ? (stemmer ??= new StemmerRu()).stemWord(word) : word);
   const s = STEM_ALIASES[raw] ?? raw;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, s);
