@@ -128,7 +128,7 @@ export function ServicePicker({
       </Title>
       <TextInput
         aria-label="Поиск услуги"
-        placeholder="Название или код 804н: терапевт, B03.016.003"
+        placeholder="Например: ЭКГ, УЗИ печени, терапевт повторный, B01.047.001"
         leftSection={<IconSearch size={16} />}
         rightSection={search.isFetching ? <Loader size="xs" /> : null}
         value={q}
