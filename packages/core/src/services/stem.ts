@@ -4,6 +4,10 @@ import { STEM_ALIASES, STEM_EXCEPTIONS } from './lexicon.ts';
 
 // Made on first use: a module that only imports core's schemas (the web app) never builds it.
 let stemmer: StemmerRu | null = null;
+const snowball = (word: string): string => {
+  stemmer ??= new StemmerRu();
+  return stemmer.stemWord(word);
+};
 
 // Names repeat the same few thousand words; a bounded memo keeps stemming off the hot path.
 const MEMO_LIMIT = 50_000;
@@ -16,8 +20,7 @@ const memo = new Map<string, string>();
 export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
-  const raw =
-    STEM_EXCEPTIONS[word] ?? (/[а-я]/.test(word) ? (stemmer ??= new StemmerRu()).stemWord(word) : word);
+  const raw = STEM_EXCEPTIONS[word] ?? (/[а-я]/.test(word) ? snowball(word) : word);
   const s = STEM_ALIASES[raw] ?? raw;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, s);
