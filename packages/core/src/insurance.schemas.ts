@@ -22,7 +22,13 @@ export const programViewSchema = z.object({
 });
 export type ProgramView = z.infer<typeof programViewSchema>;
 
-export const importIssueSchema = z.object({ row: z.number().int(), column: z.string(), problem: z.string() });
+export const importIssueSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  problem: z.string(),
+  /** Set when the file as a whole was refused: the error code of the reason (TABLE_TOO_MANY_ROWS …). */
+  code: z.string().optional(),
+});
 
 export const insuredImportViewSchema = z.object({
   id: z.uuid(),

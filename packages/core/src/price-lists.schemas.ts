@@ -11,6 +11,7 @@ export const priceListIssueSchema = z.object({
   column: z.string(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  code: z.string().optional(),
 });
 export type PriceListIssueView = z.infer<typeof priceListIssueSchema>;
 

@@ -16,6 +16,8 @@ export interface PriceListIssue {
   column: string;
   message: string;
   severity: IssueSeverity;
+  /** Set when the file as a whole was refused: the error code of the reason (TABLE_TOO_MANY_ROWS …). */
+  code?: string;
 }
 
 export type PriceRowIssue = Pick<PriceListIssue, 'field' | 'column' | 'message' | 'severity'>;

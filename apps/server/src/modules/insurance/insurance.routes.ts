@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import { receiveUpload } from '../../platform/tables/receive-upload.ts';
 import type { InsuranceService } from './insurance.service.ts';
 import { type InsuredImportService, importView } from './insured-import.service.ts';
 import { TABLE_CONTENT_TYPES } from './table-files.ts';
@@ -16,7 +17,6 @@ import { TABLE_CONTENT_TYPES } from './table-files.ts';
 const INSURANCE_STAFF: readonly Role[] = ['admin', 'insurer_user'];
 const tags = ['insurance'];
 const formatParams = z.object({ format: z.enum(['xlsx', 'csv']) });
-const MAX_UPLOAD = 30 * 1024 * 1024;
 
 export function insuranceRoutes(
   insurance: InsuranceService,
@@ -78,27 +78,13 @@ export function insuranceRoutes(
             'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows). Список заменяет прежний: кого нет в файле, открепляются датой загрузки; detachMissing=false только добавляет и обновляет',
           consumes: ['multipart/form-data'],
           params: idParamsSchema,
-          response: { 202: insuredImportViewSchema, ...errorResponses },
+          response: { 202: insuredImportViewSchema, ...errorResponses, 413: errorResponses[400] },
         },
       },
       async (req, reply) => {
-        let file: { fileName: string; content: Buffer } | null = null;
-        let mode: 'all_or_nothing' | 'valid_rows' = 'all_or_nothing';
-        let detachMissing = true;
-        for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
-          if (part.type === 'file') {
-            const content = await part.toBuffer();
-            if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Файл больше 30 МБ');
-            file = { fileName: part.filename, content };
-          } else if (
-            part.fieldname === 'mode' &&
-            (part.value === 'valid_rows' || part.value === 'all_or_nothing')
-          ) {
-            mode = part.value;
-          } else if (part.fieldname === 'detachMissing') {
-            detachMissing = part.value !== 'false';
-          }
-        }
+        const { file, fields } = await receiveUpload(req, imports.limits.maxFileBytes);
+        const mode = fields.mode === 'valid_rows' ? 'valid_rows' : 'all_or_nothing';
+        const detachMissing = fields.detachMissing !== 'false';
         if (!file)
           throw new AppError('VALIDATION_FAILED', 'Выберите файл', { fields: { file: 'Выберите файл' } });
         return reply

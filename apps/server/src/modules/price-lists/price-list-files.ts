@@ -8,9 +8,30 @@ import {
   SERVICE_CLASSES,
 } from '@remed/core';
 import ExcelJS from 'exceljs';
-import { readTableLines, type TableFormat, writeTable } from '../insurance/table-files.ts';
+import { readTableLines } from '../../platform/tables/read-table.ts';
+import type { TableLimits } from '../../platform/tables/table-limits.ts';
+import { type TableFormat, writeTable } from '../insurance/table-files.ts';
 
-export const MAX_ROWS = 100_000;
+const MB = 1024 * 1024;
+
+/**
+ * A clinic's price list: the largest real ones have a few tens of thousands of services. The unpacked
+ * and string budgets leave room for heavy formatting of 100 000 rows, far below what hurts the server.
+ */
+export const PRICE_LIST_LIMITS: TableLimits = {
+  maxFileBytes: 30 * MB,
+  maxRows: 100_000,
+  maxCellChars: 5_000,
+  maxRowChars: 20_000,
+  maxColumns: 200,
+  maxUnpackedBytes: 250 * MB,
+  maxEntryBytes: 200 * MB,
+  maxSharedStrings: 600_000,
+  maxSharedStringChars: 25_000_000,
+  rowsInto: 'в один прейскурант',
+  rowsHint:
+    'Проверьте, нет ли в файле лишних строк ниже таблицы; если услуг действительно столько, напишите в поддержку.',
+};
 
 export type FileRow = PriceRowInput & { line: number };
 
@@ -58,7 +79,7 @@ function pick(cells: string[], index: Partial<Record<PriceListColumnKey, number>
 
 /**
  * Rows of an uploaded price list, with the line each stands on in the file; or the reason the file as a
- * whole cannot be taken (no header, no rows, too many rows).
+ * whole cannot be taken (no header, no rows). A file beyond PRICE_LIST_LIMITS throws its refusal.
  */
 export async function readPriceListFile(
   content: Buffer,
@@ -66,7 +87,7 @@ export async function readPriceListFile(
 ): Promise<{ ok: true; rows: FileRow[] } | { ok: false; message: string }> {
   let index: Partial<Record<PriceListColumnKey, number>> | null = null;
   const rows: FileRow[] = [];
-  for await (const { line, cells } of readTableLines(content, format)) {
+  for await (const { line, cells } of readTableLines(content, format, PRICE_LIST_LIMITS)) {
     if (!index) {
       const header = mapPriceListHeader(cells);
       if (!header.ok)
@@ -77,11 +98,6 @@ export async function readPriceListFile(
       index = header.index;
       continue;
     }
-    if (rows.length >= MAX_ROWS)
-      return {
-        ok: false,
-        message: `В файле больше ${MAX_ROWS.toLocaleString('ru-RU')} строк: разделите его`,
-      };
     rows.push({
       line,
       clinicCode: pick(cells, index, 'clinicCode'),

@@ -13,13 +13,14 @@ import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
+import { receiveUpload } from '../../platform/tables/receive-upload.ts';
+import { PRICE_LIST_LIMITS } from './price-list-files.ts';
 import type { PriceListImportService } from './price-list-import.service.ts';
 import type { PriceListsService } from './price-lists.service.ts';
 
 /** Clinic staff for their own clinics; the service's administrators for any (assertClinicAccess decides). */
 const CABINET: readonly Role[] = ['clinic_user', 'admin'];
 const tags = ['price lists'];
-const MAX_UPLOAD = 30 * 1024 * 1024;
 const base = '/api/clinics/:clinicId/price-lists';
 
 const versionParams = clinicParamsSchema.extend({ versionId: z.uuid('Неверный идентификатор версии') });
@@ -82,17 +83,12 @@ export function priceListsRoutes(
             200: priceListVersionDetailSchema,
             202: priceListVersionDetailSchema,
             ...errorResponses,
+            413: errorResponses[400],
           },
         },
       },
       async (req, reply) => {
-        let file: { fileName: string; content: Buffer } | null = null;
-        for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
-          if (part.type !== 'file') continue;
-          const content = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Файл больше 30 МБ');
-          file = { fileName: part.filename, content };
-        }
+        const { file } = await receiveUpload(req, PRICE_LIST_LIMITS.maxFileBytes);
         if (!file)
           throw new AppError('VALIDATION_FAILED', 'Выберите файл', { fields: { file: 'Выберите файл' } });
         const { id, created } = await imports.upload(req.actor, req.params.clinicId, file);

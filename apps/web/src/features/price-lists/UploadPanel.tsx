@@ -55,7 +55,7 @@ export function UploadPanel({ clinicId }: { clinicId: string }) {
         </Text>
         <FileInput
           label="Файл прейскуранта"
-          description="XLSX или CSV до 30 МБ; CSV из Excel — в кодировке UTF-8 или Windows-1251"
+          description="XLSX или CSV до 30 МБ и до 100 000 строк; CSV из Excel — в кодировке UTF-8 или Windows-1251"
           placeholder="Выберите файл .xlsx или .csv"
           accept=".xlsx,.csv"
           leftSection={<IconFileSpreadsheet size={18} />}

@@ -1,0 +1,155 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestContext,
+  loggedIn,
+  makeOrganisations,
+  makeProgram,
+  multipartBody,
+  type TestClient,
+  type TestContext,
+} from '../../../test/harness.ts';
+import { insuredImports, policies } from '../../db/schema/index.ts';
+import { writeBigXlsx } from '../../platform/tables/tables.fixtures.ts';
+import { insuredImportService } from './insured-import.service.ts';
+
+const HEADER = [
+  'Номер полиса',
+  'Фамилия',
+  'Имя',
+  'Отчество',
+  'Дата рождения',
+  'Пол',
+  'Телефон',
+  'E-mail',
+  'Дата начала',
+  'Дата окончания',
+];
+const person = (n: number, prefix: string) => [
+  `${prefix}-${String(n).padStart(7, '0')}`,
+  'Петров',
+  n % 2 ? 'Иван' : 'Пётр',
+  'Сергеевич',
+  '14.03.1985',
+  'М',
+  `+7916${String(n).padStart(7, '0')}`,
+  '',
+  '01.01.2026',
+  '31.12.2026',
+];
+
+// The configured caps, set low enough here that refusing does not need a million rows first.
+const MAX_ROWS = 250_000;
+const MAX_FILE_MB = 120;
+
+let ctx: TestContext;
+let insurer: TestClient;
+let programId: string;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-insured-limits-'));
+  ctx = await createTestContext({
+    INSURED_IMPORT_MAX_ROWS: String(MAX_ROWS),
+    INSURED_IMPORT_MAX_FILE_MB: String(MAX_FILE_MB),
+  });
+  const orgs = await makeOrganisations(ctx.deps);
+  ({ programId } = await makeProgram(ctx.deps, orgs));
+  insurer = (await loggedIn(ctx, ['insurer_user'], { insurerId: orgs.insurer.id })).client;
+});
+afterAll(async () => {
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function upload(name: string, content: Buffer) {
+  const res = await insurer.request({
+    method: 'POST',
+    url: `/api/insurance/programs/${programId}/imports`,
+    ...multipartBody({ mode: 'valid_rows' }, { field: 'file', name, content }),
+  });
+  if (res.statusCode !== 202) return { res, view: null };
+  await insuredImportService(ctx.deps).run(res.json().id);
+  const view = (await insurer.get(`/api/insurance/imports/${res.json().id}`)).json();
+  return { res, view };
+}
+
+const policiesOfProgram = () =>
+  ctx.deps.database.db.select({ id: policies.id }).from(policies).where(eq(policies.programId, programId));
+
+/** After a refusal the server still imports an ordinary list. */
+async function expectServerStillWorks() {
+  const prefix = `OK${crypto.randomInt(1000, 9999)}`;
+  const csv = [HEADER, person(1, prefix), person(2, prefix)].map((r) => r.join(';')).join('\n');
+  const ok = await upload('ok.csv', Buffer.from(csv));
+  expect(ok.view).toMatchObject({ status: 'done', created: 2 });
+}
+
+const refusedAt = (view: { status: string; issues: { code?: string; problem: string }[] }) => {
+  expect(view.status).toBe('failed');
+  expect(view.issues).toHaveLength(1);
+  return view.issues[0]!;
+};
+
+describe('insured list upload limits', () => {
+  it('refuses a 1 000 000 row CSV over the configured cap, imports nothing and keeps working', async () => {
+    const file = path.join(dir, 'million.csv');
+    function* lines() {
+      yield `${HEADER.join(';')}\n`;
+      for (let n = 1; n <= 1_000_000; n += 1000)
+        yield Array.from({ length: 1000 }, (_, k) => `${person(n + k, 'М').join(';')}\n`).join('');
+    }
+    await pipeline(Readable.from(lines()), fs.createWriteStream(file));
+    const { res, view } = await upload('million.csv', fs.readFileSync(file));
+    expect(res.statusCode).toBe(202);
+    const issue = refusedAt(view);
+    expect(issue.code).toBe('TABLE_TOO_MANY_ROWS');
+    expect(issue.problem).toMatch(
+      /^В файле больше 250\s000 строк — столько не помещается в одну загрузку списка застрахованных/,
+    );
+    expect(await policiesOfProgram()).toHaveLength(0);
+    const [stored] = await ctx.deps.database.db
+      .select()
+      .from(insuredImports)
+      .where(eq(insuredImports.id, view.id));
+    expect(stored!.finishedAt).not.toBeNull();
+    await expectServerStillWorks();
+  });
+
+  it('refuses a 2.5 million row XLSX of tens of megabytes the same way', async () => {
+    const before = (await policiesOfProgram()).length;
+    const file = path.join(dir, 'huge.xlsx');
+    const row = person(7, 'X');
+    await writeBigXlsx(
+      file,
+      2_500_001,
+      (r) => (r === 1 ? HEADER : [`X-${r}`, ...row.slice(1, 6), 79160000000 + r, ...row.slice(7)]),
+      [...HEADER, ...row],
+    );
+    const content = fs.readFileSync(file);
+    expect(content.length).toBeGreaterThan(10 * 1024 * 1024);
+    const { view } = await upload('huge.xlsx', content);
+    expect(refusedAt(view).code).toBe('TABLE_TOO_MANY_ROWS');
+    expect(await policiesOfProgram()).toHaveLength(before);
+    await expectServerStillWorks();
+  });
+
+  it('answers 413 with the configured limit while the upload streams in, and stores no import', async () => {
+    const before = await ctx.deps.database.db.select().from(insuredImports);
+    const big = crypto.randomBytes((MAX_FILE_MB + 1) * 1024 * 1024);
+    const { res } = await upload('big.csv', big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `Файл больше ${MAX_FILE_MB} МБ — такой файл не принимается`,
+    });
+    expect(await ctx.deps.database.db.select().from(insuredImports)).toHaveLength(before.length);
+    await expectServerStillWorks();
+  });
+});
