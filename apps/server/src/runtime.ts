@@ -19,7 +19,7 @@ import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { CHAT_NOTIFY_QUEUE, chatService } from './modules/chat/chat.service.ts';
 import { CLAIM_FETCH_QUEUE, claimsService } from './modules/claims/claims.service.ts';
-import { PAYOUT_SEND_QUEUE, type PayoutCall } from './modules/claims/owing.ts';
+import { PAYOUT_SEND_QUEUE } from './modules/claims/owing.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
 import {
@@ -28,6 +28,7 @@ import {
 } from './modules/price-lists/price-list-import.service.ts';
 import { RATING_NIGHTLY_SCHEDULE, RATING_RECOMPUTE_QUEUE } from './modules/ratings/rating-jobs.ts';
 import { ratingsService } from './modules/ratings/ratings.service.ts';
+import { RECOVERY_QUEUE, RECOVERY_SCHEDULE, recoverLostWork } from './modules/recovery/recover-lost-work.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { cryptoIds, type Ids } from './platform/ids.ts';
@@ -47,6 +48,17 @@ export function resolveCookieSecret(config: Config): string {
   const secret = crypto.randomBytes(48).toString('base64url');
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** TOTP_ENCRYPTION_KEY, or a key generated on first start and kept in the data folder (demo, development). */
+export function resolveTotpKey(config: Config): Buffer {
+  if (config.secondFactor.encryptionKey) return config.secondFactor.encryptionKey;
+  const file = path.join(config.dataDir, 'totp-key');
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const key = crypto.randomBytes(32);
+  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
 }
 
 export function createStorage(config: Config): FileStorage {
@@ -137,6 +149,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     jobs: null as unknown as JobRunner,
     pubsub: createPubSub(database, overrides.log ?? console),
     cookieSecret: resolveCookieSecret(config),
+    totpKey: resolveTotpKey(config),
   };
   const definitions: JobDefinition[] = [
     {
@@ -144,39 +157,49 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       handler: async (d) => outbox.deliver((d as { id: string }).id),
       retryLimit: 5,
       retryDelaySeconds: 30,
+      expireSeconds: 300,
     },
     {
       queue: OUTBOX_SWEEP_QUEUE,
       handler: async () => void (await outbox.sweep()),
       schedule: '* * * * *',
       retryLimit: 0,
+      retryDelaySeconds: 0,
+      expireSeconds: 120,
       concurrency: 1,
     },
     {
       queue: INSURED_IMPORT_QUEUE,
       handler: async (d) => insuredImportService(deps).run((d as { id: string }).id),
+      // Not retried by pg-boss: a run that dies is found by its lease and queued again, counting attempts.
       retryLimit: 0,
+      retryDelaySeconds: 0,
+      expireSeconds: 1800,
       // Two lists of one insurer at once would detach each other's people.
       concurrency: 1,
     },
     {
       queue: PRICE_LIST_IMPORT_QUEUE,
       handler: async (d) => priceListImportService(deps).run((d as { id: string }).id),
+      // Not retried by pg-boss: a run that dies is found by its lease and queued again, counting attempts.
       retryLimit: 0,
+      retryDelaySeconds: 0,
+      expireSeconds: 1800,
     },
     {
       queue: CLAIM_FETCH_QUEUE,
       handler: async (d) => claimsService(deps).fetch((d as { id: string }).id),
       retryLimit: 3,
+      retryDelaySeconds: 30,
+      expireSeconds: 300,
     },
     {
       queue: PAYOUT_SEND_QUEUE,
-      handler: async (d) => {
-        const job = d as { id: string; call?: PayoutCall };
-        await payoutsService(deps).send(job.id, job.call);
-      },
+      // Jobs queued by earlier versions also carry the call; the payout row is read again whatever they carry.
+      handler: async (d) => payoutsService(deps).send((d as { id: string }).id),
       retryLimit: 8,
       retryDelaySeconds: 5,
+      expireSeconds: 120,
       // Calls to the provider wait on the network: a few in flight keep up with the receipts without taking
       // the process from the people submitting them.
       concurrency: 4,
@@ -186,24 +209,41 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       handler: async (d) =>
         payoutsService(deps).poll((d as { id: string }).id, (d as { attempt: number }).attempt),
       retryLimit: 5,
+      retryDelaySeconds: 10,
+      expireSeconds: 120,
     },
     {
       queue: PAYOUT_SWEEP_QUEUE,
       handler: async () => void (await payoutsService(deps).sweep()),
       schedule: '* * * * *',
       retryLimit: 0,
+      retryDelaySeconds: 0,
+      expireSeconds: 120,
+      concurrency: 1,
+    },
+    {
+      queue: RECOVERY_QUEUE,
+      handler: async () => void (await recoverLostWork(deps)),
+      schedule: RECOVERY_SCHEDULE,
+      retryLimit: 0,
+      retryDelaySeconds: 0,
+      expireSeconds: 300,
       concurrency: 1,
     },
     {
       queue: CHAT_NOTIFY_QUEUE,
       handler: async (d) => void (await chatService(deps).notifyClinic((d as { threadId: string }).threadId)),
       retryLimit: 3,
+      retryDelaySeconds: 10,
+      expireSeconds: 300,
     },
     {
       queue: RATING_RECOMPUTE_QUEUE,
       handler: async () => void (await ratingsService(deps).recomputeAll()),
       schedule: RATING_NIGHTLY_SCHEDULE,
       retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireSeconds: 1800,
       // Each run recomputes every clinic: two at once would only write the same snapshots twice.
       concurrency: 1,
     },
@@ -212,6 +252,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       handler: async () => authService(deps).purgeExpiredSessions(),
       schedule: '17 * * * *',
       retryLimit: 0,
+      retryDelaySeconds: 0,
+      expireSeconds: 600,
       concurrency: 1,
     },
   ];

@@ -133,3 +133,29 @@ export const repaymentDetailsSchema = z.object({
   purpose: z.string(),
 });
 export type RepaymentDetails = z.infer<typeof repaymentDetailsSchema>;
+
+/** A person's decision on a payout the provider could not account for, from the provider's own statement. */
+export const payoutReviewDecisionSchema = z.object({
+  outcome: z.enum(['paid', 'not_paid'], 'Отметьте, ушли ли деньги'),
+  note: z
+    .string()
+    .trim()
+    .min(3, 'Укажите, по какому документу решили: выписка ЮKassa, номер операции')
+    .max(500, 'Не длиннее 500 символов'),
+});
+export type PayoutReviewDecision = z.infer<typeof payoutReviewDecisionSchema>;
+
+export const payoutReviewItemSchema = z.object({
+  id: z.uuid(),
+  claimId: z.uuid(),
+  insuredPersonId: z.uuid(),
+  amount: z.number().int(),
+  phone: z.string(),
+  bankId: z.string(),
+  idempotenceKey: z.string(),
+  providerId: z.string().nullable(),
+  reason: z.string(),
+  createdAt: z.string(),
+  reviewRequestedAt: z.string(),
+});
+export type PayoutReviewItem = z.infer<typeof payoutReviewItemSchema>;

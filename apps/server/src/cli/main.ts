@@ -2,10 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { demoAccountsText, seedDemo } from '../demo/seed.ts';
+import { recoverLostWork } from '../modules/recovery/recover-lost-work.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import { createBackup, restoreBackup } from '../platform/backup.ts';
@@ -46,6 +47,18 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof createRuntime>>
   }
 }
 
+/** The job queue is not in a backup: what the restored rows wait for is queued again at once. */
+async function rescheduleAfterRestore(config: Config, database: Database) {
+  const rt = await createRuntime(config, { database });
+  try {
+    await rt.deps.jobs.start({ work: false });
+    return await recoverLostWork(rt.deps);
+  } finally {
+    await rt.deps.jobs.stop();
+    await rt.deps.pubsub.close();
+  }
+}
+
 async function start(demoFlag: boolean) {
   const config = loadConfig(demoFlag ? { ...process.env, DEMO: 'true' } : process.env);
   const release = takePgliteLock(config);
@@ -70,6 +83,8 @@ async function start(demoFlag: boolean) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await rt.deps.jobs.start({ work: config.runWorkers });
+  // Work left by a process that stopped (or by a restore) is given its jobs again before anyone waits on it.
+  await recoverLostWork(rt.deps).catch((e: unknown) => app.log.error({ err: e }, 'recovery sweep failed'));
   if (config.demo) {
     const { created } = await seedDemo(rt.deps);
     if (created) app.log.info('demo data loaded');
@@ -89,6 +104,7 @@ async function worker() {
   }
   const rt = await createRuntime(config);
   await rt.deps.jobs.start({ work: true });
+  await recoverLostWork(rt.deps);
   console.log('remed worker: обрабатываю фоновые задачи');
   const stop = async () => {
     await rt.close();
@@ -187,6 +203,10 @@ async function main(argv: string[]) {
           const m = await restoreBackup(database, storage, file);
           console.log(
             `Восстановлено из ${file} от ${m.createdAt} (строк ${m.tables.reduce((s, t) => s + t.rows, 0)}, файлов ${m.files})`,
+          );
+          const found = await rescheduleAfterRestore(config, database);
+          console.log(
+            `Поставлено в очередь заново: чеков ${found.receiptFetches}, выплат ${found.payouts}, загрузок ${found.priceListImports.sent + found.insuredImports.sent}`,
           );
         }
       } finally {

@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import { sql } from 'drizzle-orm';
 import * as tar from 'tar';
 import { type Database, sqlRows, type Tx } from '../db/client.ts';
+import { readSequences, restoreSequences, type SequenceState } from './backup-sequences.ts';
 import type { FileStorage } from './storage.ts';
 
 export const BACKUP_FORMAT = 'remed.backup/v1';
@@ -16,6 +17,8 @@ export interface BackupManifest {
   source: 'pglite' | 'postgres';
   migrations: number;
   tables: { name: string; rows: number }[];
+  /** Absent in archives made before sequences travelled: those are moved past the data instead. */
+  sequences?: SequenceState[];
   files: number;
 }
 
@@ -91,7 +94,7 @@ export async function createBackup(
           );
           tables.push({ name, rows });
         }
-        return { tables, migrations: await appliedMigrations(tx) };
+        return { tables, sequences: await readSequences(tx), migrations: await appliedMigrations(tx) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -197,15 +200,7 @@ export async function restoreBackup(
         }
         await flush();
       }
-      const identities = await sqlRows<{ t: string; c: string }>(
-        tx,
-        sql`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
-      );
-      for (const { t, c } of identities) {
-        await tx.execute(
-          sql`select setval(pg_get_serial_sequence(${`"${t}"`}, ${c}), coalesce((select max(${ident(c)}) from ${ident(t)}), 0) + 1, false)`,
-        );
-      }
+      await restoreSequences(tx, manifest.sequences);
     });
 
     for await (const key of storage.list()) await storage.delete(key);

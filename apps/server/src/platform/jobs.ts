@@ -1,6 +1,6 @@
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import type { Database } from '../db/client.ts';
+import { type Database, sqlRows } from '../db/client.ts';
 
 export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number }) => Promise<void>;
 
@@ -9,8 +9,14 @@ export interface JobDefinition<T = unknown> {
   handler: JobHandler<T>;
   /** Cron expression (UTC) for periodic sweeps. */
   schedule?: string;
-  retryLimit?: number;
-  retryDelaySeconds?: number;
+  /**
+   * Retries of a failed job, stated for every queue (pg-boss keeps a queue's settings from its creation, so
+   * each start writes them again). The retry delay doubles each time.
+   */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A job still active this long after it started is taken for lost (its worker died) and retried or failed. */
+  expireSeconds: number;
   /** Jobs of this queue one process works on at once (default 10); 1 where jobs must run one by one. */
   concurrency?: number;
 }
@@ -62,6 +68,17 @@ export function jobWrite(job: QueuedJob): SQLWrapper {
       q.dead_letter, q.policy, ${debounce?.key ?? null}, ${slot}, ${startAfter}
     from (select 1) one left join pgboss.queue q on q.name = ${queue}
     on conflict do nothing`;
+}
+
+/** Of these ids, those that a job of `queue` (data `{ id }`) still waits for or works on. */
+export async function withLiveJob(database: Database, queue: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await sqlRows<{ id: string }>(
+    database.db,
+    sql`select distinct data->>'id' as id from pgboss.job
+        where name = ${queue} and state in ('created', 'retry', 'active') and data->>'id' = any(${sql.param(ids)}::text[])`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** pg-boss behind a small port: embedded on PGlite, shared by `remed worker` processes on PostgreSQL. */
@@ -119,12 +136,16 @@ export function createJobRunner(
     async start({ work }) {
       await boss.start();
       for (const def of definitions) {
-        await boss.createQueue(def.queue, {
+        const settings = {
           name: def.queue,
-          retryLimit: def.retryLimit ?? 5,
-          retryDelay: def.retryDelaySeconds ?? 10,
+          retryLimit: def.retryLimit,
+          retryDelay: def.retryDelaySeconds,
           retryBackoff: true,
-        });
+          expireInSeconds: def.expireSeconds,
+        };
+        await boss.createQueue(def.queue, settings);
+        // createQueue leaves an existing queue as it was: settings changed since then are written here.
+        await boss.updateQueue(def.queue, settings);
       }
       if (work) {
         for (const def of definitions) {

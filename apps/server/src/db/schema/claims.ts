@@ -106,6 +106,12 @@ export const payouts = pgTable(
     cancelReason: text('cancel_reason'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /**
+     * Set when no job may call the provider any more: the key has expired and the provider does not know the
+     * payout, so only a person can tell whether the money went. Cleared by their decision.
+     */
+    reviewReason: text('review_reason'),
+    reviewRequestedAt: timestamp('review_requested_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

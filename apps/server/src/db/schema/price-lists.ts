@@ -44,6 +44,10 @@ export const priceListVersions = pgTable(
     importStatus: text('import_status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull(),
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
+    /** Runs of the import started so far; the sweep gives up after a few (a file that kills the worker). */
+    importAttempts: integer('import_attempts').notNull().default(0),
+    /** While running: the worker renews this as it goes; past it, the worker is taken for dead. */
+    importLeaseUntil: timestamp('import_lease_until', { withTimezone: true }),
     rowCount: integer('row_count').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
     warningCount: integer('warning_count').notNull().default(0),

@@ -36,6 +36,11 @@ export class PayoutProviderError extends Error {
 export interface PayoutProvider {
   create(request: PayoutRequest): Promise<PayoutState>;
   get(providerId: string): Promise<PayoutState>;
+  /**
+   * The payout made with our own id in its metadata, or null when the provider has none (its search covers
+   * the last 3 months): how a payout whose idempotence key may have expired is looked up before any resend.
+   */
+  findByPayoutId(payoutId: string): Promise<PayoutState | null>;
   banks(): Promise<SbpBank[]>;
 }
 

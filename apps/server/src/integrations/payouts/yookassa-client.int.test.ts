@@ -182,6 +182,25 @@ describe('YooKassa payouts client against the simulator', () => {
     expect(e.transient).toBe(true);
   });
 
+  it('finds a payout by our id in its metadata, and nothing for an id it never saw', async () => {
+    const payoutId = randomUUID();
+    const made = await provider().create(request({ metadata: { claimId: '42', payoutId } }));
+    const found = await provider().findByPayoutId(payoutId);
+    expect(found).toMatchObject({ providerId: made.providerId, payoutId });
+    expect(state.requests.at(-1)?.path).toBe(`/v3/payouts/search?metadata%5BpayoutId%5D=${payoutId}`);
+    expect(await provider().findByPayoutId(randomUUID())).toBeNull();
+    state.behaviour.failNext = 1;
+    expect((await providerError(provider().findByPayoutId(payoutId))).transient).toBe(true);
+  });
+
+  it('forgets an idempotence key after its time: the same key then makes a second payout', async () => {
+    const req = request();
+    const first = await provider().create(req);
+    state.expireKeys();
+    const second = await provider().create(req);
+    expect(second.providerId).not.toBe(first.providerId);
+  });
+
   it('lists СБП banks', async () => {
     const banks = await provider().banks();
     expect(banks).toHaveLength(10);

@@ -93,6 +93,18 @@ export function yookassaPayoutProvider(options: YookassaOptions): PayoutProvider
       return toPayoutState(await call(`/v3/payouts/${encodeURIComponent(providerId)}`));
     },
 
+    async findByPayoutId(payoutId) {
+      // One metadata pair, deepObject style: `metadata[payoutId]=…` (the search API takes exactly one).
+      const query = new URLSearchParams([['metadata[payoutId]', payoutId]]).toString();
+      const body = await call(`/v3/payouts/search?${query}`);
+      if (!Array.isArray(body.items))
+        throw new PayoutProviderError('ЮKassa прислала непонятный ответ на поиск выплаты', true);
+      const found = body.items.filter(isRecord).map(toPayoutState);
+      if (found.length > 1)
+        throw new PayoutProviderError(`ЮKassa нашла ${found.length} выплаты с одним номером`, false);
+      return found[0] ?? null;
+    },
+
     async banks() {
       const body = await call('/v3/sbp_banks');
       if (!Array.isArray(body.items))

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { SbpBank } from './payout-provider.ts';
 import { SIMULATOR_SBP_BANKS } from './sbp-banks.ts';
+import { canonicalJson, invalid, type SimError, validate } from './yookassa-simulator-checks.ts';
 
 export interface YookassaSimulatorBehaviour {
   /** Added before every answer. */
@@ -14,6 +15,8 @@ export interface YookassaSimulatorBehaviour {
   hangMs: number;
   /** Every webhook is delivered twice, as real providers sometimes do. */
   duplicateWebhooks: boolean;
+  /** How long an Idempotence-Key is remembered (YooKassa: 24 hours); after that the same key pays again. */
+  keyTtlMs: number;
 }
 
 export interface SimulatedPayout {
@@ -35,17 +38,6 @@ export interface WebhookDelivery {
   result: number | 'error';
 }
 
-interface SimError {
-  status: number;
-  code: string;
-  description: string;
-  parameter?: string;
-}
-
-/** СБП limits for one payout: 1 ₽ to 500 000 ₽. */
-const MIN_KOPECKS = 100;
-const MAX_KOPECKS = 50_000_000;
-
 /**
  * Payouts, idempotence keys and knobs of the YooKassa simulator. A phone ending in `0000` has no
  * account at the chosen bank: the payout is canceled by the СБП side with `recipient_not_found`.
@@ -57,13 +49,16 @@ export class YookassaSimulatorState {
     timeoutNext: 0,
     hangMs: 10_000,
     duplicateWebhooks: false,
+    keyTtlMs: 24 * 3_600_000,
   };
   readonly payouts = new Map<string, SimulatedPayout>();
   readonly webhooks: WebhookDelivery[] = [];
+  /** Every request that reached a route, in order: tests count the creation calls. */
+  readonly requests: { method: string; path: string }[] = [];
   readonly banks: readonly SbpBank[] = SIMULATOR_SBP_BANKS;
   webhookUrl: string | undefined;
   settleAfterMs: number;
-  private readonly keys = new Map<string, { fingerprint: string; payoutId: string }>();
+  private readonly keys = new Map<string, { fingerprint: string; payoutId: string; at: number }>();
   private readonly createdAt = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -78,7 +73,8 @@ export class YookassaSimulatorState {
   /** The payout for this key: the one already made for an identical body, or a new one. */
   create(key: string, body: unknown): SimulatedPayout | SimError {
     const fingerprint = canonicalJson(body);
-    const known = this.keys.get(key);
+    const remembered = this.keys.get(key);
+    const known = remembered && Date.now() - remembered.at < this.behaviour.keyTtlMs ? remembered : undefined;
     if (known) {
       if (known.fingerprint !== fingerprint) {
         return invalid('Idempotence-Key', 'Idempotence key duplicated with different request parameters');
@@ -95,7 +91,7 @@ export class YookassaSimulatorState {
       created_at: new Date().toISOString(),
     };
     this.payouts.set(id, payout);
-    this.keys.set(key, { fingerprint, payoutId: id });
+    this.keys.set(key, { fingerprint, payoutId: id, at: Date.now() });
     this.createdAt.set(id, Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -112,6 +108,19 @@ export class YookassaSimulatorState {
     if (started !== undefined && Date.now() - started >= this.settleAfterMs) this.settle(id);
     const p = this.payouts.get(id);
     return p ? { ...p } : null;
+  }
+
+  /** Payouts whose metadata has this pair, newest first, as `GET /v3/payouts/search` answers. */
+  search(key: string, value: string): SimulatedPayout[] {
+    return [...this.payouts.values()]
+      .filter((p) => p.metadata[key] === value)
+      .map((p) => this.current(p.id)!)
+      .reverse();
+  }
+
+  /** Forgets every idempotence key at once, as the provider does after `keyTtlMs`. */
+  expireKeys() {
+    this.keys.clear();
   }
 
   dispose() {
@@ -152,57 +161,6 @@ export class YookassaSimulatorState {
   }
 }
 
-type CheckedPayout = Pick<
-  SimulatedPayout,
-  'amount' | 'payout_destination' | 'description' | 'metadata' | 'test'
->;
-
-function validate(body: unknown, banks: readonly SbpBank[]): CheckedPayout | SimError {
-  if (!isRecord(body)) return invalid('', 'Request body must be a JSON object');
-  const amount = body.amount;
-  if (!isRecord(amount) || typeof amount.value !== 'string' || !/^\d+(\.\d{1,2})?$/.test(amount.value)) {
-    return invalid('amount.value', 'Invalid amount value');
-  }
-  if (amount.currency !== 'RUB') return invalid('amount.currency', 'Only RUB payouts are supported');
-  const [rub = '0', kop = ''] = amount.value.split('.');
-  const kopecks = Number(rub) * 100 + Number(kop.padEnd(2, '0'));
-  if (kopecks < MIN_KOPECKS || kopecks > MAX_KOPECKS) {
-    return invalid('amount.value', 'Payout amount must be between 1.00 and 500000.00 RUB for sbp');
-  }
-  const dest = body.payout_destination_data;
-  if (!isRecord(dest) || dest.type !== 'sbp') {
-    return invalid('payout_destination_data.type', 'Only sbp destination is supported');
-  }
-  if (typeof dest.phone !== 'string' || !/^7\d{10}$/.test(dest.phone)) {
-    return invalid('payout_destination_data.phone', 'Invalid phone: 11 digits starting with 7 expected');
-  }
-  if (typeof dest.bank_id !== 'string' || !banks.some((b) => b.bankId === dest.bank_id)) {
-    return invalid('payout_destination_data.bank_id', 'Unknown sbp bank_id');
-  }
-  if (
-    body.description !== undefined &&
-    (typeof body.description !== 'string' || body.description.length > 128)
-  ) {
-    return invalid('description', 'Description must be a string of at most 128 characters');
-  }
-  const metadata = body.metadata ?? {};
-  if (!isRecord(metadata) || Object.keys(metadata).length > 16)
-    return invalid('metadata', 'Invalid metadata');
-  const meta: Record<string, string> = {};
-  for (const [k, v] of Object.entries(metadata)) {
-    if (typeof v !== 'string' || k.length > 32 || v.length > 512)
-      return invalid('metadata', 'Invalid metadata');
-    meta[k] = v;
-  }
-  return {
-    amount: { value: `${rub}.${kop.padEnd(2, '0')}`, currency: 'RUB' },
-    payout_destination: { type: 'sbp', phone: dest.phone, bank_id: dest.bank_id, recipient_checked: false },
-    ...(typeof body.description === 'string' ? { description: body.description } : {}),
-    metadata: meta,
-    test: true,
-  };
-}
-
 /**
  * `/sim/yookassa/v3/…`, the YooKassa payouts contract, so that
  * `yookassaPayoutProvider({ baseUrl: '<origin>/sim/yookassa' })` talks to it.
@@ -216,6 +174,7 @@ export function yookassaSimulatorRoutes(state: YookassaSimulatorState): FastifyP
 
     const expected = `Basic ${Buffer.from(`${state.credentials.agentId}:${state.credentials.secretKey}`).toString('base64')}`;
     app.addHook('onRequest', async (req, reply) => {
+      state.requests.push({ method: req.method, path: req.url.replace(/^\/sim\/yookassa/, '') });
       const b = state.behaviour;
       if (b.latencyMs > 0) await sleep(b.latencyMs);
       if (b.failNext > 0) {
@@ -256,6 +215,18 @@ export function yookassaSimulatorRoutes(state: YookassaSimulatorState): FastifyP
       return result;
     });
 
+    // One metadata pair in deepObject style, `metadata[key]=value`; anything else is refused as the API does.
+    app.get<{ Querystring: Record<string, string> }>(
+      '/sim/yookassa/v3/payouts/search',
+      async (req, reply) => {
+        const pairs = Object.entries(req.query).filter(([k]) => /^metadata\[[^\]]+\]$/.test(k));
+        if (pairs.length !== 1 || typeof pairs[0]![1] !== 'string')
+          return fail(reply, invalid('metadata', 'Exactly one metadata key-value pair is required'));
+        const [key, value] = pairs[0]!;
+        return { type: 'list', items: state.search(key.slice(9, -1), value as string) };
+      },
+    );
+
     app.get<{ Params: { id: string } }>('/sim/yookassa/v3/payouts/:id', async (req, reply) => {
       const payout = state.current(req.params.id);
       return payout ?? fail(reply, { status: 404, code: 'not_found', description: 'Payout not found' });
@@ -268,25 +239,7 @@ export function yookassaSimulatorRoutes(state: YookassaSimulatorState): FastifyP
   };
 }
 
-function invalid(parameter: string, description: string): SimError {
-  return { status: 400, code: 'invalid_request', description, parameter };
-}
-
 function fail(reply: FastifyReply, e: SimError) {
   const { status, ...rest } = e;
   return reply.code(status).send({ type: 'error', id: randomUUID(), ...rest });
-}
-
-/** Same body ⇔ same text, whatever the key order the client serialised. */
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (isRecord(v)) {
-    const keys = Object.keys(v).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

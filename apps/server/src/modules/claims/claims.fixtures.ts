@@ -29,8 +29,14 @@ import { payoutsService } from './payouts.service.ts';
  * A test world for claims: the simulated FNS and YooKassa on a port of their own, a clinic with a price
  * list in a program, a console doctor, and helpers that make letters and till receipts.
  */
-export async function claimsWorld() {
-  const store = new ReceiptSimulatorStore('fns-token');
+export async function claimsWorld(
+  opts: {
+    /** The FNS of another world: after a restore, the receipts the FNS knows are still there. */
+    store?: ReceiptSimulatorStore;
+    openDatabase?: NonNullable<Parameters<typeof createTestContext>[1]>['openDatabase'];
+  } = {},
+) {
+  const store = opts.store ?? new ReceiptSimulatorStore('fns-token');
   const yookassa = new YookassaSimulatorState({ agentId: 'agent', secretKey: 'secret' });
   const sim = Fastify();
   await sim.register(fnsOpenApiSimulatorRoutes(store));
@@ -65,6 +71,7 @@ export async function claimsWorld() {
   const ctx = await createTestContext(
     { LOGIN_RATE_PER_MINUTE: '1000' },
     {
+      ...(opts.openDatabase ? { openDatabase: opts.openDatabase } : {}),
       overrides: {
         receiptSource,
         payoutProvider: yookassaPayoutProvider({

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, type TestContext } from '../../../test/harness.ts';
 import { claims } from '../../db/schema/index.ts';
@@ -176,15 +176,11 @@ describe('from receipt to money', () => {
       accepted: true,
     });
     expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('paid');
-    // The job then makes its call with the same key: the provider answers with the same payout, nothing changes.
+    // The job written with the decision runs late: it reads the payout first and calls nothing.
     const before = world.yookassa.payouts.size;
-    await world.services().payouts.send(p!.id, {
-      idempotenceKey: p!.idempotenceKey,
-      amount: p!.amount,
-      phone: p!.phone,
-      bankId: p!.bankId,
-      claimId: claim.id,
-    });
+    const creations = world.yookassa.requests.filter((r) => r.method === 'POST').length;
+    await world.services().payouts.send(p!.id);
+    expect(world.yookassa.requests.filter((r) => r.method === 'POST').length).toBe(creations);
     expect(world.yookassa.payouts.size).toBe(before);
     expect((await ledgerFor(claim.id)).filter((l) => l.kind === 'payout')).toHaveLength(1);
   });
@@ -197,8 +193,15 @@ describe('from receipt to money', () => {
         qr: tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]),
       })
     ).json();
-    expect((await payoutsFor(claim.id))[0]!.status).toBe('created');
+    const [p] = await payoutsFor(claim.id);
+    expect(p!.status).toBe('created');
     ctx.clock.advance(60_000);
+    // The job was written with the decision: while it waits, the sweep adds none.
+    expect(await claimsOf().payouts.sweep()).toBe(0);
+    // Lost with the queue (a restore, a queue wiped by hand): the sweep queues it again.
+    await ctx.deps.database.db.execute(
+      sql`delete from pgboss.job where name = 'payout-send' and data->>'id' = ${p!.id}`,
+    );
     expect(await claimsOf().payouts.sweep()).toBeGreaterThanOrEqual(1);
     await pay(claim.id);
     await pay(claim.id).catch(() => undefined);

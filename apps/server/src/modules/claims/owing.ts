@@ -33,25 +33,9 @@ export const availableSql = (personId: SQLWrapper | string) =>
   sql<string>`((select coalesce(sum(amount), 0) from ledger_entries where insured_person_id = ${personId})
     - (select coalesce(sum(amount), 0) from payouts where insured_person_id = ${personId} and status in ('created','pending')))::text`;
 
-/** What the provider call needs, carried by the job so that the worker calls without reading the row first. */
-export interface PayoutCall {
-  idempotenceKey: string;
-  amount: number;
-  phone: string;
-  bankId: string;
-  claimId: string;
-}
-
-/** The job that makes a payout written in the same transaction. */
+/** The job that makes a payout written in the same transaction; it reads the row itself before any call. */
 export function payoutJob(p: typeof payouts.$inferInsert) {
-  const call: PayoutCall = {
-    idempotenceKey: p.idempotenceKey,
-    amount: p.amount,
-    phone: p.phone,
-    bankId: p.bankId,
-    claimId: p.claimId,
-  };
-  return { queue: PAYOUT_SEND_QUEUE, data: { id: p.id!, call } };
+  return { queue: PAYOUT_SEND_QUEUE, data: { id: p.id! } };
 }
 
 export function owing(deps: Pick<AppDeps, 'ids' | 'clock'>) {

@@ -1,5 +1,5 @@
 import { formatRub } from '@remed/core';
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { sqlRows, type Tx, writeAll } from '../../db/client.ts';
 import { claims, insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import { PayoutProviderError, type PayoutState } from '../../integrations/payouts/payout-provider.ts';
@@ -8,12 +8,14 @@ import { systemActor } from '../../platform/actor.ts';
 import { auditInsert, writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { withLiveJob } from '../../platform/jobs.ts';
 import { noticeWrites, notify } from '../notifications/notify.ts';
 import { claimNotices, payoutTarget } from './claim-notices.ts';
 import { movableTo } from './claim-state.ts';
 import { claimsService } from './claims.service.ts';
-import { available, owing, PAYOUT_SEND_QUEUE, type PayoutCall } from './owing.ts';
+import { available, owing, PAYOUT_SEND_QUEUE } from './owing.ts';
 import { cancelAdvice } from './payout-advice.ts';
+import { sendPayout } from './send-payout.ts';
 
 export const PAYOUT_POLL_QUEUE = 'payout-poll';
 export const PAYOUT_SWEEP_QUEUE = 'payout-sweep';
@@ -27,8 +29,11 @@ export function payoutsService(deps: AppDeps) {
   const db = database.db;
   const money = owing(deps);
 
-  /** Applies the provider's word (never a webhook body) once: only a live payout can become final. */
-  async function settle(payoutId: string, state: PayoutState) {
+  /**
+   * Applies the provider's word (never a webhook body) once: only a live payout can become final. `by` is the
+   * person who decided a payout the provider could not account for. True when this call made it final.
+   */
+  async function settle(payoutId: string, state: PayoutState, by?: { actor: Actor; note: string }) {
     if (state.status === 'pending') {
       await db
         .update(payouts)
@@ -39,7 +44,7 @@ export function payoutsService(deps: AppDeps) {
           updatedAt: clock.now(),
         })
         .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])));
-      return;
+      return false;
     }
     const messageIds = await db.transaction(async (tx) => {
       const now = clock.now();
@@ -51,6 +56,8 @@ export function payoutsService(deps: AppDeps) {
           status: state.status,
           providerId: state.providerId,
           ...(succeeded ? {} : { cancelReason: state.reason }),
+          // The provider's (or a person's) word ends any wait for a person's decision.
+          reviewReason: null,
           updatedAt: now,
         })
         .from(insuredPersons)
@@ -62,7 +69,7 @@ export function payoutsService(deps: AppDeps) {
           ),
         )
         .returning({ p: payouts, person: insuredPersons });
-      if (!row) return [];
+      if (!row) return null;
       const { p, person } = row;
       const claimTo = succeeded ? 'paid' : 'payout_failed';
       const notice = succeeded
@@ -88,19 +95,19 @@ export function payoutsService(deps: AppDeps) {
           .where(and(eq(claims.id, p.claimId), inArray(claims.status, movableTo(claimTo)))),
         ...auditInsert(tx, clock, [
           {
-            actor: systemActor,
+            actor: by?.actor ?? systemActor,
             record: succeeded
               ? {
                   action: 'payout.succeeded',
                   entityType: 'payout',
                   entityId: p.id,
-                  after: { amount: p.amount, providerId: state.providerId },
+                  after: { amount: p.amount, providerId: state.providerId, ...(by ? { note: by.note } : {}) },
                 }
               : {
                   action: 'payout.canceled',
                   entityType: 'payout',
                   entityId: p.id,
-                  after: { reason: state.reason, party: state.party },
+                  after: { reason: state.reason, party: state.party, ...(by ? { note: by.note } : {}) },
                 },
           },
         ]),
@@ -108,7 +115,9 @@ export function payoutsService(deps: AppDeps) {
       ]);
       return notes.messageIds;
     });
+    if (!messageIds) return false;
     await deps.outbox.dispatch(messageIds);
+    return true;
   }
 
   async function poll(payoutId: string, attempt: number) {
@@ -178,62 +187,8 @@ export function payoutsService(deps: AppDeps) {
     settle,
     poll,
 
-    /**
-     * Calls the provider with the key stored before the call; the job that a new payout's transaction wrote
-     * carries what the call needs, a job from the sweep or a retry reads it (and polls one already accepted).
-     * A timeout or 5xx is retried by the job with the same key, so the provider makes at most one payout
-     * whatever happens in between.
-     */
-    async send(payoutId: string, known?: PayoutCall) {
-      let call = known;
-      if (!call) {
-        const [p] = await db
-          .select()
-          .from(payouts)
-          .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['created', 'pending'])));
-        if (!p) return;
-        if (p.status === 'pending') return poll(p.id, 0);
-        call = {
-          idempotenceKey: p.idempotenceKey,
-          amount: p.amount,
-          phone: p.phone,
-          bankId: p.bankId,
-          claimId: p.claimId,
-        };
-      }
-      try {
-        const state = await deps.payoutProvider.create({
-          idempotenceKey: call.idempotenceKey,
-          amount: call.amount,
-          phone: call.phone,
-          bankId: call.bankId,
-          description: 'Возмещение по ДМС и кэшбэк, remed',
-          metadata: { claimId: call.claimId, payoutId },
-        });
-        // A pending payout is finished by the provider's webhook; one whose webhook never comes is polled
-        // once the sweep finds it idle.
-        await settle(payoutId, state);
-      } catch (e) {
-        const message = (e as Error).message;
-        await db
-          .update(payouts)
-          .set({
-            attempts: sql`${payouts.attempts} + 1`,
-            lastError: message.slice(0, 500),
-            updatedAt: clock.now(),
-          })
-          .where(eq(payouts.id, payoutId));
-        if (e instanceof PayoutProviderError && !e.transient) {
-          return settle(payoutId, {
-            status: 'canceled',
-            providerId: `refused:${payoutId}`,
-            reason: message,
-            party: 'provider',
-          });
-        }
-        throw e;
-      }
-    },
+    /** The payout job: see `sendPayout`; what a job carries is never trusted over the row. */
+    send: (payoutId: string) => sendPayout(deps, { settle, poll }, payoutId),
 
     /**
      * A webhook only says "look again": the payout is re-read from the provider before anything changes,
@@ -255,16 +210,29 @@ export function payoutsService(deps: AppDeps) {
       return true;
     },
 
-    /** Payouts left behind by a stopped process: re-sent with their own key, or polled. */
+    /**
+     * Payouts left behind by a stopped process or a restore (the job queue is not in a backup): those idle for
+     * a while with no job of their own get one, which re-reads the row before any call. Those waiting for a
+     * person are left to them.
+     */
     async sweep() {
       const stale = new Date(clock.now().getTime() - 30_000);
       const rows = await db
-        .select()
+        .select({ id: payouts.id })
         .from(payouts)
-        .where(and(inArray(payouts.status, ['created', 'pending']), lt(payouts.updatedAt, stale)));
-      for (const p of rows)
-        await deps.jobs.send(PAYOUT_SEND_QUEUE, { id: p.id }, { singletonKey: `sweep:${p.id}` });
-      return rows.length;
+        .where(
+          and(
+            inArray(payouts.status, ['created', 'pending']),
+            lt(payouts.updatedAt, stale),
+            isNull(payouts.reviewReason),
+          ),
+        );
+      const ids = rows.map((r) => r.id);
+      const sending = await withLiveJob(database, PAYOUT_SEND_QUEUE, ids);
+      const polling = await withLiveJob(database, PAYOUT_POLL_QUEUE, ids);
+      const lost = ids.filter((id) => !sending.has(id) && !polling.has(id));
+      for (const id of lost) await deps.jobs.send(PAYOUT_SEND_QUEUE, { id }, { singletonKey: `sweep:${id}` });
+      return lost.length;
     },
 
     /** After a refused payout the person fixes their СБП details and tries again, with a new key. */

@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { validatePriceList } from '@remed/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { priceListDraftRows, priceListVersions } from '../../db/schema/index.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { LeaseLost, leaseFromNow } from '../../platform/lease.ts';
 import { formatOf } from '../insurance/table-files.ts';
 import { readPriceListFile } from './price-list-files.ts';
 import {
@@ -42,19 +43,50 @@ export function priceListImportService(deps: AppDeps) {
   const { database, clock, ids, storage } = deps;
   const db = database.db;
 
-  async function setProgress(id: string, patch: Partial<typeof priceListVersions.$inferInsert>) {
-    await db.update(priceListVersions).set(patch).where(eq(priceListVersions.id, id));
+  /** This run's own version row: still running and not taken over by a later run. */
+  const ours = (v: VersionRow) =>
+    and(
+      eq(priceListVersions.id, v.id),
+      eq(priceListVersions.importStatus, 'running'),
+      eq(priceListVersions.importAttempts, v.importAttempts),
+    );
+
+  /** Progress, which also renews the run's lease; a run that lost it (swept, deleted) stops here. */
+  async function setProgress(v: VersionRow, patch: Partial<typeof priceListVersions.$inferInsert>) {
+    const [row] = await db
+      .update(priceListVersions)
+      .set({ ...patch, importLeaseUntil: leaseFromNow() })
+      .where(ours(v))
+      .returning({ id: priceListVersions.id });
+    if (!row) throw new LeaseLost();
   }
 
-  async function fail(v: VersionRow, message: string) {
-    await db.delete(priceListDraftRows).where(eq(priceListDraftRows.versionId, v.id));
-    await setProgress(v.id, {
-      importStatus: 'failed',
-      rowCount: 0,
-      errorCount: 1,
-      warningCount: 0,
-      issues: [{ row: null, rowId: null, field: null, column: '—', message, severity: 'error' }],
-      updatedAt: clock.now(),
+  async function fail(v: VersionRow, message: string, code?: string) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(priceListVersions)
+        .set({
+          importStatus: 'failed',
+          importLeaseUntil: null,
+          rowCount: 0,
+          errorCount: 1,
+          warningCount: 0,
+          issues: [
+            {
+              row: null,
+              rowId: null,
+              field: null,
+              column: '—',
+              message,
+              severity: 'error',
+              ...(code && { code }),
+            },
+          ],
+          updatedAt: clock.now(),
+        })
+        .where(ours(v))
+        .returning({ id: priceListVersions.id });
+      if (row) await tx.delete(priceListDraftRows).where(eq(priceListDraftRows.versionId, v.id));
     });
   }
 
@@ -113,46 +145,78 @@ export function priceListImportService(deps: AppDeps) {
       return { id, created: true };
     },
 
-    /** The job: read the file, check every row, write them in batches with progress; all or nothing. */
+    /**
+     * The job: takes a queued version (a dead run's is queued again by the sweep), reads the file, checks
+     * every row and writes them in batches with progress; all or nothing.
+     */
     async run(id: string) {
-      const [v] = await db.select().from(priceListVersions).where(eq(priceListVersions.id, id));
-      if (v?.status !== 'draft' || (v.importStatus !== 'queued' && v.importStatus !== 'running')) return;
+      const [v] = await db
+        .update(priceListVersions)
+        .set({
+          importStatus: 'running',
+          importAttempts: sql`${priceListVersions.importAttempts} + 1`,
+          importLeaseUntil: leaseFromNow(),
+          processedRows: 0,
+          totalRows: 0,
+        })
+        .where(
+          and(
+            eq(priceListVersions.id, id),
+            eq(priceListVersions.status, 'draft'),
+            eq(priceListVersions.importStatus, 'queued'),
+          ),
+        )
+        .returning();
+      if (!v) return;
       try {
         await this.process(v);
       } catch (e) {
-        const message =
-          e instanceof AppError
-            ? e.message
-            : `Загрузка прервалась: ${String((e as Error).message ?? e).slice(0, 300)}`;
-        await fail(v, message);
+        if (e instanceof LeaseLost) return;
+        if (e instanceof AppError) return fail(v, e.message, e.code);
+        await fail(v, `Загрузка прервалась: ${String((e as Error).message ?? e).slice(0, 300)}`);
       }
     },
 
     async process(v: VersionRow) {
-      // A run after a crash starts over.
-      await db.delete(priceListDraftRows).where(eq(priceListDraftRows.versionId, v.id));
-      await setProgress(v.id, { importStatus: 'running', processedRows: 0, totalRows: 0 });
+      // A run after a crash starts over; only the run that holds the version may clear its rows.
+      await db.transaction(async (tx) => {
+        const [mine] = await tx
+          .select({ id: priceListVersions.id })
+          .from(priceListVersions)
+          .where(ours(v))
+          .for('update');
+        if (!mine) throw new LeaseLost();
+        await tx.delete(priceListDraftRows).where(eq(priceListDraftRows.versionId, v.id));
+      });
       const content = await storage.get(v.storageKey!);
       const file = await readPriceListFile(content, formatOf(v.sourceFileName!));
       if (!file.ok) return fail(v, file.message);
-      await setProgress(v.id, { totalRows: file.rows.length });
+      await setProgress(v, { totalRows: file.rows.length });
       const check = validatePriceList(file.rows.map((r) => ({ ...r, id: ids.uuid() })));
       await insertDraftRows(
         db,
         v.id,
         check.rows.map((r) => ({ ...r, id: r.source.id, line: r.source.line })),
         async (written) => {
-          await setProgress(v.id, { processedRows: written });
+          await setProgress(v, { processedRows: written });
           // Embedded PGlite runs queries on this thread: let waiting requests (the progress poll) in.
           await yieldToEventLoop();
         },
       );
       const report = reportOf(check.issues);
       await db.transaction(async (tx) => {
-        await tx
+        const [row] = await tx
           .update(priceListVersions)
-          .set({ importStatus: 'done', rowCount: check.rows.length, ...report, updatedAt: clock.now() })
-          .where(eq(priceListVersions.id, v.id));
+          .set({
+            importStatus: 'done',
+            importLeaseUntil: null,
+            rowCount: check.rows.length,
+            ...report,
+            updatedAt: clock.now(),
+          })
+          .where(ours(v))
+          .returning({ id: priceListVersions.id });
+        if (!row) throw new LeaseLost();
         await writeAudit(tx, clock, systemActor, {
           onBehalfOf: v.createdBy,
           action: 'price_list.checked',

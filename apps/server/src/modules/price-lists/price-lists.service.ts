@@ -20,6 +20,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { databaseNow } from '../../platform/lease.ts';
 import { type TableFormat, writeTable } from '../insurance/table-files.ts';
 import { priceListTemplate, versionWorkbook } from './price-list-files.ts';
 import {
@@ -508,7 +509,13 @@ export function priceListsService(deps: AppDeps) {
             'INVALID_STATE',
             'Опубликованная версия остаётся в истории: удалить можно только черновик',
           );
-        if (v.importStatus === 'queued' || v.importStatus === 'running')
+        // Only a check that is alive (renewing its lease) holds the draft; a queued or dead one stops by itself
+        // when it finds the draft gone.
+        if (
+          v.importStatus === 'running' &&
+          v.importLeaseUntil &&
+          v.importLeaseUntil.getTime() > (await databaseNow(tx)).getTime()
+        )
           throw new AppError('INVALID_STATE', 'Файл ещё проверяется: удалите черновик после окончания');
         await tx.delete(priceListVersions).where(eq(priceListVersions.id, v.id));
         await writeAudit(tx, clock, actor, {

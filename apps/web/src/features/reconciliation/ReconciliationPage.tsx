@@ -4,6 +4,7 @@ import { formatRub } from '@remed/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { PayoutReviewSection } from './PayoutReviewSection.tsx';
 import { RepaymentButton } from './RepaymentButton.tsx';
 
 interface Sums {
@@ -61,6 +62,7 @@ export function ReconciliationPage() {
           повод разобраться.
         </Text>
       </Stack>
+      <PayoutReviewSection />
       {data.isError && <QueryError error={data.error} retry={() => data.refetch()} />}
       {data.isPending && <Skeleton h={100} />}
       {data.data && (
