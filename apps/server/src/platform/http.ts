@@ -138,11 +138,16 @@ export function registerErrorHandler(app: FastifyInstance) {
         .status(429)
         .send({ code: 'RATE_LIMITED', message: 'Слишком много запросов. Подождите немного и повторите' });
     }
-    if (
-      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
-      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      error.statusCode === 400
-    ) {
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const consumes = (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
+      return reply.status(415).send({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: consumes.includes('multipart/form-data')
+          ? 'Файл нужно отправить формой загрузки (multipart/form-data)'
+          : 'Неподдерживаемый тип данных запроса: отправьте JSON (Content-Type: application/json)',
+      });
+    }
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400) {
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: 'Неверный формат запроса' });
     }
     if (isResponseSerializationError(error))

@@ -39,6 +39,17 @@ export function onAuthLost(listener: AuthLostListener | null) {
   authLostListener = listener;
 }
 
+/** The account still has a temporary password: the server answers nothing else until it is changed. */
+export const isPasswordChangeRequired = (e: unknown) =>
+  isApiError(e) && e.code === 'PASSWORD_CHANGE_REQUIRED';
+
+let passwordChangeListener: (() => void) | null = null;
+
+/** The session layer subscribes here, so a call refused for a temporary password opens the change form. */
+export function onPasswordChangeRequired(listener: (() => void) | null) {
+  passwordChangeListener = listener;
+}
+
 let csrfToken: Promise<string> | null = null;
 
 function fetchCsrfToken(): Promise<string> {
@@ -85,6 +96,7 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   let res = await send(method, url, body);
   if (res.status === 403 && UNSAFE.has(method)) {
     const error = await toError(res);
+    if (isPasswordChangeRequired(error)) passwordChangeListener?.();
     if (error.code !== 'CSRF_INVALID') throw error;
     await fetchCsrfToken();
     res = await send(method, url, body);
@@ -92,6 +104,7 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   if (!res.ok) {
     const error = await toError(res);
     if (isAuthLost(error)) authLostListener?.(error);
+    if (isPasswordChangeRequired(error)) passwordChangeListener?.();
     throw error;
   }
   if (res.status === 204) return undefined as T;

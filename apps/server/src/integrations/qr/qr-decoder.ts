@@ -1,62 +1,146 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import sharp, { type Sharp } from 'sharp';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { Worker } from 'node:worker_threads';
+import sharp from 'sharp';
 
-// The decoder's WebAssembly comes from the installed package, never from a CDN.
-const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-let ready: Promise<unknown> | null = null;
-function zxing() {
-  ready ??= Promise.resolve(
-    prepareZXingModule({
-      overrides: { wasmBinary: fs.readFileSync(wasmPath).buffer as ArrayBuffer },
-      fireImmediately: true,
-    }),
-  );
-  return ready;
+export interface QrReaderOptions {
+  /** Decoding threads; on a small machine one, so photos never take every core from requests. */
+  workers: number;
+  /** From the moment a photo is handed in (waiting in the queue included) to the answer. */
+  timeoutMs: number;
+  /** Photos with more pixels are refused before any decoding: decoding cost grows with the pixel count. */
+  maxPixels: number;
+  /** Photos waiting beyond this are refused at once rather than queued for a time they cannot get. */
+  maxQueue?: number;
 }
+
+export type QrReading =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'not_found' | 'timeout' | 'too_many_pixels' | 'busy' }
+  | { ok: false; reason: 'failed'; error: string };
+
+interface Job {
+  id: number;
+  photo: Uint8Array;
+  timer: NodeJS.Timeout;
+  done(r: QrReading): void;
+}
+
+interface Slot {
+  worker: Worker | null;
+  job: Job | null;
+}
+
+const WORKER_URL = new URL('./qr-worker.mjs', import.meta.url);
 
 /**
- * Ways to clean up a phone photo before decoding: upright by EXIF, grey, stretched contrast, a sensible
- * size; then harsher variants (sharpened, thresholded, enlarged) for dim or small codes.
+ * Reads receipt QR codes from photos in worker threads under a pixel and a time budget. A photo of noise
+ * can keep the decoder busy for seconds; over budget its thread is terminated and replaced, so neither the
+ * request thread nor the next photo waits for it.
  */
-const VARIANTS: ((img: Sharp) => Sharp)[] = [
-  (img) => img.rotate().resize({ width: 1600, height: 1600, fit: 'inside' }).greyscale().normalise(),
-  (img) =>
-    img
-      .rotate()
-      .resize({ width: 1600, height: 1600, fit: 'inside' })
-      .greyscale()
-      .normalise()
-      .sharpen({ sigma: 1.5 }),
-  (img) =>
-    img.rotate().resize({ width: 1200, height: 1200, fit: 'inside' }).greyscale().normalise().threshold(140),
-  (img) => img.rotate().resize({ width: 2400, height: 2400, fit: 'inside' }).greyscale().linear(1.6, -60),
-];
+export function createQrReader(opts: QrReaderOptions) {
+  const slots: Slot[] = Array.from({ length: Math.max(1, opts.workers) }, () => ({
+    worker: null,
+    job: null,
+  }));
+  const queue: Job[] = [];
+  const maxQueue = opts.maxQueue ?? 16;
+  let seq = 0;
+  let closed = false;
 
-const looksLikeReceipt = (text: string) => /(^|[?&])fn=\d+/.test(text) && /(^|[?&])i=\d+/.test(text);
-
-/** The receipt QR text found in a photo, or null when there is none (or the file is not an image). */
-export async function decodeReceiptQr(photo: Buffer): Promise<string | null> {
-  await zxing();
-  for (const variant of VARIANTS) {
-    let png: Buffer;
-    try {
-      png = await variant(sharp(photo, { failOn: 'none' }))
-        .png()
-        .toBuffer();
-    } catch {
-      return null;
-    }
-    const results = await readBarcodes(new Uint8Array(png), {
-      formats: ['QRCode'],
-      tryHarder: true,
-      tryRotate: true,
-      tryInvert: true,
-      maxNumberOfSymbols: 4,
+  function spawn(slot: Slot): Worker {
+    const worker = new Worker(WORKER_URL);
+    worker.unref();
+    worker.on('message', (m: { id: number; text?: string | null; error?: string }) => {
+      const job = slot.job;
+      if (!job || job.id !== m.id) return;
+      slot.job = null;
+      finish(job, m.error ? { ok: false, reason: 'failed', error: m.error } : textReading(m.text ?? null));
+      pump();
     });
-    const found = results.find((r) => r.isValid && looksLikeReceipt(r.text));
-    if (found) return found.text;
+    const lost = (error: string) => {
+      if (slot.worker !== worker) return;
+      slot.worker = null;
+      const job = slot.job;
+      slot.job = null;
+      if (job) finish(job, { ok: false, reason: 'failed', error });
+      pump();
+    };
+    worker.on('error', (e) => lost(e.message));
+    worker.on('exit', (code) => lost(`decoder thread exited with code ${code}`));
+    return worker;
   }
-  return null;
+
+  function finish(job: Job, r: QrReading) {
+    clearTimeout(job.timer);
+    job.done(r);
+  }
+
+  function pump() {
+    if (closed) return;
+    for (const slot of slots) {
+      if (slot.job || !queue.length) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.worker ??= spawn(slot);
+      slot.worker.postMessage({ id: job.id, photo: job.photo, maxPixels: opts.maxPixels });
+    }
+  }
+
+  function overBudget(job: Job) {
+    const queued = queue.indexOf(job);
+    if (queued >= 0) queue.splice(queued, 1);
+    const slot = slots.find((s) => s.job === job);
+    if (slot) {
+      const worker = slot.worker;
+      slot.worker = null;
+      slot.job = null;
+      void worker?.terminate();
+    }
+    job.done({ ok: false, reason: 'timeout' });
+    pump();
+  }
+
+  return {
+    /** `timeoutMs` overrides the reader's budget for one photo. */
+    async read(photo: Buffer, timeoutMs = opts.timeoutMs): Promise<QrReading> {
+      if (closed) return { ok: false, reason: 'failed', error: 'reader closed' };
+      const size = await sharp(photo, { failOn: 'none' })
+        .metadata()
+        .then(
+          (m) => (m.width ?? 0) * (m.height ?? 0),
+          () => 0,
+        );
+      if (!size) return { ok: false, reason: 'not_found' };
+      if (size > opts.maxPixels) return { ok: false, reason: 'too_many_pixels' };
+      if (queue.length >= maxQueue) return { ok: false, reason: 'busy' };
+      return new Promise<QrReading>((resolve) => {
+        const job: Job = {
+          id: ++seq,
+          photo: new Uint8Array(photo),
+          timer: setTimeout(() => overBudget(job), timeoutMs),
+          done: resolve,
+        };
+        queue.push(job);
+        pump();
+      });
+    },
+
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) finish(job, { ok: false, reason: 'failed', error: 'reader closed' });
+      await Promise.all(
+        slots.map(async (slot) => {
+          const { worker, job } = slot;
+          slot.worker = null;
+          slot.job = null;
+          if (job) finish(job, { ok: false, reason: 'failed', error: 'reader closed' });
+          await worker?.terminate();
+        }),
+      );
+    },
+  };
 }
+
+export type QrReader = ReturnType<typeof createQrReader>;
+
+const textReading = (text: string | null): QrReading =>
+  text ? { ok: true, text } : { ok: false, reason: 'not_found' };

@@ -31,7 +31,8 @@ interface HelpForm {
 
 const EMPTY: HelpForm = { complaint: '', since: '', temperature: '', preferredArea: '', contactTime: '' };
 const MAX_PHOTO = 10 * 1024 * 1024;
-const PHOTO_TYPES = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
+// Without HEIC in the list an iPhone hands the page a JPEG, which the server can check and staff can open.
+const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
 
 function PhotoPicker({ photo, onChange }: { photo: File | null; onChange: (f: File | null) => void }) {
   const [preview, setPreview] = useState<string | null>(null);
