@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeRuPhone } from './phone.ts';
 import { OMS_LEVELS, ROLES } from './roles.ts';
+import { secondFactorChallengeSchema, secondFactorStateSchema } from './second-factor.schemas.ts';
 
 export const roleSchema = z.enum(ROLES);
 export const omsLevelSchema = z.union([
@@ -60,6 +61,7 @@ export const sessionUserSchema = z.object({
   insurer: organisationRefSchema.nullable(),
   policyholder: organisationRefSchema.nullable(),
   mustChangePassword: z.boolean(),
+  secondFactor: secondFactorStateSchema,
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -68,5 +70,9 @@ export const sessionResponseSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** A correct password opens a session, or, for an account with an authenticator, asks for its code. */
+export const loginResponseSchema = z.union([sessionResponseSchema, secondFactorChallengeSchema]);
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const csrfResponseSchema = z.object({ csrfToken: z.string() });

@@ -1,7 +1,7 @@
-import type { SessionResponse, SessionUser } from '@remed/core';
+import type { LoginResponse, SessionResponse, SessionUser } from '@remed/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, isAuthLost, onAuthLost } from './api.ts';
+import { api, isAuthLost, onAuthLost, onPasswordChangeRequired } from './api.ts';
 import { SessionLoading, SessionUnavailable } from './errors/SessionStates.tsx';
 
 const SESSION_KEY = ['session'] as const;
@@ -11,7 +11,10 @@ const WAS_SIGNED_IN = 'remed.signedIn';
 interface SessionContextValue {
   user: SessionUser | null;
   expired: boolean;
-  signIn: (login: string, password: string) => Promise<SessionUser>;
+  /** `second_factor`: the password was right and the code from the authenticator is still to come. */
+  signIn: (login: string, password: string) => Promise<'signed_in' | 'second_factor'>;
+  /** The second step of signing in: a code from the app or a recovery code. */
+  completeSecondFactor: (code: string) => Promise<SessionUser>;
   /** Adopts a session the server has just opened by another route (registration). */
   signedIn: (user: SessionUser) => void;
   signOut: () => Promise<void>;
@@ -56,18 +59,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => onAuthLost(null);
   }, [queryClient]);
 
-  const signIn = useCallback(
-    async (login: string, password: string) => {
-      const res = await api.post<SessionResponse>('/api/auth/login', { login, password });
-      sessionStorage.setItem(WAS_SIGNED_IN, '1');
-      setExpired(false);
-      queryClient.setQueryData(SESSION_KEY, res.user);
-      return res.user;
-    },
-    [queryClient],
-  );
+  // The server refuses a call for a temporary password that the session read earlier did not show: once the
+  // session says so, the guard sends the person to the change form.
+  useEffect(() => {
+    onPasswordChangeRequired(() => {
+      const current = queryClient.getQueryData<SessionUser | null>(SESSION_KEY);
+      if (current && !current.mustChangePassword)
+        queryClient.setQueryData(SESSION_KEY, { ...current, mustChangePassword: true });
+    });
+    return () => onPasswordChangeRequired(null);
+  }, [queryClient]);
 
-  const signedIn = useCallback(
+  const adopt = useCallback(
     (user: SessionUser) => {
       sessionStorage.setItem(WAS_SIGNED_IN, '1');
       setExpired(false);
@@ -76,13 +79,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const res = await api.post<LoginResponse>('/api/auth/login', { login, password });
+      if (!('user' in res)) return 'second_factor' as const;
+      adopt(res.user);
+      return 'signed_in' as const;
+    },
+    [adopt],
+  );
+
+  const completeSecondFactor = useCallback(
+    async (code: string) => {
+      const res = await api.post<SessionResponse>('/api/auth/login/second-factor', { code });
+      adopt(res.user);
+      return res.user;
+    },
+    [adopt],
+  );
+
+  const signedIn = adopt;
+
   const signOut = useCallback(async () => {
     sessionStorage.removeItem(WAS_SIGNED_IN);
     try {
       await api.post('/api/auth/logout');
     } finally {
-      queryClient.clear();
+      // Clearing the whole cache would detach the mounted session observer, which then kept the old user.
       queryClient.setQueryData(SESSION_KEY, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
     }
   }, [queryClient]);
 
@@ -91,8 +116,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo(
-    () => ({ user, expired, signIn, signedIn, signOut, refresh }),
-    [user, expired, signIn, signedIn, signOut, refresh],
+    () => ({ user, expired, signIn, completeSecondFactor, signedIn, signOut, refresh }),
+    [user, expired, signIn, completeSecondFactor, signedIn, signOut, refresh],
   );
 
   if (session.isPending) return <SessionLoading />;

@@ -30,6 +30,8 @@ export const users = pgTable(
     policyholderId: uuid('policyholder_id').references(() => policyholders.id),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Set only by the demo seed: the printed demo accounts sign in with a password alone. */
+    secondFactorExempt: boolean('second_factor_exempt').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

@@ -1,13 +1,17 @@
 import { normalizeRuPhone, type SessionUser } from '@remed/core';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
-import { apiTokens, loginThrottle, sessions, users } from '../../db/schema/index.ts';
+import { apiTokens, pendingLogins, sessions, users, userTotp } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { findUserById, findUserByLogin, toSessionUser } from '../users/users.repository.ts';
+import { isEnrolled } from '../second-factor/second-factor.repository.ts';
+import { findUserById, findUserByLogin } from '../users/users.repository.ts';
+import { loginThrottleFor } from './login-throttle.ts';
+import { type LoginResult, openSession, sessionUserOf } from './open-session.ts';
+import { completePendingLogin, startPendingLogin } from './pending-login.ts';
 
 /** Sessions are extended at most this often, so that reading a page does not write on every request. */
 const SLIDE_EVERY_MS = 5 * 60_000;
@@ -22,102 +26,75 @@ export function parseLogin(raw: string): { key: string; email?: string; phone?: 
   return phone ? { key: `phone:${phone}`, phone } : { key: `other:${value.toLowerCase()}` };
 }
 
-export interface LoginResult {
-  token: string;
-  user: SessionUser;
-  expiresAt: Date;
-}
+export type LoginOutcome =
+  | ({ kind: 'session' } & LoginResult)
+  | { kind: 'second_factor'; token: string; expiresAt: Date };
 
 export function authService(deps: AppDeps) {
-  const { database, clock, ids, config } = deps;
+  const { database, clock, config } = deps;
   const db = database.db;
-  // Session and user in one round trip, as a prepared statement: this runs on every request.
+  // Session, user and whether an authenticator is in force in one round trip: this runs on every request.
   const sessionById = db
-    .select({ s: sessions, user: users })
+    .select({ s: sessions, user: users, enrolledAt: userTotp.enrolledAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userTotp, eq(userTotp.userId, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('session_by_id');
   const ttlMs = config.sessionTtlHours * 3600_000;
-
-  async function assertNotLocked(key: string) {
-    const [t] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
-    if (t?.lockedUntil && t.lockedUntil > clock.now()) {
-      const minutes = Math.max(1, Math.ceil((t.lockedUntil.getTime() - clock.now().getTime()) / 60_000));
-      throw new AppError(
-        'LOGIN_LOCKED',
-        `Слишком много неудачных попыток входа. Попробуйте через ${minutes} мин.`,
-      );
-    }
-  }
-
-  async function recordFailure(key: string, actor: Actor, userId: string | null, login: string) {
-    const now = clock.now();
-    const windowStart = new Date(now.getTime() - config.login.lockMinutes * 60_000);
-    await db.transaction(async (tx) => {
-      const [t] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).for('update');
-      const failures = t && t.firstFailureAt > windowStart ? t.failures + 1 : 1;
-      const firstFailureAt = t && t.firstFailureAt > windowStart ? t.firstFailureAt : now;
-      const lockedUntil =
-        failures >= config.login.maxFailures
-          ? new Date(now.getTime() + config.login.lockMinutes * 60_000)
-          : null;
-      await tx
-        .insert(loginThrottle)
-        .values({ key, failures, firstFailureAt, lockedUntil })
-        .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, firstFailureAt, lockedUntil } });
-      await writeAudit(tx, clock, actor, {
-        action: lockedUntil ? 'auth.login_locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: userId,
-        after: { login, failures },
-      });
-    });
-  }
+  const throttle = loginThrottleFor(deps);
 
   return {
+    /** A right password opens a session, or, with an authenticator in force, a pending login for its code. */
     async login(
       input: { login: string; password: string },
       actor: Actor,
       meta: { userAgent: string | null },
-    ): Promise<LoginResult> {
+    ): Promise<LoginOutcome> {
       const parsed = parseLogin(input.login);
-      await assertNotLocked(parsed.key);
+      await throttle.assertNotLocked(parsed.key);
       const user = await findUserByLogin(db, parsed);
       const ok = user
         ? await verifyPassword(input.password, user.passwordHash)
         : await burnPasswordCheck(input.password);
       if (!user || !ok) {
-        await recordFailure(parsed.key, actor, user?.id ?? null, input.login.trim());
+        await throttle.recordFailure(parsed.key, actor, {
+          action: 'auth.login',
+          userId: user?.id ?? null,
+          after: { login: input.login.trim() },
+        });
         throw new AppError('INVALID_CREDENTIALS');
       }
       if (user.blockedAt) throw new AppError('ACCOUNT_BLOCKED');
-
-      const token = ids.secret(32);
-      const now = clock.now();
-      const expiresAt = new Date(now.getTime() + ttlMs);
-      const sessionUser = await toSessionUser(db, user);
-      await db.transaction(async (tx) => {
-        await tx.delete(loginThrottle).where(eq(loginThrottle.key, parsed.key));
-        await tx.insert(sessions).values({
-          id: sha256(token),
-          userId: user.id,
-          createdAt: now,
-          expiresAt,
-          lastSeenAt: now,
-          ip: actor.ip,
-          userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      if (await isEnrolled(db, user.id)) {
+        const pending = await startPendingLogin(deps, user, actor, {
+          userAgent: meta.userAgent,
+          passwordThrottleKey: parsed.key,
         });
-        await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-        await writeAudit(
-          tx,
-          clock,
-          { ...actor, user: sessionUser },
-          { action: 'auth.login', entityType: 'user', entityId: user.id },
-        );
+        return { kind: 'second_factor', ...pending };
+      }
+      const session = await openSession(deps, user, actor, {
+        userAgent: meta.userAgent,
+        enrolled: false,
+        throttleKeys: [parsed.key],
+        secondFactor: null,
       });
-      return { token, user: sessionUser, expiresAt };
+      return { kind: 'session', ...session };
     },
+
+    /** Registration signs its new user in: an account made a moment ago has no authenticator yet. */
+    async loginNewUser(
+      input: { login: string; password: string },
+      actor: Actor,
+      meta: { userAgent: string | null },
+    ): Promise<LoginResult> {
+      const outcome = await this.login(input, actor, meta);
+      if (outcome.kind !== 'session') throw new AppError('INVALID_STATE');
+      return outcome;
+    },
+
+    completeSecondFactor: (token: string | undefined, code: string, actor: Actor) =>
+      completePendingLogin(deps, token, code, actor),
 
     async logout(token: string, actor: Actor) {
       await db.transaction(async (tx) => {
@@ -149,7 +126,7 @@ export function authService(deps: AppDeps) {
         expiresAt = new Date(now.getTime() + ttlMs);
         await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
       }
-      return { user: await toSessionUser(db, row.user), sessionId: id, expiresAt };
+      return { user: await sessionUserOf(db, deps, row.user, !!row.enrolledAt), sessionId: id, expiresAt };
     },
 
     async resolveApiToken(secret: string): Promise<SessionUser> {
@@ -164,7 +141,7 @@ export function authService(deps: AppDeps) {
       if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > SLIDE_EVERY_MS) {
         await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.id));
       }
-      return toSessionUser(db, user);
+      return sessionUserOf(db, deps, user, await isEnrolled(db, user.id));
     },
 
     async changePassword(
@@ -208,6 +185,7 @@ export function authService(deps: AppDeps) {
 
     async purgeExpiredSessions() {
       await db.delete(sessions).where(lt(sessions.expiresAt, clock.now()));
+      await db.delete(pendingLogins).where(lt(pendingLogins.expiresAt, clock.now()));
     },
   };
 }

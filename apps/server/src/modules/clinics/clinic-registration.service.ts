@@ -165,7 +165,7 @@ export function clinicRegistrationService(deps: AppDeps) {
         throw e;
       }
       await offerContractToNewClinic(deps, clinicId);
-      return authService(deps).login({ login: r.userEmail, password: r.password }, actor, meta);
+      return authService(deps).loginNewUser({ login: r.userEmail, password: r.password }, actor, meta);
     },
   };
 }

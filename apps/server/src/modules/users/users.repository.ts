@@ -1,4 +1,4 @@
-import type { OmsLevel, Role, SessionUser, UserView } from '@remed/core';
+import type { OmsLevel, Role, SecondFactorState, SessionUser, UserView } from '@remed/core';
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clinics, insurers, policyholders, userClinics, users } from '../../db/schema/index.ts';
@@ -54,9 +54,17 @@ function baseView(r: UserRow) {
   };
 }
 
-export async function toSessionUser(db: DbOrTx, row: UserRow): Promise<SessionUser> {
+/**
+ * `secondFactor` comes from the auth module, which knows the configured roles; actors made by the seed or
+ * by jobs never pass the HTTP gate, so they keep the default.
+ */
+export async function toSessionUser(
+  db: DbOrTx,
+  row: UserRow,
+  secondFactor: SecondFactorState = 'not_required',
+): Promise<SessionUser> {
   const orgs = await organisationsOf(db, [row], { onlyWhereRoleNeedsIt: true });
-  return { ...baseView(row), ...orgs(row) };
+  return { ...baseView(row), ...orgs(row), secondFactor };
 }
 
 export async function toUserViews(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {

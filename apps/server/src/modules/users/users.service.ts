@@ -78,7 +78,12 @@ export function usersService(deps: AppDeps) {
       return { clinics: c, insurers: i, policyholders: p };
     },
 
-    async create(actor: Actor, input: CreateUserRequest, opts: { mustChangePassword?: boolean } = {}) {
+    /** `secondFactorExempt` is for the demo seed only: nothing an administrator or a form sends sets it. */
+    async create(
+      actor: Actor,
+      input: CreateUserRequest,
+      opts: { mustChangePassword?: boolean; secondFactorExempt?: boolean } = {},
+    ) {
       const membership: Membership = {
         roles: input.roles,
         clinicIds: input.clinicIds ?? [],
@@ -104,6 +109,7 @@ export function usersService(deps: AppDeps) {
               insurerId: membership.insurerId,
               policyholderId: membership.policyholderId,
               mustChangePassword: opts.mustChangePassword ?? true,
+              secondFactorExempt: opts.secondFactorExempt ?? false,
               createdAt: now,
               updatedAt: now,
             })

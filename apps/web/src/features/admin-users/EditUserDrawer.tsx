@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { AdminSecondFactorSection } from '../second-factor/AdminSecondFactorSection.tsx';
 import { usersKey } from './api.ts';
 import { BlockUserSection } from './BlockUserSection.tsx';
 import { EditUserForm } from './EditUserForm.tsx';
@@ -47,6 +48,8 @@ export function EditUserDrawer({ userId, onClose }: { userId: string | null; onC
           <EditUserForm key={user.data.id} user={user.data} />
           <Divider label="Пароль" labelPosition="left" />
           <ResetPasswordForm userId={user.data.id} />
+          <Divider label="Вход с кодом из телефона" labelPosition="left" />
+          <AdminSecondFactorSection userId={user.data.id} />
           <Divider label="Доступ" labelPosition="left" />
           <BlockUserSection user={user.data} />
           <Anchor component={Link} to={`/admin/audit?entityType=user&entityId=${user.data.id}`} size="sm">

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Divider,
@@ -19,6 +20,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { isApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 
 type LoginForm = z.input<typeof loginRequestSchema>;
 
@@ -33,9 +35,11 @@ export function LoginPage() {
   const from = (location.state as FromState | null)?.from;
   const target = from && from.pathname !== '/login' ? `${from.pathname}${from.search ?? ''}` : '/';
   const [formError, setFormError] = useState<string | null>(null);
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const {
     register,
     handleSubmit,
+    resetField,
     formState: { errors, isSubmitting },
   } = useForm<LoginForm>({
     resolver: zodResolver(loginRequestSchema),
@@ -47,12 +51,28 @@ export function LoginPage() {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await signIn(values.login.trim(), values.password);
+      if ((await signIn(values.login.trim(), values.password)) === 'second_factor') return setStep('code');
       navigate(target, { replace: true });
     } catch (e) {
       setFormError(isApiError(e) ? e.message : 'Не удалось войти. Повторите попытку');
     }
   });
+
+  if (step === 'code')
+    return (
+      <Center mih="100dvh" p="md" bg="gray.0">
+        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420} radius="lg">
+          <SecondFactorStep
+            onDone={() => navigate(target, { replace: true })}
+            onRestart={(reason) => {
+              resetField('password');
+              setFormError(reason);
+              setStep('password');
+            }}
+          />
+        </Paper>
+      </Center>
+    );
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
@@ -109,6 +129,9 @@ export function LoginPage() {
             >
               Регистрация клиники
             </Button>
+            <Anchor component={Link} to="/privacy" size="xs" ta="center" data-testid="privacy-link">
+              Политика обработки персональных данных
+            </Anchor>
           </Stack>
         </form>
       </Paper>

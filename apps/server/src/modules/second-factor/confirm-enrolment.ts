@@ -1,0 +1,59 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { sessions, userTotp } from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { open } from '../../platform/secret-box.ts';
+import { newRecoveryCodes } from './recovery-codes.ts';
+import { findTotp, replaceRecoveryCodes } from './second-factor.repository.ts';
+import { checkTotp } from './totp.ts';
+
+/**
+ * A right code from the app puts the secret in force and returns the recovery codes, the only time they
+ * are shown. Sessions on other devices, opened with the password alone, are closed.
+ */
+export async function confirmEnrolment(
+  deps: AppDeps,
+  actor: Actor,
+  sessionId: string | null,
+  code: string,
+): Promise<{ recoveryCodes: string[] }> {
+  const db = deps.database.db;
+  const userId = actor.user!.id;
+  const totp = await findTotp(db, userId);
+  if (!totp) throw new AppError('SECOND_FACTOR_NOT_ENROLLED', 'Сначала получите QR-код для приложения');
+  if (totp.enrolledAt) throw new AppError('SECOND_FACTOR_ENROLLED');
+  const now = deps.clock.now();
+  const result = await checkTotp(open(deps.totpKey, totp.secretSealed, userId), code, now, null);
+  if (!result.ok) {
+    const message = 'Неверный код. Введите шесть цифр, которые сейчас показывает приложение';
+    throw new AppError('SECOND_FACTOR_INVALID', message, { fields: { code: message } });
+  }
+  const codes = newRecoveryCodes();
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(userTotp)
+      .set({ enrolledAt: now, lastTimeStep: result.timeStep })
+      .where(and(eq(userTotp.userId, userId), eq(userTotp.secretSealed, totp.secretSealed)))
+      .returning({ userId: userTotp.userId });
+    // Another tab started over with a new QR code meanwhile: this code belongs to the old one.
+    if (!done.length)
+      throw new AppError('SECOND_FACTOR_INVALID', 'QR-код обновился в другой вкладке. Отсканируйте новый');
+    await replaceRecoveryCodes(tx, deps.ids, userId, codes, now);
+    await tx
+      .delete(sessions)
+      .where(
+        sessionId
+          ? and(eq(sessions.userId, userId), ne(sessions.id, sessionId))
+          : eq(sessions.userId, userId),
+      );
+    await writeAudit(tx, deps.clock, actor, {
+      action: 'second_factor.enrolled',
+      entityType: 'user',
+      entityId: userId,
+      after: { recoveryCodes: codes.length },
+    });
+  });
+  return { recoveryCodes: codes };
+}

@@ -1,0 +1,107 @@
+import {
+  confirmEnrolmentRequestSchema,
+  enrolmentStartResponseSchema,
+  recoveryCodesResponseSchema,
+  secondFactorStatusSchema,
+  totpCodeSchema,
+} from '@remed/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
+import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { confirmEnrolment } from './confirm-enrolment.ts';
+import { regenerateRecoveryCodes } from './regenerate-recovery-codes.ts';
+import { resetSecondFactor } from './reset-second-factor.ts';
+import { secondFactorStatus } from './second-factor-status.ts';
+import { startEnrolment } from './start-enrolment.ts';
+
+const tags = ['auth: second factor'];
+const self = { access: 'authenticated' } as const;
+
+export function secondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/auth/second-factor',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Вход с кодом из приложения: подключён ли, сколько осталось резервных кодов',
+          response: { 200: secondFactorStatusSchema, ...errorResponses },
+        },
+      },
+      (req) => secondFactorStatus(deps, req.user!.id),
+    );
+
+    app.post(
+      '/api/auth/second-factor/enrolment',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Новый секрет и QR-код для приложения-аутентификатора',
+          response: { 200: enrolmentStartResponseSchema, ...errorResponses },
+        },
+      },
+      (req) => startEnrolment(deps, req.actor),
+    );
+
+    app.post(
+      '/api/auth/second-factor/enrolment/confirm',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Подтверждение кодом из приложения; ответ — резервные коды, показываются один раз',
+          body: confirmEnrolmentRequestSchema,
+          response: { 200: recoveryCodesResponseSchema, ...errorResponses },
+        },
+      },
+      (req) => confirmEnrolment(deps, req.actor, req.sessionId, req.body.code),
+    );
+
+    app.post(
+      '/api/auth/second-factor/recovery-codes',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Новые резервные коды взамен всех старых',
+          body: z.object({ code: totpCodeSchema }),
+          response: { 200: recoveryCodesResponseSchema, ...errorResponses },
+        },
+      },
+      (req) => regenerateRecoveryCodes(deps, req.actor, req.body.code),
+    );
+
+    app.get(
+      '/api/admin/users/:id/second-factor',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['admin: users'],
+          params: idParamsSchema,
+          response: { 200: secondFactorStatusSchema, ...errorResponses },
+        },
+      },
+      (req) => secondFactorStatus(deps, req.params.id),
+    );
+
+    app.post(
+      '/api/admin/users/:id/second-factor/reset',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['admin: users'],
+          summary: 'Сбросить второй фактор (потерян телефон): пользователь подключит его заново',
+          params: idParamsSchema,
+          response: { 200: okResponseSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await resetSecondFactor(deps, req.actor, req.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

@@ -1,0 +1,82 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { secondFactorLoginRequestSchema } from '@remed/core';
+import { IconAlertCircle, IconDeviceMobile } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { isApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
+
+type CodeForm = z.input<typeof secondFactorLoginRequestSchema>;
+
+/** The second step of signing in; an expired step goes back to the password with the reason. */
+export function SecondFactorStep({
+  onDone,
+  onRestart,
+}: {
+  onDone: () => void;
+  onRestart: (reason: string | null) => void;
+}) {
+  const { completeSecondFactor } = useSession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<CodeForm>({
+    resolver: zodResolver(secondFactorLoginRequestSchema),
+    defaultValues: { code: '' },
+  });
+
+  const onSubmit = handleSubmit(async ({ code }) => {
+    setFormError(null);
+    try {
+      await completeSecondFactor(code);
+      onDone();
+    } catch (e) {
+      if (isApiError(e) && (e.code === 'SECOND_FACTOR_LOGIN_EXPIRED' || e.code === 'ACCOUNT_BLOCKED'))
+        return onRestart(e.message);
+      setValue('code', '');
+      setFormError(isApiError(e) ? e.message : 'Не удалось войти. Повторите попытку');
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="second-factor-form">
+      <Stack gap="md">
+        <div>
+          <Title order={2} fz={24}>
+            Код из приложения
+          </Title>
+          <Text c="dimmed" size="sm">
+            Пароль верный. Откройте на телефоне приложение-аутентификатор и введите шесть цифр для remed.
+          </Text>
+        </div>
+        {formError && (
+          <Alert color="red" icon={<IconAlertCircle />} role="alert" data-testid="second-factor-error">
+            {formError}
+          </Alert>
+        )}
+        <TextInput
+          label="Код"
+          description="Телефона нет под рукой — введите один из резервных кодов"
+          placeholder="123456"
+          autoComplete="one-time-code"
+          autoFocus
+          size="md"
+          leftSection={<IconDeviceMobile size={18} />}
+          error={errors.code?.message}
+          {...register('code')}
+        />
+        <Button type="submit" loading={isSubmitting} disabled={isSubmitting} fullWidth>
+          Войти
+        </Button>
+        <Button variant="subtle" onClick={() => onRestart(null)} fullWidth>
+          Войти под другой учётной записью
+        </Button>
+      </Stack>
+    </form>
+  );
+}
