@@ -14,6 +14,7 @@ import {
   IconGift,
   IconHome,
   IconListDetails,
+  IconLock,
   IconMail,
   IconMessageCircle,
   IconMessageReport,
@@ -46,6 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/help', label: 'Попросить помощи', icon: IconFirstAidKit, roles: ['insured'] },
   { to: '/letters', label: 'Мои гарантийные письма', icon: IconFileCertificate, roles: ['insured'] },
   { to: '/claims', label: 'Мои чеки и выплаты', icon: IconReceipt, roles: ['insured'] },
+  { to: '/my-data', label: 'Мои данные и согласия', icon: IconLock, roles: ['insured'] },
   { to: '/console', label: 'Обращения', icon: IconMessages, roles: ['console_doctor'] },
   { to: '/console/reviews', label: 'Ручная проверка', icon: IconReceiptRefund, roles: ['console_doctor'] },
   {
@@ -99,6 +101,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/reconciliation', label: 'Сверка выплат', icon: IconScale, roles: ['admin'] },
   { to: '/admin/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'Журнал действий', icon: IconFileText, roles: ['admin'] },
+  { to: '/admin/personal-data', label: 'Персональные данные', icon: IconLock, roles: ['admin'] },
   { to: '/admin/outbox', label: 'Письма и SMS', icon: IconMail, roles: ['admin'] },
   { to: '/admin/contacts', label: 'Контакты отделов', icon: IconAddressBook, roles: ['admin'] },
   { to: '/account', label: 'Учётная запись', icon: IconUserCircle, roles: 'all' },

@@ -1,3 +1,4 @@
+import type { ConsentMethod, ConsentWithdrawalMethod } from '@remed/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -110,6 +111,8 @@ export const insuredPersons = pgTable(
     payoutPhone: text('payout_phone'),
     payoutBankId: text('payout_bank_id'),
     payoutBankName: text('payout_bank_name'),
+    /** Pseudonymised on the person's request: the row stays for the financial records that refer to it. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -156,12 +159,22 @@ export const consents = pgTable(
     kind: text('kind').$type<'data_processing' | 'employer_sharing'>().notNull(),
     textVersion: text('text_version').notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+    /** How it was given: ticked at registration after the SMS code, switched on in the account, or on paper. */
+    method: text('method').$type<ConsentMethod>().notNull().default('registration'),
     ip: text('ip'),
+    userAgent: text('user_agent'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnMethod: text('withdrawn_method').$type<ConsentWithdrawalMethod>(),
+    withdrawnIp: text('withdrawn_ip'),
   },
   (t) => [
     index('consents_person_idx').on(t.insuredPersonId),
     check('consents_kind_ck', sql`${t.kind} in ('data_processing','employer_sharing')`),
+    check('consents_method_ck', sql`${t.method} in ('registration','account','written')`),
+    check(
+      'consents_withdrawn_ck',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnMethod} is null) and ${t.withdrawnMethod} in ('account','written','erasure')`,
+    ),
   ],
 );
 
@@ -181,7 +194,7 @@ export const otpCodes = pgTable(
   (t) => [index('otp_codes_target_idx').on(t.purpose, t.target, t.createdAt)],
 );
 
-export type ImportIssue = { row: number; column: string; problem: string };
+export type ImportIssue = { row: number; column: string; problem: string; code?: string };
 
 export const insuredImports = pgTable(
   'insured_imports',
@@ -203,6 +216,10 @@ export const insuredImports = pgTable(
     detached: integer('detached').notNull().default(0),
     issues: jsonb('issues').$type<ImportIssue[]>().notNull().default([]),
     errorRows: integer('error_rows').notNull().default(0),
+    /** Runs started so far; the sweep gives up after a few (a file that kills the worker). */
+    attempts: integer('attempts').notNull().default(0),
+    /** While running: the worker renews this as it goes; past it, the worker is taken for dead. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

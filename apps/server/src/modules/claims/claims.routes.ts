@@ -13,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parsePayoutNotification } from '../../integrations/payouts/yookassa-client.ts';
-import { decodeReceiptQr } from '../../integrations/qr/qr-decoder.ts';
+import { createQrReader, type QrReading } from '../../integrations/qr/qr-decoder.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -26,6 +26,25 @@ import type { PayoutsService } from './payouts.service.ts';
 
 const insured = { access: ['insured'] as const };
 
+function unreadable(reading: Exclude<QrReading, { ok: true }>, maxPixels: number): AppError {
+  switch (reading.reason) {
+    case 'not_found':
+      return new AppError('QR_NOT_FOUND');
+    case 'timeout':
+      return new AppError('QR_TIMEOUT');
+    case 'too_many_pixels':
+      return new AppError(
+        'IMAGE_TOO_LARGE',
+        `Фото больше ${Math.floor(maxPixels / 1_000_000)} мегапикселей. Уменьшите его или сфотографируйте чек обычной камерой телефона`,
+        { fields: { photo: 'Слишком большое фото' } },
+      );
+    case 'busy':
+      return new AppError('UNAVAILABLE', 'Сейчас обрабатывается много фото. Повторите через минуту');
+    case 'failed':
+      return new AppError('INTERNAL', `QR decoding failed: ${reading.error}`);
+  }
+}
+
 export function claimsRoutes(
   deps: AppDeps,
   claimsSvc: ClaimsService,
@@ -35,6 +54,8 @@ export function claimsRoutes(
   const viewOf = async (actor: Actor, id: string) =>
     (await claimViews(db, [await claimsSvc.getMine(actor, id)]))[0]!;
   return async (app) => {
+    const qrReader = createQrReader(deps.config.qr);
+    app.addHook('onClose', () => qrReader.close());
     app.post(
       '/api/me/claims',
       {
@@ -72,9 +93,9 @@ export function claimsRoutes(
           throw new AppError('VALIDATION_FAILED', 'Приложите фото чека', {
             fields: { photo: 'Приложите фото чека' },
           });
-        const qr = await decodeReceiptQr(photo);
-        if (!qr) throw new AppError('QR_NOT_FOUND');
-        const body = submitClaimSchema.safeParse({ letterId, qr, source: 'photo' });
+        const reading = await qrReader.read(photo);
+        if (!reading.ok) throw unreadable(reading, deps.config.qr.maxPixels);
+        const body = submitClaimSchema.safeParse({ letterId, qr: reading.text, source: 'photo' });
         if (!body.success)
           throw new AppError('VALIDATION_FAILED', body.error.issues[0]?.message, {
             fields: { letterId: 'Выберите гарантийное письмо' },
@@ -201,7 +222,7 @@ export function claimsRoutes(
           response: { 200: z.array(claimViewSchema) },
         },
       },
-      async () => claimViews(db, await claimsSvc.reviewQueue()),
+      async (req) => claimViews(db, await claimsSvc.reviewQueue(req.actor)),
     );
     app.post(
       '/api/console/reviews/:id',

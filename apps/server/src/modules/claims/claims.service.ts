@@ -29,6 +29,7 @@ import { type AuditRecord, auditInsert } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { jobWrite, type QueuedJob } from '../../platform/jobs.ts';
+import { logHealthViews } from '../../platform/view-log.ts';
 import { type Notice, noticeWrites } from '../notifications/notify.ts';
 import { RATING_RECOMPUTE_JOB } from '../ratings/rating-jobs.ts';
 import { claimNotices } from './claim-notices.ts';
@@ -486,8 +487,20 @@ export function claimsService(deps: AppDeps) {
       return claim;
     },
 
-    reviewQueue: () =>
-      db.select().from(claims).where(eq(claims.status, 'manual_review')).orderBy(asc(claims.createdAt)),
+    async reviewQueue(actor: Actor) {
+      const rows = await db
+        .select()
+        .from(claims)
+        .where(eq(claims.status, 'manual_review'))
+        .orderBy(asc(claims.createdAt));
+      await logHealthViews(
+        deps,
+        actor,
+        'claim.review',
+        rows.map((c) => ({ insuredPersonId: c.insuredPersonId, recordType: 'claim', recordId: c.id })),
+      );
+      return rows;
+    },
 
     /** What a reviewer's line-by-line decision would pay, before they save it. */
     async reviewPreview(id: string, lines: ReviewedLine[]) {

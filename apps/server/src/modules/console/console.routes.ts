@@ -33,7 +33,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: z.array(helpRequestViewSchema), ...errorResponses },
         },
       },
-      (req) => console.listRequests(req.query.status),
+      (req) => console.listRequests(req.actor, req.query.status),
     );
     app.post(
       '/api/console/requests',
@@ -53,7 +53,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
       '/api/console/requests/:id/photo',
       { config: doctor, schema: { tags, summary: 'Фото, приложенное к заявке', params: idParamsSchema } },
       async (req, reply) => {
-        const photo = await console.requestPhoto(req.params.id);
+        const photo = await console.requestPhoto(req.actor, req.params.id);
         return reply
           .header('content-type', photo.contentType)
           .header('cache-control', 'private, no-store')
@@ -84,7 +84,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: caseViewSchema, ...errorResponses },
         },
       },
-      (req) => console.getCase(req.params.id),
+      (req) => console.getCase(req.actor, req.params.id),
     );
     app.patch(
       '/api/console/cases/:id',

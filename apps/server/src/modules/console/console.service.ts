@@ -22,6 +22,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { logHealthViews } from '../../platform/view-log.ts';
 import { rulesOf } from '../insurance/programs.repository.ts';
 import { letterNotifications } from '../letters/letter-notifications.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
@@ -60,7 +61,7 @@ export function consoleService(deps: AppDeps) {
   }
 
   return {
-    async listRequests(status: 'new' | 'in_work' | 'closed' | undefined) {
+    async listRequests(actor: Actor, status: 'new' | 'in_work' | 'closed' | undefined) {
       const rows = await db
         .select({ r: helpRequests, person: insuredPersons, caseId: medicalCases.id })
         .from(helpRequests)
@@ -75,6 +76,12 @@ export function consoleService(deps: AppDeps) {
         const policy = await activePolicy(db, person.id, day);
         out.push(requestView(r, person, policy?.number ?? null, caseId));
       }
+      await logHealthViews(
+        deps,
+        actor,
+        'request.queue',
+        rows.map(({ r }) => ({ insuredPersonId: r.insuredPersonId, recordType: 'request', recordId: r.id })),
+      );
       return out;
     },
 
@@ -128,10 +135,13 @@ export function consoleService(deps: AppDeps) {
       });
     },
 
-    async getCase(caseId: string): Promise<CaseView> {
+    async getCase(actor: Actor, caseId: string): Promise<CaseView> {
       const c = await caseContext(caseId);
       const day = today();
       const letters = await loadLetters(db, eq(guaranteeLetters.caseId, caseId), clock.now());
+      await logHealthViews(deps, actor, 'case.review', [
+        { insuredPersonId: c.person.id, recordType: 'case', recordId: caseId, recordLabel: c.c.icd10Code },
+      ]);
       return {
         id: c.c.id,
         status: c.c.status,
@@ -197,9 +207,12 @@ export function consoleService(deps: AppDeps) {
 
     searchServices: (q: string) => searchServices(db, q, today()),
 
-    async requestPhoto(requestId: string) {
+    async requestPhoto(actor: Actor, requestId: string) {
       const [r] = await db.select().from(helpRequests).where(eq(helpRequests.id, requestId));
       if (!r?.photoKey) throw new AppError('NOT_FOUND', 'Фото к заявке не приложено');
+      await logHealthViews(deps, actor, 'request.photo', [
+        { insuredPersonId: r.insuredPersonId, recordType: 'request', recordId: r.id },
+      ]);
       const ext = r.photoKey.split('.').pop()!;
       const type =
         { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic' }[ext] ??

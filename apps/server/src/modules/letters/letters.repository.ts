@@ -66,7 +66,7 @@ export async function loadLetters(
   today: Date,
   limit = 200,
   offset = 0,
-): Promise<LetterView[]> {
+): Promise<(LetterView & { insuredPersonId: string })[]> {
   const rows = await db
     .select({
       letter: guaranteeLetters,
@@ -126,10 +126,16 @@ export async function loadLetters(
       })),
     cancelReason: l.cancelReason,
     caseId: l.caseId,
+    insuredPersonId: l.insuredPersonId,
   }));
 }
 
-export async function loadLetterFor(db: DbOrTx, actor: Actor, id: string, today: Date): Promise<LetterView> {
+export async function loadLetterFor(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  today: Date,
+): Promise<LetterView & { insuredPersonId: string }> {
   const [letter] = await loadLetters(db, and(eq(guaranteeLetters.id, id), letterScope(actor)), today, 1);
   if (!letter) throw new AppError('NOT_FOUND', 'Гарантийное письмо не найдено');
   return letter;

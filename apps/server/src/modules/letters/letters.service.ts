@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { logHealthViews } from '../../platform/view-log.ts';
 import { type TableFormat, writeTable } from '../insurance/table-files.ts';
 import { letterToV1 } from './letter-export.ts';
 import { letterNotifications } from './letter-notifications.ts';
@@ -98,9 +99,26 @@ export function lettersService(deps: AppDeps) {
     return loadLetterFor(db, actor, id, clock.now());
   }
 
+  const viewed = (l: { id: string; number: string; insuredPersonId: string }) => ({
+    insuredPersonId: l.insuredPersonId,
+    recordType: 'letter' as const,
+    recordId: l.id,
+    recordLabel: l.number,
+  });
+
+  async function readOne(actor: Actor, id: string, purpose: 'letter.view' | 'letter.print') {
+    const l = await loadLetterFor(db, actor, id, clock.now());
+    await logHealthViews(deps, actor, purpose, [viewed(l)]);
+    return l;
+  }
+
   return {
-    list: (actor: Actor, filter?: SQL) => loadLetters(db, and(letterScope(actor), filter), clock.now()),
-    get: (actor: Actor, id: string) => loadLetterFor(db, actor, id, clock.now()),
+    async list(actor: Actor, filter?: SQL) {
+      const letters = await loadLetters(db, and(letterScope(actor), filter), clock.now());
+      await logHealthViews(deps, actor, 'letter.list', letters.map(viewed));
+      return letters;
+    },
+    get: (actor: Actor, id: string) => readOne(actor, id, 'letter.view'),
 
     /** The letters addressed to one clinic of the user's network, filtered, a page at a time. */
     async forClinic(
@@ -115,6 +133,9 @@ export function lettersService(deps: AppDeps) {
         loadLetters(db, where, now, q.limit, q.offset),
         countLetters(db, where),
       ]);
+      await logHealthViews(deps, actor, 'clinic.letters', items.map(viewed), {
+        clinicName: items[0]?.clinic.name,
+      });
       return { items, total };
     },
 
@@ -131,6 +152,9 @@ export function lettersService(deps: AppDeps) {
         );
       }
       const letters = await loadLetters(db, where, now, EXPORT_MAX_ROWS);
+      await logHealthViews(deps, actor, 'clinic.letters_export', letters.map(viewed), {
+        clinicName: letters[0]?.clinic.name,
+      });
       const rubles = (kopecks: number) =>
         format === 'xlsx' ? kopecks / 100 : kopecksToRubles(kopecks).replace('.', ',');
       const content = await writeTable(
@@ -158,11 +182,11 @@ export function lettersService(deps: AppDeps) {
       return { content, fileName: `garantiinye-pisma-${moscowDate(now)}.${format}` };
     },
     async pdf(actor: Actor, id: string) {
-      const l = await loadLetterFor(db, actor, id, clock.now());
+      const l = await readOne(actor, id, 'letter.print');
       return { number: l.number, content: await renderLetterPdf(l, deps.config.service) };
     },
     async exportV1(actor: Actor, id: string) {
-      return letterToV1(await loadLetterFor(db, actor, id, clock.now()));
+      return letterToV1(await readOne(actor, id, 'letter.print'));
     },
     cancel: (actor: Actor, id: string, reason: string) =>
       change(actor, id, () => ({

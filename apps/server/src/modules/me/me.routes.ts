@@ -48,7 +48,7 @@ export function meRoutes(me: MeService): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await me.setEmployerSharing(req.actor, req.body.accept);
+        await me.setEmployerSharing(req.actor, req.body.accept, req.headers['user-agent'] ?? null);
         return { ok: true as const };
       },
     );
@@ -78,12 +78,12 @@ export function meRoutes(me: MeService): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const fields: Record<string, string> = {};
-        let photo: { content: Buffer; mimetype: string } | null = null;
+        let photo: Buffer | null = null;
         for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO, files: 1 } })) {
           if (part.type === 'file') {
             const content = await part.toBuffer();
             if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Фото больше 10 МБ');
-            if (content.length) photo = { content, mimetype: part.mimetype };
+            if (content.length) photo = content;
           } else if (typeof part.value === 'string')
             fields[part.fieldname] = part.value.trim().slice(0, 4000);
         }

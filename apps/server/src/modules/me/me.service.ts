@@ -12,17 +12,11 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { checkPhoto } from '../../platform/photo-check.ts';
 import { activePolicy, requestView, todayOf, usageOf } from '../console/case.repository.ts';
 import { recordHelpRequest } from '../console/help-requests.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
 import { loadProgram, rulesOf } from '../insurance/programs.repository.ts';
-
-const PHOTO_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/heic': 'heic',
-};
 
 /** The insured person's own data: policy and program in plain words, consents, requests for help. */
 export function meService(deps: AppDeps) {
@@ -101,7 +95,7 @@ export function meService(deps: AppDeps) {
     },
 
     /** Sharing with the employer is optional: given or withdrawn at any time, each step audited. */
-    async setEmployerSharing(actor: Actor, accept: boolean) {
+    async setEmployerSharing(actor: Actor, accept: boolean, userAgent: string | null = null) {
       const person = await me(actor);
       await db.transaction(async (tx) => {
         const [active] = await tx
@@ -122,7 +116,9 @@ export function meService(deps: AppDeps) {
             kind: 'employer_sharing',
             textVersion: CONSENT_TEXTS.employer_sharing.version,
             acceptedAt: clock.now(),
+            method: 'account',
             ip: actor.ip,
+            userAgent,
           });
           await writeAudit(tx, clock, actor, {
             action: 'consent.given',
@@ -132,7 +128,10 @@ export function meService(deps: AppDeps) {
           });
         }
         if (!accept && active) {
-          await tx.update(consents).set({ withdrawnAt: clock.now() }).where(eq(consents.id, active.id));
+          await tx
+            .update(consents)
+            .set({ withdrawnAt: clock.now(), withdrawnMethod: 'account', withdrawnIp: actor.ip })
+            .where(eq(consents.id, active.id));
           await writeAudit(tx, clock, actor, {
             action: 'consent.withdrawn',
             entityType: 'consent',
@@ -158,7 +157,7 @@ export function meService(deps: AppDeps) {
     async createRequest(
       actor: Actor,
       input: { complaint: string; answers: Record<string, string> },
-      photo: { content: Buffer; mimetype: string } | null,
+      photo: Buffer | null,
     ) {
       const person = await me(actor);
       if (!(await activePolicy(db, person.id, todayOf(clock.now()))))
@@ -166,13 +165,9 @@ export function meService(deps: AppDeps) {
       const id = ids.uuid();
       let photoKey: string | null = null;
       if (photo) {
-        const ext = PHOTO_TYPES[photo.mimetype];
-        if (!ext)
-          throw new AppError('VALIDATION_FAILED', 'Фото должно быть в формате JPEG, PNG, WEBP или HEIC', {
-            fields: { photo: 'Неподходящий формат фото' },
-          });
+        const { ext, contentType } = await checkPhoto(photo, deps.config.photoMaxPixels);
         photoKey = `requests/${id}/photo.${ext}`;
-        await storage.put(photoKey, photo.content, photo.mimetype);
+        await storage.put(photoKey, photo, contentType);
       }
       await recordHelpRequest(deps, actor, {
         id,

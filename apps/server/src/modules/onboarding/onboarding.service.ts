@@ -105,7 +105,9 @@ export function onboardingService(deps: AppDeps) {
               kind,
               textVersion: CONSENT_TEXTS[kind].version,
               acceptedAt: now,
+              method: 'registration',
               ip: actor.ip,
+              userAgent: meta.userAgent,
             });
           }
           const self = { ...actor, user: null };
@@ -129,7 +131,7 @@ export function onboardingService(deps: AppDeps) {
         }
         throw e;
       }
-      return authService(deps).login({ login: input.phone, password: input.password }, actor, meta);
+      return authService(deps).loginNewUser({ login: input.phone, password: input.password }, actor, meta);
     },
   };
 }

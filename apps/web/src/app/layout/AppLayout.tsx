@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -55,6 +55,11 @@ export function AppLayout() {
           {/* The clinic cabinet has many sections: on a short screen the menu scrolls. */}
           <AppShell.Section grow component={ScrollArea} type="auto" scrollbarSize={6}>
             <MainNav user={user} onNavigate={close} />
+          </AppShell.Section>
+          <AppShell.Section pt="xs">
+            <Anchor component={Link} to="/privacy" size="xs" c="dimmed" onClick={close}>
+              Политика обработки персональных данных
+            </Anchor>
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main>

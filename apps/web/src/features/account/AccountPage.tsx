@@ -1,8 +1,10 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { roleLabel, userRoles } from '../../app/navigation.ts';
 import { useUser } from '../../app/session.tsx';
 import { PayoutDetailsForm } from '../claims/PayoutDetailsForm.tsx';
 import { EmployerConsentSection } from '../insured/EmployerConsentSection.tsx';
+import { SecondFactorSection } from '../second-factor/SecondFactorSection.tsx';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
@@ -34,6 +36,7 @@ export function AccountPage() {
         </Title>
         <ChangePasswordForm />
       </Card>
+      {!user.roles.includes('insured') && <SecondFactorSection />}
       {user.roles.includes('insured') && (
         <Card withBorder data-testid="payout-details">
           <Title order={2} size="h3" mb={4}>
@@ -46,6 +49,17 @@ export function AccountPage() {
         </Card>
       )}
       {user.roles.includes('insured') && <EmployerConsentSection />}
+      {user.roles.includes('insured') && (
+        <Card withBorder>
+          <Text>
+            Все ваши согласия, журнал «Кто смотрел мои данные» и выгрузка данных — в разделе{' '}
+            <Anchor component={Link} to="/my-data">
+              «Мои данные и согласия»
+            </Anchor>
+            .
+          </Text>
+        </Card>
+      )}
       {canUseTokens && <ApiTokensSection />}
     </Stack>
   );

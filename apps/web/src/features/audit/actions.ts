@@ -26,6 +26,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'clinic_document.signature_refused': 'Подпись документа отклонена',
   'clinic_document.signed': 'Документ подписан',
   'clinic_document.rejected': 'Документ отклонён',
+  'consent.given': 'Дано согласие',
+  'consent.withdrawn': 'Отозвано согласие',
+  'personal_data.exported': 'Выгружены персональные данные',
+  'insured_person.erased': 'Данные застрахованного обезличены',
 };
 
 export const ACTION_PREFIXES = [
@@ -34,6 +38,8 @@ export const ACTION_PREFIXES = [
   { value: 'api_token.', label: 'API-токены' },
   { value: 'clinic_contract.', label: 'Договоры с клиниками' },
   { value: 'clinic_document.', label: 'Документы клиник' },
+  { value: 'consent.', label: 'Согласия' },
+  { value: 'personal_data.', label: 'Выгрузки персональных данных' },
 ];
 
 export const ENTITY_TYPES = [
@@ -41,6 +47,8 @@ export const ENTITY_TYPES = [
   { value: 'api_token', label: 'API-токен' },
   { value: 'clinic_contract', label: 'Договор с клиникой' },
   { value: 'clinic_document', label: 'Документ клиники' },
+  { value: 'consent', label: 'Согласие' },
+  { value: 'insured_person', label: 'Застрахованный' },
 ];
 
 export const entityLabel = (type: string) => ENTITY_TYPES.find((e) => e.value === type)?.label ?? type;
