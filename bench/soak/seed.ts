@@ -1,0 +1,191 @@
+import { eq } from 'drizzle-orm';
+import { openPostgres } from '../../apps/server/src/db/client.ts';
+import {
+  clinicCashback,
+  clinics,
+  insuredPersons,
+  policies,
+  programClinics,
+  programs,
+  userClinics,
+  users,
+} from '../../apps/server/src/db/schema/index.ts';
+import { insertPublishedVersion } from '../../apps/server/src/modules/price-lists/price-lists.repository.ts';
+import { cryptoIds } from '../../apps/server/src/platform/ids.ts';
+import { hashPassword } from '../../apps/server/src/platform/passwords.ts';
+import { insertBenchProgram } from '../bench-program.ts';
+
+export const PASSWORD = 'Soak-password-1';
+/** The letter's services, as the clinic's price list has them (kopecks). */
+export const THERAPIST = {
+  code: 'B01.047.001',
+  name: 'Прием (осмотр, консультация) врача-терапевта первичный',
+  price: 250_000,
+};
+export const BLOOD = {
+  code: 'B03.016.003',
+  name: 'Общий (клинический) анализ крови развернутый',
+  price: 75_000,
+};
+export const CLAIMS_CLINIC_INN = '7715000562';
+
+export interface Person {
+  email: string;
+  policyNumber: string;
+  /** Payouts to a phone ending in 0000 are refused by the СБП side: the claim waits for the person. */
+  refusedByBank: boolean;
+}
+
+export interface World {
+  claimsClinicId: string;
+  officeClinicId: string;
+  importProgramId: string;
+  doctor: string;
+  clinicUser: string;
+  insurerUser: string;
+  people: Person[];
+}
+
+/**
+ * The soak test's data, written with the server's own schema and price list repository as the test
+ * factories do: one clinic the claims go to (a published price list, 5 % cashback) and one that uploads
+ * price lists and writes to the chat, a program with both services, a second program of the same insurer
+ * that receives the insured lists, a console doctor, a clinic user, an insurer user and `count` insured
+ * people with СБП details (every tenth with a phone the bank refuses). Letters are issued later over HTTP.
+ */
+export async function seedWorld(url: string, count: number): Promise<World> {
+  const database = await openPostgres(url, 2);
+  const db = database.db;
+  const ids = cryptoIds;
+  const now = new Date();
+  try {
+    const programId = await insertBenchProgram(db, ids, {
+      name: 'Поликлиника (нагрузочный прогон)',
+      validFrom: '2020-01-01',
+      validTo: '2099-12-31',
+      coveredPrefixes: ['B01.', 'B03.'],
+      createdAt: now,
+    });
+    const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+    const importProgramId = ids.uuid();
+    await db.insert(programs).values({
+      id: importProgramId,
+      contractId: program!.contractId,
+      code: 'SOAK-IMPORT',
+      name: 'Списки застрахованных (нагрузочный прогон)',
+      coveredPrefixes: ['B01.'],
+      accessTypes: ['letter'],
+      createdAt: now,
+    });
+    const [claimsClinicId, officeClinicId] = [ids.uuid(), ids.uuid()];
+    await db.insert(clinics).values([
+      {
+        id: claimsClinicId!,
+        inn: CLAIMS_CLINIC_INN,
+        name: 'ООО «Клиника здоровья»',
+        shortName: 'Клиника здоровья',
+        address: 'г. Москва',
+      },
+      {
+        id: officeClinicId!,
+        inn: '7701000178',
+        name: 'ООО «Клиника прейскурантов»',
+        shortName: 'Клиника прейскурантов',
+        address: 'г. Москва',
+      },
+    ]);
+    await db.insert(programClinics).values({ programId, clinicId: claimsClinicId! });
+    await db
+      .insert(clinicCashback)
+      .values({ clinicId: claimsClinicId!, validFrom: '2020-01-01', percent: 5 });
+    await insertPublishedVersion(db, ids, {
+      clinicId: claimsClinicId!,
+      number: 1,
+      effectiveFrom: '2020-01-01',
+      at: now,
+      rows: [
+        ['1.1', THERAPIST.code, THERAPIST.name, BigInt(THERAPIST.price)],
+        ['1.2', BLOOD.code, BLOOD.name, BigInt(BLOOD.price)],
+      ],
+    });
+    const hash = await hashPassword(PASSWORD, 12);
+    const user = async (
+      email: string,
+      fullName: string,
+      roles: string[],
+      extra: Partial<typeof users.$inferInsert> = {},
+    ) => {
+      const id = ids.uuid();
+      // The soak signs staff in again after every kill; a TOTP code may be spent once per 30 s step, which
+      // would throttle the load rather than test it. The second factor has its own tests.
+      await db.insert(users).values({
+        id,
+        email,
+        fullName,
+        passwordHash: hash,
+        roles,
+        secondFactorExempt: true,
+        createdAt: now,
+        updatedAt: now,
+        ...extra,
+      });
+      return id;
+    };
+    await user('doctor@soak.remed.ru', 'Врач Нагрузочный', ['console_doctor']);
+    const clinicUserId = await user('clinic@soak.remed.ru', 'Бухгалтер Клиники', ['clinic_user']);
+    await db.insert(userClinics).values({ userId: clinicUserId, clinicId: officeClinicId! });
+    await user('insurer@soak.remed.ru', 'Сотрудник Страховой', ['insurer_user'], {
+      insurerId: (await insurerOf(database, program!.contractId))!,
+    });
+    const people: Person[] = [];
+    for (let n = 0; n < count; n++) {
+      const email = `p${n}@soak.remed.ru`;
+      const userId = await user(email, `Застрахованный ${n}`, ['insured']);
+      const personId = ids.uuid();
+      const refusedByBank = n % 10 === 9;
+      await db.insert(insuredPersons).values({
+        id: personId,
+        lastName: 'Петров',
+        firstName: 'Иван',
+        birthDate: '1980-01-01',
+        sex: 'male',
+        phone: `+7916${String(n).padStart(7, '0')}`,
+        userId,
+        payoutPhone: `+7926${String(n).padStart(3, '0')}${refusedByBank ? '0000' : '1111'}`,
+        payoutBankId: '100000000111',
+        createdAt: now,
+        updatedAt: now,
+      });
+      const policyNumber = `СОАК-${n}`;
+      await db.insert(policies).values({
+        id: ids.uuid(),
+        number: policyNumber,
+        programId,
+        insuredPersonId: personId,
+        validFrom: '2020-01-01',
+        validTo: '2099-12-31',
+        createdAt: now,
+        updatedAt: now,
+      });
+      people.push({ email, policyNumber, refusedByBank });
+    }
+    return {
+      claimsClinicId: claimsClinicId!,
+      officeClinicId: officeClinicId!,
+      importProgramId,
+      doctor: 'doctor@soak.remed.ru',
+      clinicUser: 'clinic@soak.remed.ru',
+      insurerUser: 'insurer@soak.remed.ru',
+      people,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+async function insurerOf(database: Awaited<ReturnType<typeof openPostgres>>, contractId: string) {
+  const r = await database.query<{ insurer_id: string }>('select insurer_id from contracts where id = $1', [
+    contractId,
+  ]);
+  return r.rows[0]?.insurer_id;
+}
