@@ -39,6 +39,8 @@ async function chooseClinic(page: Page, name: string) {
 }
 
 test('bonus program, ranking, rating and report of a clinic', async ({ page, browser, baseURL }) => {
+  // Four people in three browsers and a receipt paid in between: beside another worker it outlasts 60 s.
+  test.slow();
   const base = baseURL ?? '';
   const { login, clinicIds } = await networkUser(base);
 
