@@ -44,7 +44,14 @@ export default defineConfig({
     command: 'node apps/server/bin/remed.js start --demo',
     cwd: root,
     // Every test signs in through the form; the per-minute login limit is for attackers, not for this suite.
-    env: { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', LOGIN_RATE_PER_MINUTE: '1000' },
+    // The QR time budget is generous: browser tests share the machine with other test runs.
+    env: {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_PER_MINUTE: '1000',
+      QR_TIMEOUT_SECONDS: '60',
+    },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

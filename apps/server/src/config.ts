@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import {
   type IdentifierResult,
@@ -9,6 +10,7 @@ import {
   validateSettlementAccount,
 } from '@remed/core';
 import { z } from 'zod';
+import { secondFactorRolesSchema, totpKeySchema } from './modules/second-factor/second-factor-config.ts';
 
 /** The only reader of process.env. Every variable is documented in README.md and .env.example. */
 
@@ -17,6 +19,13 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const optionalPath = z.string().min(1).optional();
+
+const isAddressOrSubnet = (v: string) => {
+  const [address = '', prefix, extra] = v.split('/');
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
 
 /** A requisite checked with its control digits; the reason names what is wrong. */
 const requisite = (validate: (v: string) => IdentifierResult) =>
@@ -56,6 +65,8 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  TOTP_ENCRYPTION_KEY: totpKeySchema.optional(),
+  SECOND_FACTOR_ROLES: secondFactorRolesSchema,
   DEMO: bool.default(false),
   RUN_WORKERS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,6 +89,12 @@ const schema = z.object({
   PAYOUTS_API_URL: z.url().optional(),
   PAYOUTS_AGENT_ID: z.string().min(1).optional(),
   PAYOUTS_SECRET_KEY: z.string().min(1).optional(),
+  // How long the provider keeps an Idempotence-Key (YooKassa: 24 hours); older payouts are looked up first.
+  PAYOUTS_IDEMPOTENCE_WINDOW_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   DIRECTORY_API_URL: z.url().optional(),
   DIRECTORY_API_TOKEN: z.string().min(1).optional(),
   SERVICE_NAME: z.string().min(2).default('remed — медицинский пульт'),
@@ -104,6 +121,26 @@ const schema = z.object({
   SERVICE_HEAD_POST: z.string().min(3).default('Генеральный директор'),
   SERVICE_CITY: z.string().min(2).default('г. Москва'),
   EDO_MAX_FILE_MB: z.coerce.number().int().min(1).max(30).default(20),
+  INSURED_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(2_000_000).default(1_000_000),
+  INSURED_IMPORT_MAX_FILE_MB: z.coerce.number().int().min(1).max(500).default(200),
+  QR_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+  QR_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(6),
+  PHOTO_MAX_MEGAPIXELS: z.coerce.number().positive().max(200).default(50),
+  ALLOWED_ORIGINS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((o) => URL.canParse(o.trim()) && new URL(o.trim()).origin === o.trim()),
+      'список адресов через запятую вида https://remed.example.ru (без пути и косой черты в конце)',
+    )
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
+  METRICS_ALLOW: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((a) => isAddressOrSubnet(a.trim())),
+      'адреса и подсети через запятую, например 127.0.0.1,10.0.0.0/8,::1',
+    )
+    .default('127.0.0.1,::1'),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -156,6 +193,9 @@ function crossChecks(env: RawEnv): string[] {
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('SESSION_SECRET: обязателен при NODE_ENV=production');
   }
+  if (env.NODE_ENV === 'production' && !env.TOTP_ENCRYPTION_KEY) {
+    problems.push('TOTP_ENCRYPTION_KEY: обязателен при NODE_ENV=production');
+  }
   return problems;
 }
 
@@ -200,6 +240,7 @@ function toConfig(env: z.output<typeof schema>) {
       lockMinutes: env.LOGIN_LOCK_MINUTES,
       ratePerMinute: env.LOGIN_RATE_PER_MINUTE,
     },
+    secondFactor: { roles: env.SECOND_FACTOR_ROLES, encryptionKey: env.TOTP_ENCRYPTION_KEY },
     demo: env.DEMO,
     runWorkers: env.RUN_WORKERS,
     logLevel: env.LOG_LEVEL,
@@ -224,6 +265,26 @@ function toConfig(env: z.output<typeof schema>) {
     },
     serviceCity: env.SERVICE_CITY,
     edoMaxFileBytes: env.EDO_MAX_FILE_MB * 1024 * 1024,
+    insuredImport: {
+      maxRows: env.INSURED_IMPORT_MAX_ROWS,
+      maxFileBytes: env.INSURED_IMPORT_MAX_FILE_MB * 1024 * 1024,
+    },
+    qr: {
+      workers: env.QR_WORKERS,
+      timeoutMs: env.QR_TIMEOUT_SECONDS * 1000,
+      maxPixels: Math.round(env.PHOTO_MAX_MEGAPIXELS * 1_000_000),
+    },
+    /** Receipt and help-request photos with more pixels are refused before they are decoded. */
+    photoMaxPixels: Math.round(env.PHOTO_MAX_MEGAPIXELS * 1_000_000),
+    /** Pages that may send state-changing requests with a session, beside the server's own address. */
+    allowedOrigins: [
+      new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).origin,
+      ...(env.ALLOWED_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ],
+    metrics: { token: env.METRICS_TOKEN ?? null, allow: env.METRICS_ALLOW },
     /** Without outside endpoints the simulators serve the same contracts at /sim on this server. */
     receipts: {
       /** `fns`: the FNS Open API (SOAP, master token); `aggregator`: `POST /api/v1/check/get`. */
@@ -246,12 +307,14 @@ function toConfig(env: z.output<typeof schema>) {
           agentId: env.PAYOUTS_AGENT_ID ?? '',
           secretKey: env.PAYOUTS_SECRET_KEY ?? '',
           simulated: false,
+          idempotenceWindowMs: env.PAYOUTS_IDEMPOTENCE_WINDOW_HOURS * 3_600_000,
         }
       : {
           url: `http://127.0.0.1:${env.PORT}/sim/yookassa`,
           agentId: 'simulator-agent',
           secretKey: 'simulator-secret',
           simulated: true,
+          idempotenceWindowMs: env.PAYOUTS_IDEMPOTENCE_WINDOW_HOURS * 3_600_000,
         },
     sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN } : null,
     storage:

@@ -48,7 +48,15 @@ describe('config', () => {
       /RECEIPTS_API_URL/,
     );
     expect(() => loadConfig({ PAYOUTS_API_URL: 'https://api.yookassa.example' })).toThrow(/PAYOUTS_AGENT_ID/);
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ...outside });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ...outside })).toThrow(
+      /TOTP_ENCRYPTION_KEY/,
+    );
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      TOTP_ENCRYPTION_KEY: 'ab'.repeat(32),
+      ...outside,
+    });
     expect(c.sessionSecret).toHaveLength(40);
     expect(c.receipts).toMatchObject({
       protocol: 'aggregator',

@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
 import {
   clinicCashback,
   clinics,
@@ -54,6 +55,13 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   return { database, drop: () => database.close().catch(() => undefined) };
 }
 
+/** A PGlite of its own, migrated from scratch (for a test that needs one beside a PostgreSQL database). */
+export async function openFreshPglite(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const database = await openPglite(undefined);
+  await runMigrations(database);
+  return { database, drop: () => database.close().catch(() => undefined) };
+}
+
 export interface TestContext {
   deps: AppDeps;
   app: FastifyInstance;
@@ -69,11 +77,20 @@ export async function createTestContext(
   opts: {
     jobs?: 'off' | 'queue' | 'work';
     overrides?: Pick<RuntimeOverrides, 'receiptSource' | 'payoutProvider'>;
+    /** Another database than the test run's kind, e.g. `openFreshPglite` beside PostgreSQL. */
+    openDatabase?: () => Promise<{ database: Database; drop(): Promise<void> }>;
   } = {},
 ): Promise<TestContext> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await (opts.openDatabase ?? openTestDatabase)();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-test-'));
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  // Test files run side by side on a busy machine: the QR time budget is generous unless a test sets it.
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    QR_TIMEOUT_SECONDS: '60',
+    ...env,
+  });
   const clock = new ManualClock(new Date('2026-11-20T07:00:00Z'));
   const runtime = await createRuntime(config, {
     database,
@@ -138,6 +155,8 @@ export async function makeUser(
     insurerId?: string | null;
     policyholderId?: string | null;
     blocked?: boolean;
+    /** Test users of other features sign in with a password alone, like the demo accounts (decision 013). */
+    secondFactorExempt?: boolean;
   },
 ) {
   const id = deps.ids.uuid();
@@ -153,6 +172,7 @@ export async function makeUser(
     insurerId: opts.insurerId ?? null,
     policyholderId: opts.policyholderId ?? null,
     blockedAt: opts.blocked ? deps.clock.now() : null,
+    secondFactorExempt: opts.secondFactorExempt ?? true,
     createdAt: deps.clock.now(),
     updatedAt: deps.clock.now(),
   });

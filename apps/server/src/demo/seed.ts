@@ -45,6 +45,7 @@ import {
   demoDraftRows,
 } from './demo-data.ts';
 import { seedEdo } from './edo.ts';
+import { seedPersonalData } from './personal-data.ts';
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
@@ -70,6 +71,7 @@ const RESET_TABLES = [
   'insured_imports',
   'user_agreements',
   'otp_codes',
+  'health_data_views',
   'consents',
   'policies',
   'insured_persons',
@@ -144,12 +146,13 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
         insurerId: a.org === 'insurer' ? insurerId : null,
         policyholderId: a.org === 'policyholder' ? policyholderId : null,
       },
-      { mustChangePassword: false },
+      // The printed demo accounts must work for anyone without an authenticator app (decision 013).
+      { mustChangePassword: false, secondFactorExempt: true },
     );
   }
   await seedPriceLists(deps, clinicIds, validFrom);
   await seedInsurance(deps, { insurerId, policyholderId, clinicIds, year: validFrom.slice(0, 4) });
-  await seedLetter(deps, clinicIds[0]!);
+  await seedPersonalData(deps, await seedLetter(deps, clinicIds[0]!));
   await seedChat(deps);
   // Ratings come from the formula from the first day, with its components for the clinic cabinet.
   await ratingsService(deps).recomputeAll();
@@ -332,6 +335,7 @@ export function demoAccountsText(baseUrl: string): string {
   return [
     `Демо-доступ: ${baseUrl}  (пароль у всех: ${DEMO_PASSWORD})`,
     ...DEMO_ACCOUNTS.map((a) => `  ${a.login.padEnd(width)}  ${a.title}`),
+    'Эти учётные записи входят по паролю; новые сотрудники при первом входе подключают приложение-аутентификатор.',
   ].join('\n');
 }
 
@@ -355,7 +359,7 @@ async function seedLetter(deps: AppDeps, clinicId: string) {
     icd10Code: 'I10',
     icd10Text: 'Эссенциальная (первичная) гипертензия',
   });
-  await console.issueLetter(actor, caseId, {
+  return console.issueLetter(actor, caseId, {
     clinicId,
     services: [
       { serviceCode: 'B01.047.001', quantity: 1 },

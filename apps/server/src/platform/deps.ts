@@ -35,4 +35,6 @@ export interface AppDeps {
   } | null;
   /** Secret that signs cookies; from SESSION_SECRET or generated once into the data folder. */
   cookieSecret: string;
+  /** AES-256-GCM key that seals TOTP secrets; from TOTP_ENCRYPTION_KEY or generated once into the data folder. */
+  totpKey: Buffer;
 }

@@ -12,9 +12,10 @@ import { LetterPage } from '../features/letters/LetterPage.tsx';
 import { LettersPage } from '../features/letters/LettersPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { RegisterPage } from '../features/registration/RegisterPage.tsx';
+import { SetupSecondFactorPage } from '../features/second-factor/SetupSecondFactorPage.tsx';
 import { SessionLoading } from './errors/SessionStates.tsx';
 import { NotFoundPage } from './errors/StatusPage.tsx';
-import { RequireAuth, RequireRole } from './guards.tsx';
+import { RequireAuth, RequireRole, SECOND_FACTOR_SETUP_PATH } from './guards.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 
@@ -24,6 +25,17 @@ const UsersPage = lazy(() =>
 );
 const AuditPage = lazy(() =>
   import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const AdminPersonalDataPage = lazy(() =>
+  import('../features/personal-data/AdminPersonalDataPage.tsx').then((m) => ({
+    default: m.AdminPersonalDataPage,
+  })),
+);
+const PrivacyPolicyPage = lazy(() =>
+  import('../features/personal-data/PrivacyPolicyPage.tsx').then((m) => ({ default: m.PrivacyPolicyPage })),
+);
+const MyDataPage = lazy(() =>
+  import('../features/personal-data/MyDataPage.tsx').then((m) => ({ default: m.MyDataPage })),
 );
 const OutboxPage = lazy(() =>
   import('../features/outbox/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
@@ -121,6 +133,14 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route
+        path="/privacy"
+        element={
+          <Suspense fallback={<SessionLoading />}>
+            <PrivacyPolicyPage />
+          </Suspense>
+        }
+      />
+      <Route
         path="/clinic/register"
         element={
           <Suspense fallback={<SessionLoading />}>
@@ -133,6 +153,14 @@ export function AppRoutes() {
         element={
           <RequireAuth>
             <ChangePasswordPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        path={SECOND_FACTOR_SETUP_PATH}
+        element={
+          <RequireAuth>
+            <SetupSecondFactorPage />
           </RequireAuth>
         }
       />
@@ -151,6 +179,7 @@ export function AppRoutes() {
           <Route path="claims" element={<ClaimsPage />} />
           <Route path="claims/new" element={<ClaimNewPage />} />
           <Route path="claims/:id" element={<ClaimPage />} />
+          <Route path="my-data" element={<MyDataPage />} />
         </Route>
         <Route element={<RequireRole roles={['insured', 'clinic_user', 'insurer_user', 'admin']} />}>
           <Route path="letters" element={<LettersPage />} />
@@ -200,6 +229,7 @@ export function AppRoutes() {
         <Route path="admin" element={<RequireRole roles={['admin']} />}>
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="personal-data" element={<AdminPersonalDataPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="reconciliation" element={<ReconciliationPage />} />
           <Route path="contacts" element={<AdminContactsPage />} />

@@ -7,6 +7,8 @@ export * from './insurance.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
+export * from './personal-data.ts';
 export * from './price-lists.ts';
 export * from './ratings.ts';
+export * from './second-factor.ts';
 export * from './users.ts';
