@@ -97,32 +97,39 @@ const refusedAt = (view: { status: string; issues: { code?: string; problem: str
   return view.issues[0]!;
 };
 
-describe('insured list upload limits', () => {
-  it('refuses a 1 000 000 row CSV over the configured cap, imports nothing and keeps working', async () => {
-    const file = path.join(dir, 'million.csv');
-    function* lines() {
-      yield `${HEADER.join(';')}\n`;
-      for (let n = 1; n <= 1_000_000; n += 1000)
-        yield Array.from({ length: 1000 }, (_, k) => `${person(n + k, 'М').join(';')}\n`).join('');
-    }
-    await pipeline(Readable.from(lines()), fs.createWriteStream(file));
-    const { res, view } = await upload('million.csv', fs.readFileSync(file));
-    expect(res.statusCode).toBe(202);
-    const issue = refusedAt(view);
-    expect(issue.code).toBe('TABLE_TOO_MANY_ROWS');
-    expect(issue.problem).toMatch(
-      /^В файле больше 250\s000 строк — столько не помещается в одну загрузку списка застрахованных/,
-    );
-    expect(await policiesOfProgram()).toHaveLength(0);
-    const [stored] = await ctx.deps.database.db
-      .select()
-      .from(insuredImports)
-      .where(eq(insuredImports.id, view.id));
-    expect(stored!.finishedAt).not.toBeNull();
-    await expectServerStillWorks();
-  });
+// Refusing a huge file happens in the streaming reader before a row reaches the database; on the PostgreSQL
+// pass of CI these would only build the same files again, so they run in the PGlite pass only.
+const onPostgres = !!process.env.TEST_DATABASE_URL;
 
-  it('refuses a 2.5 million row XLSX of tens of megabytes the same way', async () => {
+describe('insured list upload limits', () => {
+  it.skipIf(onPostgres)(
+    'refuses a 1 000 000 row CSV over the configured cap, imports nothing and keeps working',
+    async () => {
+      const file = path.join(dir, 'million.csv');
+      function* lines() {
+        yield `${HEADER.join(';')}\n`;
+        for (let n = 1; n <= 1_000_000; n += 1000)
+          yield Array.from({ length: 1000 }, (_, k) => `${person(n + k, 'М').join(';')}\n`).join('');
+      }
+      await pipeline(Readable.from(lines()), fs.createWriteStream(file));
+      const { res, view } = await upload('million.csv', fs.readFileSync(file));
+      expect(res.statusCode).toBe(202);
+      const issue = refusedAt(view);
+      expect(issue.code).toBe('TABLE_TOO_MANY_ROWS');
+      expect(issue.problem).toMatch(
+        /^В файле больше 250\s000 строк — столько не помещается в одну загрузку списка застрахованных/,
+      );
+      expect(await policiesOfProgram()).toHaveLength(0);
+      const [stored] = await ctx.deps.database.db
+        .select()
+        .from(insuredImports)
+        .where(eq(insuredImports.id, view.id));
+      expect(stored!.finishedAt).not.toBeNull();
+      await expectServerStillWorks();
+    },
+  );
+
+  it.skipIf(onPostgres)('refuses a 2.5 million row XLSX of tens of megabytes the same way', async () => {
     const before = (await policiesOfProgram()).length;
     const file = path.join(dir, 'huge.xlsx');
     const row = person(7, 'X');

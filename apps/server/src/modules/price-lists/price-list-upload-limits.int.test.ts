@@ -66,38 +66,45 @@ async function draftRowsOf(id: string) {
   return ctx.deps.database.db.select().from(priceListDraftRows).where(eq(priceListDraftRows.versionId, id));
 }
 
-describe('price list upload limits', () => {
-  it('refuses a 2.5 million row XLSX at the 100 000th row, marks the draft failed and keeps no rows', async () => {
-    const file = path.join(dir, 'huge.xlsx');
-    await writeBigXlsx(
-      file,
-      2_500_001,
-      (r) => (r === 1 ? HEADER : [r, 'A09.05.023', NAME, 350 + (r % 97), '']),
-      [...HEADER, 'A09.05.023', NAME, ''],
-    );
-    const content = fs.readFileSync(file);
-    expect(content.length).toBeGreaterThan(5 * 1024 * 1024);
-    expect(content.length).toBeLessThan(30 * 1024 * 1024);
+// Refusing a huge file happens in the streaming reader before a row reaches the database; on the PostgreSQL
+// pass of CI these would only build the same files again, so they run in the PGlite pass only.
+const onPostgres = !!process.env.TEST_DATABASE_URL;
 
-    const { res, view } = await upload('huge.xlsx', content);
-    expect(res.statusCode).toBe(202);
-    expect(view).toMatchObject({
-      import: { status: 'failed' },
-      rowCount: 0,
-      errorCount: 1,
-      issues: [
-        {
-          row: null,
-          code: 'TABLE_TOO_MANY_ROWS',
-          message: expect.stringMatching(
-            /^В файле больше 100\s000 строк — столько не помещается в один прейскурант/,
-          ),
-        },
-      ],
-    });
-    expect(await draftRowsOf(view.id)).toHaveLength(0);
-    await expectServerStillWorks();
-  });
+describe('price list upload limits', () => {
+  it.skipIf(onPostgres)(
+    'refuses a 2.5 million row XLSX at the 100 000th row, marks the draft failed and keeps no rows',
+    async () => {
+      const file = path.join(dir, 'huge.xlsx');
+      await writeBigXlsx(
+        file,
+        2_500_001,
+        (r) => (r === 1 ? HEADER : [r, 'A09.05.023', NAME, 350 + (r % 97), '']),
+        [...HEADER, 'A09.05.023', NAME, ''],
+      );
+      const content = fs.readFileSync(file);
+      expect(content.length).toBeGreaterThan(5 * 1024 * 1024);
+      expect(content.length).toBeLessThan(30 * 1024 * 1024);
+
+      const { res, view } = await upload('huge.xlsx', content);
+      expect(res.statusCode).toBe(202);
+      expect(view).toMatchObject({
+        import: { status: 'failed' },
+        rowCount: 0,
+        errorCount: 1,
+        issues: [
+          {
+            row: null,
+            code: 'TABLE_TOO_MANY_ROWS',
+            message: expect.stringMatching(
+              /^В файле больше 100\s000 строк — столько не помещается в один прейскурант/,
+            ),
+          },
+        ],
+      });
+      expect(await draftRowsOf(view.id)).toHaveLength(0);
+      await expectServerStillWorks();
+    },
+  );
 
   it('answers 413 with the limit while the upload streams in, for a file over 30 MB, and stores nothing', async () => {
     const before = await ctx.deps.database.db.select().from(priceListVersions);
