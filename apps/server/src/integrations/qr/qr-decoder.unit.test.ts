@@ -90,7 +90,8 @@ describe('receipt QR from a photo', { timeout: 60_000 }, () => {
     try {
       const photo = await noise(160, 120);
       const readings = await Promise.all([narrow.read(photo), narrow.read(photo), narrow.read(photo)]);
-      expect(readings.map((r) => r.ok || r.reason)).toEqual(['not_found', 'not_found', 'busy']);
+      // Each read first measures its photo, so which of the three finds the queue full is up to the thread pool.
+      expect(readings.map((r) => r.ok || r.reason).sort()).toEqual(['busy', 'not_found', 'not_found']);
     } finally {
       await narrow.close();
     }
