@@ -116,6 +116,10 @@ function pushToken(out: Word[], token: string, place: Place, acronym: boolean, g
     } else if (/^мин/.test(part) && last && /^\d+$/.test(last.text)) {
       // «30 мин» and «/30мин/» are one duration.
       last.text += 'мин';
-    } else out.push({ text: part, place, group, acronym, cut: m[2] === '.' && /[а-я]{2,}/.test(part) });
+    } else {
+      // A dot after a vowel, «й» or «ь» ends a whole word («категории. Главный врач»); a cut ends in a consonant.
+      const cut = m[2] === '.' && /[а-я]{2,}/.test(part) && !/[аеиоуыэюяйь]$/.test(part);
+      out.push({ text: part, place, group, acronym, cut });
+    }
   }
 }

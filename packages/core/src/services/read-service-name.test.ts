@@ -54,6 +54,17 @@ describe('readServiceName: family (kind and object)', () => {
     }
     expect(readServiceName('8.3.9. Прием врача-терапевта').clinicCode).toBe('8.3.9');
     expect(readServiceName('03.054 Прием врача-терапевта').clinicCode).toBe('03.054');
+    // A laboratory's own catalogue number (Альтамед: «13.1.A1.900») is numbering too, not a quantity.
+    expect(readServiceName('13.1.A1.900 ДНК хламидии (Chlamydia trachomatis)').clinicCode).toBe('13.1.a1.900');
+    expect(readServiceName('13.1.A1.900 ДНК хламидии (Chlamydia trachomatis)').object).toEqual(
+      readServiceName('ДНК хламидии (Chlamydia trachomatis)').object,
+    );
+  });
+
+  it('takes a dot after a whole word for the end of a sentence, not a cut', () => {
+    const name = readServiceName('Прием врача терапевта высшей категории. Главный врач');
+    expect(name.object).toContain('категор');
+    expect(readServiceName('Прием вр. терапевта высш. кат.').object).toContain('высш.');
   });
 
   it('reads 804н codes in the name, also with a Cyrillic letter', () => {

@@ -44,7 +44,7 @@ export interface ServiceIdentity {
 // Cyrillic А/В typed instead of Latin A/B are common in till names.
 const CODE_RE = /(?<![\p{L}\d])([AaАаBbВв])\s?(\d{2}\.\d{2,3}\.\d{3}(?:\.\d{3})?)(?![\d.]*\d)/gu;
 const CLINIC_CODE_RE =
-  /^\s*[[(№#]?\s*((?:[A-Za-zА-Яа-я]{1,3}[-.]?)?\d+(?:[./-]\d+)*)\.?\s*[\])]?\s*[-–—:.]?\s+/u;
+  /^\s*[[(№#]?\s*((?:[A-Za-zА-Яа-я]{1,3}[-.]?)?\d+(?:[./-][A-Za-z]{0,2}\d+)*)\.?\s*[\])]?\s*[-–—:.]?\s+/u;
 
 interface Stemmed {
   stem: string;
