@@ -50,6 +50,18 @@ describe('the adjudication engine on the held-out corpus', () => {
   });
 });
 
+// The third, built blind from six more lists on 2 December (holdout2/README.md).
+describe('the adjudication engine on the second held-out corpus', () => {
+  const { figures } = scoreCorpus(join(here, 'holdout2/corpus'));
+
+  it('never pays more than the labels allow, and decides at least 97 % right', () => {
+    expect(figures.invalidInputs).toBe(0);
+    expect(figures.overpaid).toEqual({ receipts: 0, rubles: 0 });
+    expect(figures.accuracy).toBeGreaterThanOrEqual(97);
+    expect(figures.autoRate).toBeGreaterThanOrEqual(95);
+  });
+});
+
 describe('the engine on variants made from the real names', () => {
   it.each(['names.json', 'holdout/names.json'])('pays none of them as the original line (%s)', (file) => {
     const { total, paid } = scoreVariants(join(here, file));

@@ -1,5 +1,5 @@
 import type { FiscalReceiptItem } from '../receipts/fiscal-receipt.ts';
-import { compareServices, kindsFit, objectsOverlap } from '../services/compare-services.ts';
+import { compareServices, kindsFit, objectsOverlap, saysNoMoreThan } from '../services/compare-services.ts';
 import { type Qualifiers, qualifierFit, qualifiersOfCode, statedFit } from '../services/qualifiers.ts';
 import { readServiceName, type ServiceIdentity } from '../services/read-service-name.ts';
 import type { GuaranteeLetterItem } from './letter.ts';
@@ -206,6 +206,12 @@ export function matchItem(item: FiscalReceiptItem, lines: readonly PreparedLine[
     const chosen = settle(item, name, candidates);
     if (chosen) return { kind: 'matched', line: chosen.item.line };
     return { kind: 'ambiguous', lines: candidates.map((c) => c.item.line) };
+  }
+  if (near.length > 1 && near.every((l) => saysNoMoreThan(name, l.name, l.implied))) {
+    // Less than any of several lines says, and the price does not point to one: which is it?
+    if (near.filter((l) => l.item.price === item.price).length !== 1) {
+      return { kind: 'ambiguous', lines: near.map((l) => l.item.line) };
+    }
   }
   if (near.length > 0) return { kind: 'near_miss', lines: near.map((l) => l.item.line) };
   if (weak) return { kind: 'unidentified' };

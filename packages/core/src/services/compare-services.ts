@@ -71,8 +71,11 @@ export function sameObject(item: ServiceIdentity, line: ServiceIdentity): boolea
   }
   if (!sameSet(itemCore, lineCore)) return false;
   // A parenthesis of the line is left out whole or said whole: «(дети 7+)» is not «(дети 0-7)».
+  // Words the parenthesis repeats from outside it («массаж плечевого сустава (… плечевого сустава …)») do
+  // not count as saying part of it.
   const has = (s: string) => item.object.some((t) => stemsMatch(s, t));
-  if (line.groups.some((g) => g.some(has) && !g.every(has))) return false;
+  const own = (g: readonly string[]) => g.filter((s) => !line.hardObject.includes(s));
+  if (line.groups.some((g) => own(g).some(has) && !own(g).every(has))) return false;
   return within(
     item.softObject.filter((s) => !item.aliasObject.includes(s)),
     line.softObject,
@@ -100,6 +103,23 @@ export function objectsOverlap(a: ServiceIdentity, b: ServiceIdentity): boolean 
   );
 }
 
+/**
+ * The item says nothing the line does not: its object is within the line's and no qualifier of it
+ * contradicts the line («ПСА» and «ПСА свободный», «Забор крови» and «Забор крови из вены»).
+ */
+export function saysNoMoreThan(
+  item: ServiceIdentity,
+  line: ServiceIdentity,
+  implied: Qualifiers = {},
+): boolean {
+  return (
+    item.object.length > 0 &&
+    within(item.object, line.object) &&
+    kindsFit(item.kind, line.kind) &&
+    qualifierFit(item.qualifiers, line.qualifiers, implied) !== 'conflict'
+  );
+}
+
 /** One object is part of the other: «Рентгенография грудной клетки» and «… в двух проекциях». */
 export function partOfObject(a: ServiceIdentity, b: ServiceIdentity): boolean {
   if (a.object.length === 0 || b.object.length === 0) return false;
@@ -121,7 +141,28 @@ export function compareServices(
   }
   const q: QualifierFit = qualifierFit(item.qualifiers, line.qualifiers, implied);
   if (same) return q === 'agree' ? 'same' : 'near';
-  return partOfObject(item, line) || sharesMost(item, line) ? 'near' : 'different';
+  return partOfObject(item, line) || sharesMost(item, line) || numbersApart(item, line)
+    ? 'near'
+    : 'different';
+}
+
+// Units that only count what a number says: «(1–3 года)», «до 120 кг», «2 шт».
+const COUNT_UNITS: ReadonlySet<string> = new Set(['лет', 'год', 'кг', 'шт', 'мес', 'месяц', 'недел', 'сут']);
+const named = (x: ServiceIdentity) =>
+  x.object.filter((s) => !s.startsWith('#') && !COUNT_UNITS.has(s.replace(/\.$/, '')));
+
+/**
+ * Of one kind, and apart only by numbers: another variant of one service — an age band («Детский массаж
+ * (1–3 года)» and «(4–5 лет)»), a count («Папиллома 1 шт» and «2 шт»), a weight band.
+ */
+function numbersApart(item: ServiceIdentity, line: ServiceIdentity): boolean {
+  if (item.kind !== line.kind && !(item.kind === null || line.kind === null)) return false;
+  const counted = (x: ServiceIdentity) => x.object.length > named(x).length;
+  if (!counted(item) && !counted(line)) return false;
+  const a = named(item);
+  const b = named(line);
+  if (a.length === 0 && b.length === 0) return item.kind !== null && item.kind === line.kind;
+  return a.length > 0 && b.length > 0 && (within(a, b) || within(b, a));
 }
 
 /**

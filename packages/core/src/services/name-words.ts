@@ -21,6 +21,22 @@ const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
   b: 'в',
 };
 
+// Cyrillic letters that designate as their Latin look-alikes or transliterations do: «Иммуноглобулин А» is IgA.
+const DESIGNATOR_LATIN: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  д: 'd',
+  е: 'e',
+  м: 'm',
+  к: 'k',
+};
+
+/** A designating letter as a word of its own kind (`~a`), which no stem or preposition can equal. */
+export function designator(letter: string): string {
+  return `~${DESIGNATOR_LATIN[letter] ?? letter}`;
+}
+
 /** Latin look-alikes inside Cyrillic words («Cергеевна») become Cyrillic. */
 function fixMixedScript(word: string): string {
   // A lone Latin «c» or «a» in a Russian name is the Cyrillic preposition or conjunction.
@@ -49,7 +65,7 @@ export interface Word {
 
 /** Words of a name, in order, with till abbreviations expanded. */
 export function wordsOf(body: string): Word[] {
-  const tokens: { text: string; group: number; acronym: boolean }[] = [];
+  const tokens: { text: string; group: number; acronym: boolean; designator: boolean }[] = [];
   const sizes = new Map<number, number>();
   let depth = 0;
   let group = 0;
@@ -65,6 +81,7 @@ export function wordsOf(body: string): Word[] {
         text: t.toLowerCase().replace(/ё/g, 'е'),
         group: g,
         acronym: /^[А-ЯЁ]{2,6}(-[А-ЯЁ]{2,6})?$/u.test(t),
+        designator: /^[A-ZА-ЯЁ]$/u.test(t),
       });
       sizes.set(g, (sizes.get(g) ?? 0) + 1);
     }
@@ -77,10 +94,22 @@ export function wordsOf(body: string): Word[] {
     for (const t of tokens.slice(0, colon)) if (t.group === 0) t.group = heading;
     sizes.set(heading, colon);
   }
+  // In a name not set in capitals, a capital letter standing alone designates («Иммуноглобулин А»,
+  // «Гепатит В», «Витамин D»); in lower case, or on a till that prints capitals, it is a preposition.
+  const designates = /[a-zа-я]/u.test(body);
   const out: Word[] = [];
-  for (const t of tokens) {
+  for (const [k, t] of tokens.entries()) {
     const place: Place = t.group === 0 ? 'hard' : sizes.get(t.group) === 1 ? 'alias' : 'detail';
-    pushToken(out, t.text, place, t.acronym, t.group);
+    // The first word in capitals is the start of a sentence («С контрастом …»). On a till that prints
+    // capitals a letter designates after the words that take one, or when it is no preposition.
+    const after = tokens[k - 1]?.text ?? '';
+    const designating =
+      t.designator &&
+      k > 0 &&
+      (designates || /^(иммуноглобулин|класс|гепатит|витамин)/.test(after) || !/^[авскоуи]$/.test(t.text));
+    if (designating) {
+      out.push({ text: designator(t.text), place, group: t.group, acronym: false, cut: false });
+    } else pushToken(out, t.text, place, t.acronym, t.group);
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { FRACTION_ANALYTES } from './lexicon.ts';
+
 /**
  * Qualifiers: the words that make a different service of the same kind and object. Each axis has the
  * value a name means when it says nothing (`DEFAULTS`): a visit without «детский» is an adult's, a
@@ -17,6 +19,12 @@ export interface Qualifiers {
   projections?: string;
   /** An ECG's interpretation: «с расшифровкой» / «без расшифровки». */
   interpretation?: 'with' | 'without';
+  /** The class of an immunoglobulin or antibody: IgG, IgM, IgA, IgE («Иммуноглобулин А»). */
+  immunoglobulin?: string;
+  /** Which fraction of an analyte (FRACTION_ANALYTES): «Т4 свободный», «Билирубин прямой». */
+  fraction?: 'total' | 'free' | 'direct' | 'indirect' | 'bound' | 'ionized';
+  /** A test after a load («Глюкоза с нагрузкой», «Инсулин после нагрузки»). */
+  load?: 'with' | 'without';
 }
 export type QualifierAxis = keyof Qualifiers;
 export const QUALIFIER_AXES: readonly QualifierAxis[] = [
@@ -30,6 +38,9 @@ export const QUALIFIER_AXES: readonly QualifierAxis[] = [
   'zones',
   'projections',
   'interpretation',
+  'immunoglobulin',
+  'fraction',
+  'load',
 ];
 
 export const DEFAULTS: Readonly<Qualifiers> = {
@@ -40,6 +51,7 @@ export const DEFAULTS: Readonly<Qualifiers> = {
   contrast: 'without',
   zones: '1',
   interpretation: 'with',
+  load: 'without',
 };
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
@@ -59,7 +71,16 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 
 // One test that rules out most words before the specific patterns below.
 const HINT =
-  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|слев|справ|двус|обе|обо|оба|сторон|билат|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц|расшифр|описан|интерпрет)/;
+  /^(перв|повт|взр|дет|реб|млад|новор|подрост|анес|обез|нарк|седа|сне|лев|прав|слев|справ|двус|обе|обо|оба|сторон|билат|дом|выезд|надом|клиник|поликлин|амбулат|cito|цито|срочн|экспресс|планов|контраст|зон|проекц|расшифр|описан|интерпрет|~|общ|свобод|прям|непрям|связан|ионизир|нагруз)/;
+
+const FRACTIONS: readonly [RegExp, NonNullable<Qualifiers['fraction']>][] = [
+  [/^общ/, 'total'],
+  [/^свобод/, 'free'],
+  [/^прям/, 'direct'],
+  [/^непрям/, 'indirect'],
+  [/^связан/, 'bound'],
+  [/^ионизир/, 'ionized'],
+];
 
 /** Readers of one word in its context; each returns the axis and value it sets, or null. */
 function readWord(words: readonly string[], k: number): [QualifierAxis, string, number[]] | null {
@@ -67,6 +88,19 @@ function readWord(words: readonly string[], k: number): [QualifierAxis, string, 
   const prev = words[k - 1];
   const prev2 = words[k - 2];
   if (!HINT.test(w)) return null;
+  if (/^~[agmed]$/.test(w) && prev !== undefined && /^(иммуноглобулин|класс)/.test(prev)) {
+    return ['immunoglobulin', w.slice(1), [k]];
+  }
+  const fraction = FRACTIONS.find(([re]) => re.test(w));
+  // Said next to its analyte: «Общий анализ мочи (… белок …)» is no fraction of protein.
+  const analyte = (x: string | undefined) =>
+    x !== undefined && FRACTION_ANALYTES.some((a) => x.startsWith(a));
+  if (fraction && (analyte(prev) || analyte(words[k + 1]))) {
+    return ['fraction', fraction[1], [k]];
+  }
+  if (/^нагрузк/.test(w) && (prev === 'с' || prev === 'без' || prev === 'после')) {
+    return ['load', prev === 'без' ? 'without' : 'with', [k - 1, k]];
+  }
   if (/^первичн/.test(w)) return ['visit', 'first', [k]];
   if (/^повторн/.test(w)) return ['visit', 'repeat', [k]];
   if (/^взросл/.test(w)) return ['age', 'adult', [k]];

@@ -55,7 +55,9 @@ describe('readServiceName: family (kind and object)', () => {
     expect(readServiceName('8.3.9. Прием врача-терапевта').clinicCode).toBe('8.3.9');
     expect(readServiceName('03.054 Прием врача-терапевта').clinicCode).toBe('03.054');
     // A laboratory's own catalogue number (Альтамед: «13.1.A1.900») is numbering too, not a quantity.
-    expect(readServiceName('13.1.A1.900 ДНК хламидии (Chlamydia trachomatis)').clinicCode).toBe('13.1.a1.900');
+    expect(readServiceName('13.1.A1.900 ДНК хламидии (Chlamydia trachomatis)').clinicCode).toBe(
+      '13.1.a1.900',
+    );
     expect(readServiceName('13.1.A1.900 ДНК хламидии (Chlamydia trachomatis)').object).toEqual(
       readServiceName('ДНК хламидии (Chlamydia trachomatis)').object,
     );

@@ -44,7 +44,7 @@ export interface ServiceIdentity {
 // Cyrillic А/В typed instead of Latin A/B are common in till names.
 const CODE_RE = /(?<![\p{L}\d])([AaАаBbВв])\s?(\d{2}\.\d{2,3}\.\d{3}(?:\.\d{3})?)(?![\d.]*\d)/gu;
 const CLINIC_CODE_RE =
-  /^\s*[[(№#]?\s*((?:[A-Za-zА-Яа-я]{1,3}[-.]?)?\d+(?:[./-][A-Za-z]{0,2}\d+)*)\.?\s*[\])]?\s*[-–—:.]?\s+/u;
+  /^\s*[[(№#]?\s*((?:[A-Za-zА-Яа-я]{1,3}[-.]?\d+(?:[./-][A-Za-z]{0,2}\d+)+|[A-Za-zА-Яа-я]{1,3}(?:[-.]\d+|\d{3,})|\d+(?:[./-][A-Za-z]{0,2}\d+)*))\.?\s*[\])]?\s*[-–—:.]?\s+/u;
 
 interface Stemmed {
   stem: string;
@@ -103,7 +103,13 @@ function read(raw: string): ServiceIdentity {
     if (used.has(k)) return;
     // Numbers left after the qualifiers took theirs tell variants apart: «до 1 часа», «1-3 часа», «2 челюсти».
     const number = /^\d+$/.test(w.text);
-    const s = number ? `#${Number(w.text)}` : w.cut ? `${w.text}.` : stem(w.text);
+    const s = number
+      ? `#${Number(w.text)}`
+      : w.cut
+        ? `${w.text}.`
+        : w.text.startsWith('~')
+          ? w.text
+          : stem(w.text);
     // «без лейкоцитарной формулы» names the absence of what «с лейкоформулой» has.
     stems.push({
       stem: words[k - 1]?.text === 'без' ? `без:${s}` : s,
@@ -116,19 +122,31 @@ function read(raw: string): ServiceIdentity {
   let kind: ServiceKind | null = null;
   const concepts: Stemmed[] = [];
   const {
+    longConcepts,
     concepts: conceptRules,
     kinds: kindRules,
     filler,
     generic: genericStems,
     sample,
   } = stemmedLexicon();
+  const found = (rule: { concept: string; kind: ServiceKind | null }) => {
+    if (!concepts.some((c) => c.stem === rule.concept)) concepts.push({ stem: rule.concept, place: 'hard' });
+    kind ??= rule.kind;
+  };
   for (const rule of conceptRules) {
     // A name may say a concept twice («ФГДС (эзофагогастродуоденоскопия)», «С-реактивный белок (СРБ)»).
-    while (take(stems, rule.stems)) {
-      if (!concepts.some((c) => c.stem === rule.concept))
-        concepts.push({ stem: rule.concept, place: 'hard' });
-      kind ??= rule.kind;
-    }
+    while (take(stems, rule.stems)) found(rule);
+  }
+  // A long one-word concept with one letter mistyped («аланинаминотрансфереза») is still that concept.
+  for (let k = stems.length - 1; k >= 0; k--) {
+    const s = stems[k]!.stem;
+    if (s.length < 9) continue;
+    const rule = longConcepts.find(
+      (r) => Math.abs(r.stem.length - s.length) <= 1 && r.stem[0] === s[0] && oneEditApart(r.stem, s),
+    );
+    if (!rule) continue;
+    stems.splice(k, 1);
+    found(rule);
   }
   let kindRule = kindRules.find((r) => r.kind === kind);
   if (!kind) {

@@ -4,12 +4,17 @@ import { stem } from './stem.ts';
 const stemAll = (phrase: string) => phrase.split(' ').map(stem);
 
 function build() {
+  const concepts = CONCEPTS.flatMap((c) =>
+    c.phrases.map((p) => ({ stems: stemAll(p), concept: c.concept, kind: c.kind ?? null })),
+  ).sort((a, b) => b.stems.length - a.stems.length);
   return {
+    // One-word concepts long enough for a one-letter typo to leave no doubt which word was meant.
+    longConcepts: concepts
+      .filter((c) => c.stems.length === 1 && c.stems[0]!.length >= 9)
+      .map((c) => ({ stem: c.stems[0]!, concept: c.concept, kind: c.kind })),
     filler: new Set(FILLER.map(stem)),
     generic: new Set(GENERIC.map(stem)),
-    concepts: CONCEPTS.flatMap((c) =>
-      c.phrases.map((p) => ({ stems: stemAll(p), concept: c.concept, kind: c.kind ?? null })),
-    ).sort((a, b) => b.stems.length - a.stems.length),
+    concepts,
     kinds: KINDS.map((k) => ({
       kind: k.kind,
       phrases: k.phrases.map(stemAll).sort((a, b) => b.length - a.length),
