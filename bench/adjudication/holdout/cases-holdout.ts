@@ -7,55 +7,13 @@
  * Conventions are those of bench/adjudication/README.md; the few that matter here are repeated in the notes.
  */
 
-export type HClass = 'clean' | 'variant' | 'generic' | 'other-service' | 'receipt-level';
-export type HLabel = number | 'x' | 'near' | 'amb' | 'unid';
-export type ClinicKey =
-  | 'hozpol'
-  | 'dent37'
-  | 'sistom'
-  | 'mri'
-  | 'asek'
-  | 'vichuga'
-  | 'tikh'
-  | 'gomel'
-  | 'gp9';
+import { type Clinic, cut, type HeldOutCase, type ItemSpec, one } from '../held-out-spec.ts';
 
-/** [till name, price in rubles, label, quantity = 1, sum in rubles = price × quantity] */
-export type HItem = [name: string, priceRub: number, label: HLabel, quantity?: number, sumRub?: number];
-
-export interface HReceipt {
-  items: HItem[];
-  note: string;
-  cls?: HClass;
-  /** operationType other than 1 (2 = возврат прихода, 3 = расход). */
-  op?: 2 | 3;
-  /** The same fiscal identity (fn + i + fp) as the previous receipt of the case. */
-  dup?: boolean;
-  /** Seller ИНН of another clinic. */
-  inn?: string;
-  dateTime?: string;
-  /** totalSum differs from Σ item sums by this many rubles. */
-  sumDeltaRub?: number;
-  prepaidRub?: number;
-  /** [reimbursement, cashback] in kopecks, worked out by hand; the build checks them. */
-  want?: [number, number];
-}
-
-export interface HCase {
-  id: string;
-  cls: HClass;
-  clinic: ClinicKey;
-  /** names.json ids; [id, quantity] for a quantity other than 1. */
-  lines: (string | [string, number])[];
-  franchisePercent?: number;
-  cashbackPercent?: number;
-  /** Rubles; null = no limit. Default 50 000. */
-  limitRub?: number | null;
-  receipts: HReceipt[];
-}
+type ClinicKey = 'hozpol' | 'dent37' | 'sistom' | 'mri' | 'asek' | 'vichuga' | 'tikh' | 'gomel' | 'gp9';
+type HCase = HeldOutCase<ClinicKey>;
 
 /** Fictional legal entities (ИНН with a valid check digit) that sell under the real price lists. */
-export const CLINICS: Record<ClinicKey, { inn: string; name: string; fn: string }> = {
+export const CLINICS: Record<ClinicKey, Clinic> = {
   hozpol: { inn: '0274005120', name: 'МУП «Поликлиника на Юношеской»', fn: '7380440900111222' },
   dent37: { inn: '3702018460', name: 'ООО «Доступная стоматология»', fn: '9960440300222333' },
   sistom: { inn: '5646007313', name: 'ООО «Стоматология Илек»', fn: '9282000100333444' },
@@ -73,31 +31,6 @@ export const CLINICS: Record<ClinicKey, { inn: string; name: string; fn: string 
 const INN_DENT37 = CLINICS.dent37.inn;
 const INN_ASEK = CLINICS.asek.inn;
 const INN_OTHER_IP = '027412345674';
-
-/** The first `width` characters, as a till with a fixed line width prints a long name. */
-export const cut = (name: string, width: number): string => name.slice(0, width);
-
-function one(
-  id: string,
-  cls: HClass,
-  clinic: ClinicKey,
-  lines: HCase['lines'],
-  items: HItem[],
-  note: string,
-  extra: Partial<Omit<HCase, 'id' | 'cls' | 'clinic' | 'lines' | 'receipts'>> & Partial<HReceipt> = {},
-): HCase {
-  const { franchisePercent, cashbackPercent, limitRub, ...receipt } = extra;
-  return {
-    id,
-    cls,
-    clinic,
-    lines,
-    ...(franchisePercent === undefined ? {} : { franchisePercent }),
-    ...(cashbackPercent === undefined ? {} : { cashbackPercent }),
-    ...(limitRub === undefined ? {} : { limitRub }),
-    receipts: [{ ...receipt, items, note }],
-  };
-}
 
 const c = 'clean' as const;
 const v = 'variant' as const;
@@ -1586,9 +1519,9 @@ const OTHER: HCase[] = [
   ),
 ];
 
-const TER: HItem = ['Прием врача-терапевта специалиста первичный', 750, 1];
-const MRK: HItem = ['МРТ коленного сустава (один сустав)', 5000, 1];
-const EXT: HItem = ['Удаление зуба простое (включая осмотр)', 1000, 1];
+const TER: ItemSpec = ['Прием врача-терапевта специалиста первичный', 750, 1];
+const MRK: ItemSpec = ['МРТ коленного сустава (один сустав)', 5000, 1];
+const EXT: ItemSpec = ['Удаление зуба простое (включая осмотр)', 1000, 1];
 
 const RECEIPT_LEVEL: HCase[] = [
   one('h-rl-001', r, 'hozpol', ['hz-ter-01'], [TER], 'WRONG_CLINIC: sold by the dental clinic', {
