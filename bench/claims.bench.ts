@@ -30,7 +30,7 @@ import {
 } from '../apps/server/src/db/schema/index.ts';
 import { aggregatorReceiptSource } from '../apps/server/src/integrations/fns/aggregator-client.ts';
 import { yookassaPayoutProvider } from '../apps/server/src/integrations/payouts/yookassa-client.ts';
-import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
+import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { insertBenchProgram } from './bench-program.ts';

@@ -1,10 +1,10 @@
 /**
  * The console doctor's service search and the ranking of clinics for a letter at national scale: 1 000 clinics
  * with a published price list of 2 000 rows each (plus older and future versions of some), written through the
- * server's own migrations and repository, on PostgreSQL (BENCH_DATABASE_URL, default the local server; a
+ * server's own migrations and queries, on PostgreSQL (BENCH_DATABASE_URL, default the local server; a
  * database of its own is created and dropped) or on PGlite with --pglite. Measures p50/p95/p99 of
  * searchServices over a fixed mix of what doctors type, and of rankClinics for a five-service letter, through
- * the console service. Baseline in the same run and pool: a primary-key lookup.
+ * the console's use cases. Baseline in the same run and pool: a primary-key lookup.
  *
  *   npx tsx bench/console-search.bench.ts [--clinics 1000] [--rows 2000] [--iterations 50] [--quick] [--keep]
  */
@@ -24,8 +24,9 @@ import {
   programClinics,
   users,
 } from '../apps/server/src/db/schema/index.ts';
-import { consoleService } from '../apps/server/src/modules/console/console.service.ts';
-import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-lists.repository.ts';
+import { rankClinics } from '../apps/server/src/modules/console/rank-clinics.ts';
+import { findServices } from '../apps/server/src/modules/console/search-services.ts';
+import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { insertBenchProgram } from './bench-program.ts';
@@ -214,8 +215,6 @@ try {
     updatedAt: now,
   });
 
-  const consoleUse = consoleService(rt.deps);
-
   // --- Baseline: a primary-key lookup through the same pool.
   const baseline: number[] = [];
   for (let i = 0; i < 20; i++)
@@ -237,22 +236,22 @@ try {
 
   // --- Search: each query warmed twice, then ITERATIONS rounds of the mix.
   const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
-  const found = new Map<string, Awaited<ReturnType<typeof consoleUse.searchServices>>>();
+  const found = new Map<string, Awaited<ReturnType<typeof findServices>>>();
   for (const q of QUERIES) {
-    found.set(q, await consoleUse.searchServices(q));
-    await consoleUse.searchServices(q);
+    found.set(q, await findServices(rt.deps, q));
+    await findServices(rt.deps, q);
   }
   for (let i = 0; i < ITERATIONS; i++)
-    for (const q of QUERIES) byQuery.get(q)!.push((await timed(() => consoleUse.searchServices(q)))[0]);
+    for (const q of QUERIES) byQuery.get(q)!.push((await timed(() => findServices(rt.deps, q)))[0]);
   const search = [...byQuery.values()].flat();
 
   // --- Ranking the clinics for a five-service letter.
   const services = LETTER.map((serviceCode) => ({ serviceCode, quantity: 1 }));
-  const ranked = await consoleUse.rankClinics(caseId, services);
-  await consoleUse.rankClinics(caseId, services);
+  const ranked = await rankClinics(rt.deps, caseId, services);
+  await rankClinics(rt.deps, caseId, services);
   const rank: number[] = [];
   for (let i = 0; i < ITERATIONS; i++)
-    rank.push((await timed(() => consoleUse.rankClinics(caseId, services)))[0]);
+    rank.push((await timed(() => rankClinics(rt.deps, caseId, services)))[0]);
 
   console.log('query                 p50, ms   p95, ms   hits  first hit');
   for (const q of QUERIES) {

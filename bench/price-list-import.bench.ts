@@ -11,8 +11,10 @@ import type { SessionUser } from '@remed/core';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { clinics } from '../apps/server/src/db/schema/index.ts';
-import { priceListImportService } from '../apps/server/src/modules/price-lists/price-list-import.service.ts';
-import { priceListsService } from '../apps/server/src/modules/price-lists/price-lists.service.ts';
+import { runPriceListImport } from '../apps/server/src/modules/price-lists/import-price-list-file.ts';
+import { publishPriceList } from '../apps/server/src/modules/price-lists/publish-price-list.ts';
+import { uploadPriceList } from '../apps/server/src/modules/price-lists/upload-price-list.ts';
+import { getVersion } from '../apps/server/src/modules/price-lists/version-detail.ts';
 import type { Actor } from '../apps/server/src/platform/actor.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
@@ -91,20 +93,18 @@ try {
   }
   const baselineS = Number(process.hrtime.bigint() - baselineStart) / 1e9;
 
-  const imports = priceListImportService(rt.deps);
   peakRss = process.memoryUsage().rss;
   const rssBefore = peakRss;
   const start = process.hrtime.bigint();
-  const { id } = await imports.upload(actor, clinicId, { fileName: 'prices.xlsx', content });
-  await imports.run(id);
+  const { id } = await uploadPriceList(rt.deps, actor, clinicId, { fileName: 'prices.xlsx', content });
+  await runPriceListImport(rt.deps, id);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const service = priceListsService(rt.deps);
-  const version = await service.get(actor, clinicId, id);
+  const version = await getVersion(rt.deps, actor, clinicId, id);
   if (version.import.status !== 'done' || version.rowCount !== N || version.errorCount !== 0)
     throw new Error(`import ended ${version.import.status}: ${JSON.stringify(version.issues.slice(0, 3))}`);
 
   const publishStart = process.hrtime.bigint();
-  await service.publish(actor, clinicId, id, version.today);
+  await publishPriceList(rt.deps, actor, clinicId, id, version.today);
   const publishS = Number(process.hrtime.bigint() - publishStart) / 1e9;
 
   const rate = N / seconds;

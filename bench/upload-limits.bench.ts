@@ -15,8 +15,9 @@ import type { SessionUser } from '@remed/core';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { clinics, insuredImports } from '../apps/server/src/db/schema/index.ts';
 import { insuredImportService } from '../apps/server/src/modules/insurance/insured-import.service.ts';
-import { priceListImportService } from '../apps/server/src/modules/price-lists/price-list-import.service.ts';
-import { priceListsService } from '../apps/server/src/modules/price-lists/price-lists.service.ts';
+import { runPriceListImport } from '../apps/server/src/modules/price-lists/import-price-list-file.ts';
+import { uploadPriceList } from '../apps/server/src/modules/price-lists/upload-price-list.ts';
+import { getVersion } from '../apps/server/src/modules/price-lists/version-detail.ts';
 import type { Actor } from '../apps/server/src/platform/actor.ts';
 import { writeBigXlsx } from '../apps/server/src/platform/tables/tables.fixtures.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
@@ -143,13 +144,12 @@ try {
   );
   const content = fs.readFileSync(xlsx);
   fs.rmSync(xlsx);
-  const prices = priceListImportService(rt.deps);
   const refusal = await measure(
     `price list refused, ${BIG_XLSX_ROWS.toLocaleString('en')} rows (${(content.length / MB).toFixed(0)} MB XLSX)`,
     async () => {
-      const { id } = await prices.upload(actor, clinicId, { fileName: 'huge.xlsx', content });
-      await prices.run(id);
-      const v = await priceListsService(rt.deps).get(actor, clinicId, id);
+      const { id } = await uploadPriceList(rt.deps, actor, clinicId, { fileName: 'huge.xlsx', content });
+      await runPriceListImport(rt.deps, id);
+      const v = await getVersion(rt.deps, actor, clinicId, id);
       if (v.import.status !== 'failed')
         throw new Error(`the big price list was not refused: ${v.import.status}`);
       return `${v.import.status}, ${v.issues[0]?.code}`;

@@ -10,7 +10,7 @@ import {
   userClinics,
   users,
 } from '../../apps/server/src/db/schema/index.ts';
-import { insertPublishedVersion } from '../../apps/server/src/modules/price-lists/price-lists.repository.ts';
+import { insertPublishedVersion } from '../../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
 import { cryptoIds } from '../../apps/server/src/platform/ids.ts';
 import { hashPassword } from '../../apps/server/src/platform/passwords.ts';
 import { insertBenchProgram } from '../bench-program.ts';

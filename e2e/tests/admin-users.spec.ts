@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
 import { loginAs, loginThroughForm } from '../fixtures/login.ts';
+import { expect, test } from '../fixtures/world.ts';
 
 async function pickOption(page: Page, label: string, option: string) {
   await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
@@ -31,10 +32,11 @@ async function openUser(page: Page, email: string) {
 
 test('admin creates a user, changes the role and finds both in the audit log and its CSV', async ({
   page,
+  world,
 }) => {
   const email = `${unique('e2e-user')}@example.ru`;
   const fullName = `Тестов Пётр ${unique('x').slice(-6)}`;
-  await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+  await loginAs(page, await world.staff('admin'), 'home-admin');
   await createUser(page, email, fullName, 'Врач пульта');
 
   await openUser(page, email);
@@ -70,9 +72,13 @@ test('admin creates a user, changes the role and finds both in the audit log and
   expect(csv).toContain('user.roles_changed');
 });
 
-test('a new user must replace the temporary password before anything else', async ({ page, browser }) => {
+test('a new user must replace the temporary password before anything else', async ({
+  page,
+  browser,
+  world,
+}) => {
   const email = `${unique('e2e-temp')}@example.ru`;
-  await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+  await loginAs(page, await world.staff('admin'), 'home-admin');
   await createUser(page, email, 'Временнова Анна Ильинична', 'Врач пульта');
 
   const context = await browser.newContext();
@@ -98,9 +104,10 @@ test('a new user must replace the temporary password before anything else', asyn
 test('admin blocks a user after confirming, and the user can no longer sign in', async ({
   page,
   browser,
+  world,
 }) => {
   const email = `${unique('e2e-block')}@example.ru`;
-  await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+  await loginAs(page, await world.staff('admin'), 'home-admin');
   await createUser(page, email, 'Блокова Вера Павловна', 'Врач пульта');
   await openUser(page, email);
   await page.getByTestId('edit-user').getByRole('button', { name: 'Заблокировать' }).click();
@@ -115,8 +122,8 @@ test('admin blocks a user after confirming, and the user can no longer sign in',
   await context.close();
 });
 
-test('the form asks for the organisation of an organisation role', async ({ page }) => {
-  await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+test('the form asks for the organisation of an organisation role', async ({ page, world }) => {
+  await loginAs(page, await world.staff('admin'), 'home-admin');
   await page.getByTestId('main-nav').getByRole('link', { name: 'Пользователи' }).click();
   await page.getByRole('button', { name: 'Новый пользователь' }).click();
   const form = page.getByTestId('create-user-form');

@@ -1,36 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unique } from '../fixtures/accounts.ts';
-import { type ApiSession, apiSession, newUser } from '../fixtures/api.ts';
-import { DEMO_POLICY, issueLetter } from '../fixtures/claims.ts';
-import { loginAs, loginThroughForm } from '../fixtures/login.ts';
+import { claimOnLetter, phoneCase } from '../fixtures/claims.ts';
+import { type ClinicSpec, THERAPIST } from '../fixtures/clinic.ts';
+import { loginAs } from '../fixtures/login.ts';
+import { expect, test } from '../fixtures/world.ts';
 
-/** The two demo clinics of one network with the same prices and 3 % cashback (see the demo seed). */
-const SOKOL = '«Мой доктор» на Соколе';
-const STROGINO = '«Мой доктор» в Строгино';
-const PASSWORD = 'Bonus-journey-2026';
-
-/**
- * A clinic user of its own for the «Мой доктор» network, made by the admin through the API, so this
- * journey changes no clinic that other specs use.
- */
-async function networkUser(baseURL: string): Promise<{ login: string; clinicIds: Record<string, string> }> {
-  const admin = await apiSession(baseURL, 'admin@demo.remed.ru');
-  const orgs = await admin.get<{ clinics: { id: string; name: string }[] }>('/api/admin/organisations');
-  const clinicIds = Object.fromEntries(
-    [SOKOL, STROGINO].map((name) => [name, orgs.clinics.find((c) => c.name === name)!.id]),
-  );
-  const login = await newUser(baseURL, admin, {
-    prefix: 'bonus',
-    fullName: 'Лебедева Анна Сергеевна',
-    roles: ['clinic_user'],
-    clinicIds: Object.values(clinicIds),
-    password: PASSWORD,
-  });
-  await admin.dispose();
-  return { login, clinicIds };
-}
+/** Two clinics of one network with the same prices and 3 % cashback, the first one's employee in both. */
+const NETWORK: ClinicSpec = {
+  prices: [{ clinicCode: 'МД.01', serviceCode: THERAPIST.code, name: THERAPIST.name, price: '2 750,00' }],
+  cashback: 3,
+};
 
 async function chooseClinic(page: Page, name: string) {
   await page.getByTestId('clinic-switcher').click();
@@ -38,17 +19,20 @@ async function chooseClinic(page: Page, name: string) {
   await expect(page.getByTestId('cabinet-clinic')).toHaveText(name);
 }
 
-test('bonus program, ranking, rating and report of a clinic', async ({ page, browser, baseURL }) => {
+test('bonus program, ranking, rating and report of a clinic', async ({ page, browser, world }) => {
   // Four people in three browsers and a receipt paid in between: beside another worker it outlasts 60 s.
   test.slow();
-  const base = baseURL ?? '';
-  const { login, clinicIds } = await networkUser(base);
+  const [sokol, insuredPerson, doctorUser] = await Promise.all([
+    world.clinic({ ...NETWORK, name: 'Мой доктор на Соколе' }),
+    world.insured(),
+    world.staff('console_doctor'),
+  ]);
+  const strogino = await world.networkClinic(sokol, { ...NETWORK, name: 'Мой доктор в Строгино' });
 
   // 1. The clinic sets 7 % from today at Сокол; Строгино stays at 3 %.
-  await loginThroughForm(page, login, PASSWORD);
-  await expect(page.getByTestId('home-clinic_user')).toBeVisible();
+  await loginAs(page, sokol, 'home-clinic_user');
   await page.getByTestId('main-nav').getByRole('link', { name: 'Бонусная программа' }).click();
-  await chooseClinic(page, SOKOL);
+  await chooseClinic(page, sokol.name);
   const bonus = page.getByTestId('page-bonus');
   await expect(bonus.getByTestId('cashback-percent')).toHaveText('3 %');
   await bonus.getByTestId('cashback-input').fill('1');
@@ -59,55 +43,44 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   await expect(bonus.getByTestId('cashback-percent')).toHaveText('7 %');
   await expect(bonus.getByTestId('cashback-history')).toContainText('7 %');
   await page.screenshot({ path: test.info().outputPath(`clinic-bonus-1280.png`), fullPage: true });
-  await chooseClinic(page, STROGINO);
+  await chooseClinic(page, strogino.name);
   await expect(bonus.getByTestId('cashback-percent')).toHaveText('3 %');
 
   // 2. The console doctor picks a clinic for a therapist visit: Сокол is now above Строгино.
-  const doctorApi = await apiSession(base, 'doctor@demo.remed.ru');
-  const request = await doctorApi.post<{ id: string }>('/api/console/requests', {
-    policyNumber: DEMO_POLICY,
-    complaint: `Звонок: кашель и температура (${unique('e2e')})`,
-  });
-  const opened = await doctorApi.post<{ id: string }>(`/api/console/requests/${request.id}/case`, {});
+  const caseId = await phoneCase(
+    doctorUser.api,
+    insuredPerson.policy,
+    `Звонок: кашель и температура (${unique('e2e')})`,
+  );
   const doctorContext = await browser.newContext();
   const doctor = await doctorContext.newPage();
-  await loginAs(doctor, 'doctor@demo.remed.ru', 'home-console_doctor');
-  await doctor.goto(`/console/cases/${opened.id}`);
+  await loginAs(doctor, doctorUser, 'home-console_doctor');
+  await doctor.goto(`/console/cases/${caseId}`);
   const search = doctor.getByTestId('service-search');
   await search.fill('терапевта первичный');
   await expect(doctor.getByTestId('service-result').first()).toContainText('B01.047.001');
   await search.press('Enter');
   const options = doctor.getByTestId('clinic-option');
-  await expect(options.filter({ hasText: SOKOL })).toContainText('кэшбэк 7 %');
-  await expect(options.filter({ hasText: STROGINO })).toContainText('кэшбэк 3 %');
+  await expect(options.filter({ hasText: sokol.name })).toContainText('кэшбэк 7 %');
+  await expect(options.filter({ hasText: strogino.name })).toContainText('кэшбэк 3 %');
   const names = await options.allTextContents();
-  const sokol = names.findIndex((t) => t.includes(SOKOL));
-  const strogino = names.findIndex((t) => t.includes(STROGINO));
-  expect(sokol).toBeGreaterThanOrEqual(0);
-  expect(sokol).toBeLessThan(strogino);
-  await expect(options.filter({ hasText: SOKOL }).getByTestId('clinic-total')).toHaveText(
-    (await options.filter({ hasText: STROGINO }).getByTestId('clinic-total').textContent()) ?? '',
+  const sokolAt = names.findIndex((t) => t.includes(sokol.name));
+  const stroginoAt = names.findIndex((t) => t.includes(strogino.name));
+  expect(sokolAt).toBeGreaterThanOrEqual(0);
+  expect(sokolAt).toBeLessThan(stroginoAt);
+  await expect(options.filter({ hasText: sokol.name }).getByTestId('clinic-total')).toHaveText(
+    (await options.filter({ hasText: strogino.name }).getByTestId('clinic-total').textContent()) ?? '',
   );
   await doctorContext.close();
 
   // 3. A visit at Сокол: a letter, a receipt from the demo till, the insured sends it and rates the visit.
-  const letterId = await issueLetter(doctorApi, clinicIds[SOKOL]!, `Звонок: давление (${unique('e2e')})`);
-  await doctorApi.dispose();
-  const clinicApi = await apiSession(base, login, PASSWORD);
-  const till = await clinicApi.post<{ qr: string }>('/api/demo/till', { letterId });
-  await clinicApi.dispose();
-  const insuredApi: ApiSession = await apiSession(base, 'insured@demo.remed.ru');
-  const claim = await insuredApi.post<{ id: string; status: string }>('/api/me/claims', {
-    letterId,
-    qr: till.qr,
-    source: 'manual',
-  });
-  await insuredApi.dispose();
+  const letter = await world.letter(doctorUser, insuredPerson, sokol);
+  const claim = await claimOnLetter(sokol.api, insuredPerson.api, letter.id);
   expect(['approved', 'payout_pending', 'paid']).toContain(claim.status);
   const comment = `Приняли вовремя, всё объяснили (${unique('c')})`;
   const insuredContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const insured = await insuredContext.newPage();
-  await loginAs(insured, 'insured@demo.remed.ru', 'home-insured');
+  await loginAs(insured, insuredPerson, 'home-insured');
   await insured.goto(`/claims/${claim.id}`);
   const feedback = insured.getByTestId('claim-feedback');
   await feedback.getByTestId('rate-submit').click();
@@ -123,7 +96,7 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   await insuredContext.close();
 
   // 4. The clinic sees its rating: score, place, components, and the comment without a name.
-  await chooseClinic(page, SOKOL);
+  await chooseClinic(page, sokol.name);
   await page.getByTestId('main-nav').getByRole('link', { name: 'Рейтинг' }).click();
   const rating = page.getByTestId('page-rating');
   await expect(rating.getByTestId('rating-place')).toHaveText(/^\d+-е место из \d+$/);
@@ -158,7 +131,7 @@ test('bonus program, ranking, rating and report of a clinic', async ({ page, bro
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ['/clinic/bonus', '/clinic/rating', '/clinic/reports']) {
     await page.goto(path);
-    await expect(page.getByTestId('cabinet-clinic')).toHaveText(SOKOL);
+    await expect(page.getByTestId('cabinet-clinic')).toHaveText(sokol.name);
     await page.screenshot({
       path: test.info().outputPath(`clinic${path.replace(/\//g, '-')}-390.png`),
       fullPage: true,

@@ -1,28 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
-import { type ApiSession, apiSession, outbox } from '../fixtures/api.ts';
+import type { ApiSession } from '../fixtures/api.ts';
+import { contractOfClinic, signatureCodeFor } from '../fixtures/clinic.ts';
 import { loginAs } from '../fixtures/login.ts';
+import { expect, test } from '../fixtures/world.ts';
 
-const CLINIC = 'ООО «Клиника Здоровье»';
-
-/** The newest signature code e-mailed to this person (demo: every message lands in the admin outbox). */
-async function codeFor(admin: ApiSession, recipient: string, title: string): Promise<string> {
-  let code = '';
-  await expect
-    .poll(async () => {
-      const mail = (await outbox(admin, 'email')).find(
-        (m) => m.recipient === recipient && m.body.includes(`Код для подписания документа «${title}»`),
-      );
-      code = /: (\d{6})\./.exec(mail?.body ?? '')?.[1] ?? '';
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code;
-}
-
-/** Fills the signing dialog: post, code by e-mail, then signs. */
+/** Fills the signing dialog: post, code by e-mail (demo: every message lands in the outbox), then signs. */
 async function signInDialog(page: Page, admin: ApiSession, recipient: string, post: string) {
   const dialog = page.getByTestId('sign-dialog');
   await expect(dialog).toBeVisible();
@@ -30,29 +15,33 @@ async function signInDialog(page: Page, admin: ApiSession, recipient: string, po
   await dialog.getByLabel('Ваша должность').fill(post);
   await dialog.getByTestId('send-code').click();
   await expect(dialog.getByTestId('code-sent')).toContainText('на почту');
-  await dialog.getByLabel('Код из SMS или письма').fill(await codeFor(admin, recipient, title));
+  await dialog
+    .getByLabel('Код из SMS или письма')
+    .fill(await signatureCodeFor(admin, recipient, `«${title}»`));
   await dialog.getByTestId('sign-submit').click();
   await expect(dialog).toBeHidden();
-}
-
-async function chooseClinic(page: Page) {
-  const switcher = page.getByTestId('clinic-switcher');
-  await switcher.click();
-  await page.getByRole('option', { name: CLINIC }).click();
-  await expect(switcher).toHaveValue(CLINIC);
 }
 
 test('the clinic forms and signs its contract, the service countersigns; a service act is received and signed', async ({
   page,
   browser,
-  baseURL,
+  world,
 }) => {
   test.setTimeout(150_000);
-  const admin = await apiSession(baseURL ?? '', 'admin@demo.remed.ru');
+  const admin = world.root;
+  // A clinic of the test's own whose contract offered at registration was withdrawn, so it forms one anew;
+  // and an employee of the service's contracts department.
+  const [clinic, contracts] = await Promise.all([
+    world.clinic({ stage: 'registered' }),
+    world.staff('admin', { fullName: 'Договорова Елена Павловна' }),
+  ]);
+  const offered = await contractOfClinic(clinic.api, clinic.id);
+  await admin.post(`/api/clinics/${clinic.id}/contracts/${offered.id}/cancel`, {
+    reason: 'Реквизиты уточняются',
+  });
 
   // 1. The clinic forms the contract from the template and signs it with a code.
-  await loginAs(page, 'clinic@demo.remed.ru', 'home-clinic_user');
-  await chooseClinic(page);
+  await loginAs(page, clinic, 'home-clinic_user');
   await page.getByTestId('main-nav').getByRole('link', { name: 'Договор', exact: true }).click();
   await expect(page.getByTestId('page-clinic-contracts')).toBeVisible();
   await page.getByTestId('create-contract').click();
@@ -61,23 +50,23 @@ test('the clinic forms and signs its contract, the service countersigns; a servi
   const number = (await card.getAttribute('data-number')) ?? '';
   expect(number).toMatch(/^Д-\d{4}-\d{6}$/);
   await card.getByTestId('sign-contract').click();
-  await signInDialog(page, admin, 'clinic@demo.remed.ru', 'Главный врач');
+  await signInDialog(page, admin, clinic.login, 'Главный врач');
   await expect(card.getByTestId('contract-status')).toHaveText('Подписан клиникой, ждёт подписи сервиса');
 
   // 2. The contracts department countersigns in its own browser.
   const serviceContext = await browser.newContext();
   const service = await serviceContext.newPage();
-  await loginAs(service, 'admin@demo.remed.ru', 'home-admin');
+  await loginAs(service, contracts, 'home-admin');
   await service.getByTestId('main-nav').getByRole('link', { name: 'Договоры с клиниками' }).click();
   const theirs = service.locator(`[data-testid="contract-card"][data-number="${number}"]`);
   await theirs.getByTestId('sign-contract').click();
-  await signInDialog(service, admin, 'admin@demo.remed.ru', 'Директор по договорной работе');
+  await signInDialog(service, admin, contracts.login, 'Директор по договорной работе');
   await expect(theirs.getByTestId('contract-status')).toHaveText('Подписан обеими сторонами');
 
   // 3. The service sends an act to the clinic.
   await service.getByTestId('main-nav').getByRole('link', { name: 'Документы клиник' }).click();
   await service.getByTestId('clinic-filter').click();
-  await service.getByRole('option', { name: new RegExp(CLINIC) }).click();
+  await service.getByRole('option', { name: new RegExp(clinic.name) }).click();
   const actNumber = unique('А');
   const listed = await admin.ctx.get(`/api/edo/contracts`);
   expect(listed.ok()).toBe(true);
@@ -126,7 +115,7 @@ test('the clinic forms and signs its contract, the service countersigns; a servi
   const drawer = page.getByTestId('document-drawer');
   await expect(drawer.getByTestId('document-status')).toHaveText('Получен');
   await drawer.getByTestId('sign-document').click();
-  await signInDialog(page, admin, 'clinic@demo.remed.ru', 'Главный бухгалтер');
+  await signInDialog(page, admin, clinic.login, 'Главный бухгалтер');
   await expect(drawer.getByTestId('document-status')).toHaveText('Подписан');
   await expect(drawer.getByTestId('document-signature')).toContainText('Главный бухгалтер');
   await page.keyboard.press('Escape');
@@ -137,5 +126,4 @@ test('the clinic forms and signs its contract, the service countersigns; a servi
   const history = page.getByTestId('history');
   await expect(history).toContainText(`Акт № ${actNumber}`);
   await expect(history).toContainText('Получен');
-  await admin.dispose();
 });

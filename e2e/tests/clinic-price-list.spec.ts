@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login.ts';
+import { uploadPriceCsv } from '../fixtures/screens.ts';
+import { expect, test } from '../fixtures/world.ts';
 
-/** Tomorrow in Moscow, as the date field takes it: the new prices start there, so no other test's letters move. */
+/** Tomorrow in Moscow, as the date field takes it: the new prices start there, not in the version in force. */
 function tomorrow(): string {
   const moscow = new Date(Date.now() + 3 * 3600_000);
   moscow.setUTCDate(moscow.getUTCDate() + 1);
@@ -11,8 +12,10 @@ function tomorrow(): string {
 
 test('a clinic uploads its price list from the template, fixes the row the check names, publishes and sees the changes', async ({
   page,
+  world,
 }) => {
-  await loginAs(page, 'clinic@demo.remed.ru', 'home-clinic_user');
+  // A clinic of the test's own with a price list in force since today.
+  await loginAs(page, await world.clinic({ stage: 'priced' }), 'home-clinic_user');
   await page.getByTestId('main-nav').getByRole('link', { name: 'Прейскуранты' }).click();
   await expect(page.getByTestId('page-price-lists')).toBeVisible();
   await expect(page.getByTestId('price-list-current')).toContainText('Действует версия');
@@ -38,15 +41,7 @@ test('a clinic uploads its price list from the template, fixes the row the check
   lines[bad] = cells.join(';');
   const badLine = bad + 1;
 
-  await page
-    .getByTestId('price-list-upload')
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'Прейскурант.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
-    });
-  await page.getByTestId('price-list-upload-start').click();
+  await uploadPriceCsv(page, lines);
 
   // The draft opens; the report names the line and the column.
   const version = page.getByTestId('page-price-list-version');

@@ -1,23 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
-import { apiSession, outbox } from '../fixtures/api.ts';
-import { DEMO_POLICY } from '../fixtures/claims.ts';
+import { apiSession, codeFromOutbox } from '../fixtures/api.ts';
+import { phoneCase } from '../fixtures/claims.ts';
 import {
-  contractOf,
   contractOfClinic,
   moscowToday,
-  publishPrices,
+  setUpClinic,
   signatureCodeFor,
   signContract,
 } from '../fixtures/clinic.ts';
 import { loginAs } from '../fixtures/login.ts';
+import { uploadPriceCsv } from '../fixtures/screens.ts';
+import { expect, test } from '../fixtures/world.ts';
 
 const PASSWORD = 'Clinic-pass-2026';
-/** The program of the demo insured person (see the demo seed); it is open to clinics joining by themselves. */
-const DEMO_PROGRAM_NAME = 'Поликлиника «Стандарт»';
 /** A first therapist visit, priced the same at both clinics of the comparison. */
 const VISIT = {
   code: 'B01.047.001',
@@ -49,8 +45,17 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   page,
   browser,
   baseURL,
+  world,
 }) => {
   test.setTimeout(300_000);
+  const admin = world.root;
+  // The program the clinic joins (open to clinics joining by themselves), a person insured under it whose
+  // phone call the console doctor takes, and the doctor.
+  const [dmsProgram, [person], doctorUser] = await Promise.all([
+    world.program(),
+    world.people([{}]),
+    world.staff('console_doctor'),
+  ]);
   const tag = unique('clinic');
   const login = `${tag}@e2e.remed.test`;
 
@@ -119,15 +124,7 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   await wizard.getByRole('button', { name: 'Получить код подтверждения' }).click();
   await expect(wizard.getByTestId('code-step')).toContainText(login);
 
-  const admin = await apiSession(baseURL ?? '', 'admin@demo.remed.ru');
-  let code = '';
-  await expect
-    .poll(async () => {
-      const mail = (await outbox(admin, 'email')).find((m) => m.recipient === login);
-      code = /\b(\d{6})\b/.exec(mail?.body ?? '')?.[1] ?? '';
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
+  const code = await codeFromOutbox(admin, 'email', (m) => m.recipient === login);
   await wizard.getByLabel('Код подтверждения').fill(code);
   await wizard.getByRole('button', { name: 'Зарегистрировать клинику' }).click();
 
@@ -180,8 +177,7 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   await expect(page.getByTestId('page-requisites').getByLabel('ИНН')).toHaveValue(SBER.inn);
 
   // 6. The contract drawn up at registration is signed with the code from the outbox; the service countersigns.
-  const base = baseURL ?? '';
-  const clinicApi = await apiSession(base, login, PASSWORD);
+  const clinicApi = await apiSession(baseURL ?? '', login, PASSWORD);
   const { user } = await clinicApi.get<{ user: { clinics: { id: string; name: string }[] } }>(
     '/api/auth/session',
   );
@@ -199,32 +195,17 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   await dialog.getByLabel('Код из SMS или письма').fill(await signatureCodeFor(admin, login, number));
   await dialog.getByTestId('sign-submit').click();
   await expect(contract.getByTestId('contract-status')).toHaveText('Подписан клиникой, ждёт подписи сервиса');
-  await signContract(
-    admin,
-    admin,
-    'admin@demo.remed.ru',
-    await contractOf(admin, sberId),
-    'Директор по договорам',
-  );
+  await signContract(admin, admin, await contractOfClinic(clinicApi, sberId), 'Директор по договорам');
   await page.reload();
   await expect(contract.getByTestId('contract-status')).toHaveText('Подписан обеими сторонами');
 
   // 7. A price list with one bad row: the report names it, the row is fixed in place, published from today.
   await page.getByTestId('main-nav').getByRole('link', { name: 'Прейскуранты' }).click();
-  const csv = [
+  await uploadPriceCsv(page, [
     'Код клиники;Код услуги 804н;Наименование услуги;Цена, руб.;Примечание',
     `1.01;${VISIT.code};${VISIT.name};${VISIT.price};`,
     '2.01;B03.016.003;Общий (клинический) анализ крови развернутый;7 50,0,0;',
-  ].join('\r\n');
-  await page
-    .getByTestId('price-list-upload')
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'Прейскурант.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`\uFEFF${csv}\r\n`),
-    });
-  await page.getByTestId('price-list-upload-start').click();
+  ]);
   const issue = page.getByTestId('check-issue');
   await expect(issue).toHaveCount(1);
   await expect(issue).toContainText('3');
@@ -242,11 +223,11 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   await page.getByTestId('publish').click();
   await expect(page.getByTestId('page-price-list-version')).toHaveAttribute('data-status', 'published');
 
-  // 8. The clinic joins the demo program: the contract and the price list were all it needed.
+  // 8. The clinic joins the program: the contract and the price list were all it needed.
   await page.getByTestId('main-nav').getByRole('link', { name: 'Программы ДМС' }).click();
   const programs = page.getByTestId('page-clinic-programs');
   await expect(programs.getByTestId('programs-ready')).not.toContainText('не готово');
-  const program = programs.getByTestId('clinic-program').filter({ hasText: DEMO_PROGRAM_NAME });
+  const program = programs.getByTestId('clinic-program').filter({ hasText: dmsProgram.name });
   await program.getByTestId('program-join').click();
   await expect(program).toContainText('Клиника в программе');
   await shoot(page, 'journey-programs');
@@ -259,43 +240,19 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   await expect(bonus.getByTestId('cashback-percent')).toHaveText('7 %');
 
   // The other legal entity of the network, set up the same way but with 3 %: the clinic to compare with.
-  await signContract(clinicApi, admin, login, await contractOfClinic(clinicApi, pravdyId), 'Главный врач');
-  await signContract(
-    admin,
-    admin,
-    'admin@demo.remed.ru',
-    await contractOf(admin, pravdyId),
-    'Директор по договорам',
-  );
-  await publishPrices(
-    clinicApi,
-    pravdyId,
-    [{ clinicCode: '7', serviceCode: VISIT.code, name: VISIT.name, price: VISIT.price }],
-    moscowToday(),
-  );
-  const open = await clinicApi.get<{ programs: { id: string; name: string }[] }>(
-    `/api/clinics/${pravdyId}/programs`,
-  );
-  await clinicApi.post(
-    `/api/clinics/${pravdyId}/programs/${open.programs.find((p) => p.name === DEMO_PROGRAM_NAME)!.id}/join`,
-    {},
-  );
-  await clinicApi.post(`/api/clinics/${pravdyId}/cashback`, { percent: 3, validFrom: moscowToday() });
+  const pravdyClinic = { id: pravdyId, name: 'ООО «Клиника на Правде»', inn: '7710140679' };
+  await setUpClinic(admin, { ...pravdyClinic, login, password: PASSWORD, api: clinicApi }, dmsProgram.id, {
+    prices: [{ clinicCode: '7', serviceCode: VISIT.code, name: VISIT.name, price: VISIT.price }],
+    cashback: 3,
+  });
   await clinicApi.dispose();
-  await admin.dispose();
 
   // 10. The console doctor picks a clinic for a therapist visit: the new clinic is above the one with 3 %.
-  const doctorApi = await apiSession(base, 'doctor@demo.remed.ru');
-  const request = await doctorApi.post<{ id: string }>('/api/console/requests', {
-    policyNumber: DEMO_POLICY,
-    complaint: `Звонок: кашель (${tag})`,
-  });
-  const opened = await doctorApi.post<{ id: string }>(`/api/console/requests/${request.id}/case`, {});
-  await doctorApi.dispose();
+  const caseId = await phoneCase(doctorUser.api, person!.policy, `Звонок: кашель (${tag})`);
   const doctorContext = await browser.newContext();
   const doctor = await doctorContext.newPage();
-  await loginAs(doctor, 'doctor@demo.remed.ru', 'home-console_doctor');
-  await doctor.goto(`/console/cases/${opened.id}`);
+  await loginAs(doctor, doctorUser, 'home-console_doctor');
+  await doctor.goto(`/console/cases/${caseId}`);
   await doctor.getByTestId('service-search').fill(VISIT.code);
   await expect(doctor.getByTestId('service-result').first()).toContainText(VISIT.code);
   await doctor.getByTestId('service-search').press('Enter');
@@ -313,38 +270,4 @@ test('a new clinic registers by its ИНН, signs its contract, publishes a pric
   expect(at('ПАО СБЕРБАНК')).toBeLessThan(at('ООО «Клиника на Правде»'));
   await doctor.screenshot({ path: test.info().outputPath(`journey-ranking-1280.png`), fullPage: true });
   await doctorContext.close();
-});
-
-test('the clinic’s attachment list filters and downloads as XLSX and CSV', async ({ page }) => {
-  await loginAs(page, 'clinic@demo.remed.ru', 'home-clinic_user');
-  await page.getByTestId('main-nav').getByRole('link', { name: 'Прикреплённые пациенты' }).click();
-  const list = page.getByTestId('page-patients');
-  await expect(list.getByTestId('patient-row').filter({ hasText: 'Иванова Мария Петровна' })).toBeVisible();
-  await shoot(page, 'clinic-patients');
-
-  await list.getByText('Откреплены', { exact: true }).click();
-  await expect(list.getByTestId('patient-row')).toHaveCount(1);
-  await expect(list.getByTestId('patient-row')).toContainText('Лебедева Татьяна Андреевна');
-
-  const xlsxDownload = page.waitForEvent('download');
-  await list.getByTestId('export-xlsx').click();
-  const xlsx = await xlsxDownload;
-  expect(xlsx.suggestedFilename()).toMatch(/^prikreplennye-\d{4}-\d\d-\d\d\.xlsx$/);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
-  const rows = (workbook.worksheets[0]?.getSheetValues() ?? []).slice(1) as unknown[][];
-  expect(rows[0]?.slice(1, 4)).toEqual(['ФИО', 'Дата рождения', 'Номер полиса']);
-  expect(rows.slice(1).map((r) => [r[1], r[8]])).toEqual([['Лебедева Татьяна Андреевна', 'откреплён']]);
-
-  await list.getByText('Все', { exact: true }).click();
-  await list.getByLabel('Поиск по ФИО или номеру полиса').fill('иванова');
-  await expect(list.getByTestId('patient-row')).toHaveCount(1);
-  const csvDownload = page.waitForEvent('download');
-  await list.getByTestId('export-csv').click();
-  const csv = parse(readFileSync(await (await csvDownload).path()), {
-    bom: true,
-    delimiter: ';',
-  }) as string[][];
-  expect(csv.map((r) => r[0])).toEqual(['ФИО', 'Иванова Мария Петровна']);
-  expect(csv[1]?.[2]).toBe('ДМС-0012345');
 });

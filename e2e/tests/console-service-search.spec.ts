@@ -1,11 +1,7 @@
-import { expect, request, test } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
-import { type ApiSession, apiSession, newUser, outbox, signedInSession } from '../fixtures/api.ts';
-import { DEMO_POLICY } from '../fixtures/claims.ts';
-import { moscowToday, publishPrices } from '../fixtures/clinic.ts';
-import { loginThroughForm } from '../fixtures/login.ts';
-
-const PASSWORD = 'Search-journey-2026';
+import { phoneCase } from '../fixtures/claims.ts';
+import { loginAs } from '../fixtures/login.ts';
+import { expect, test } from '../fixtures/world.ts';
 
 /** What the doctor types and the service the search must offer for it, with the clinic's price of it. */
 const SEARCHES = [
@@ -42,114 +38,34 @@ const NEIGHBOURS = [
   },
 ];
 
-const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
-
-/** Requisites of a legal entity no other run uses, with the right check digits (ИНН, ОГРН, account key). */
-function requisites() {
-  const body = `${1 + Math.floor(Math.random() * 9)}${digits(8)}`;
-  const inn = `${body}${([2, 4, 10, 3, 5, 9, 4, 6, 8].reduce((s, w, i) => s + w * Number(body[i]), 0) % 11) % 10}`;
-  const ogrnBody = `1${digits(11)}`;
-  const ogrn = `${ogrnBody}${(BigInt(ogrnBody) % 11n) % 10n}`;
-  const bik = '044525225';
-  const raw = `407028100${digits(11)}`;
-  const weighted = `${bik.slice(6)}${raw}`
-    .split('')
-    .reduce((s, d, i) => s + Number(d) * [7, 1, 3][i % 3]!, 0);
-  const account = `${raw.slice(0, 8)}${((weighted % 10) * 3) % 10}${raw.slice(9)}`;
-  return {
-    inn,
-    kpp: `${inn.slice(0, 4)}01001`,
-    ogrn,
-    name: 'Общество с ограниченной ответственностью «Клиника поиска»',
-    shortName: `ООО «Клиника поиска ${inn}»`,
-    address: '125040, г. Москва, ул. Правды, д. 2',
-    headName: 'Соколова Ирина Павловна',
-    headPost: 'Главный врач',
-    bik,
-    bankName: 'ПАО СБЕРБАНК',
-    correspondentAccount: '30101810400000000225',
-    settlementAccount: account,
-    email: `office-${inn}@clinic.test`,
-    phone: '+7 495 123-45-67',
-  };
-}
-
-/**
- * A clinic of this test alone, registered through the public wizard's API (the code read from the outbox),
- * signed in as its first employee, with a price list published today that holds the searched names.
- */
-async function clinicWithPrices(baseURL: string, admin: ApiSession): Promise<string> {
-  const ctx = await request.newContext({ baseURL });
-  const csrf = ((await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
-  const login = `${unique('search-clinic')}@test.remed.ru`;
-  const form = {
-    ...requisites(),
-    fullName: 'Соколова Ирина Павловна',
-    userEmail: login,
-    userPhone: '',
-    password: PASSWORD,
-    confirmBy: 'email',
-    userAgreement: true,
-  };
-  const headers = { 'x-csrf-token': csrf };
-  const sent = await ctx.post('/api/clinic-registration/code', { data: form, headers });
-  expect(sent.status(), await sent.text()).toBe(200);
-  let code = '';
-  await expect
-    .poll(async () => {
-      const mail = (await outbox(admin, 'email')).find((m) => m.recipient === login);
-      code = /\b(\d{6})\b/.exec(mail?.body ?? '')?.[1] ?? '';
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  const registered = await ctx.post('/api/clinic-registration', { data: { ...form, code }, headers });
-  expect(registered.status(), await registered.text()).toBe(200);
-  const { user } = (await registered.json()) as { user: { clinics: { id: string }[] } };
-  const clinicId = user.clinics[0]!.id;
-  // The session cookie is now in the context; its CSRF token is the one the context already holds.
-  const clinic = await signedInSession(ctx);
-  await publishPrices(
-    clinic,
-    clinicId,
-    [...SEARCHES, ...NEIGHBOURS].map((s, i) => ({
-      clinicCode: `П-${i + 1}`,
-      serviceCode: s.code,
-      name: s.name,
-      price: s.price,
-    })),
-    moscowToday(),
-  );
-  await clinic.dispose();
-  return clinicId;
-}
-
 test('a console doctor finds services by abbreviation, organ, code and words in any order', async ({
   page,
-  baseURL,
+  world,
 }, testInfo) => {
-  const base = baseURL ?? '';
-  const admin = await apiSession(base, 'admin@demo.remed.ru');
-  await clinicWithPrices(base, admin);
-  const login = await newUser(base, admin, {
-    prefix: 'search-doctor',
-    fullName: 'Егорова Наталья Викторовна',
-    roles: ['console_doctor'],
-    password: PASSWORD,
-  });
-  await admin.dispose();
+  // A clinic of this test alone with a price list published today that holds the searched names, and a phone
+  // call of an insured person, opened as a case by the test's own doctor.
+  const [doctor, [person]] = await Promise.all([
+    world.staff('console_doctor', { fullName: 'Егорова Наталья Викторовна' }),
+    world.people([{}]),
+    world.clinic({
+      name: 'Клиника поиска',
+      stage: 'priced',
+      prices: [...SEARCHES, ...NEIGHBOURS].map((s, i) => ({
+        clinicCode: `П-${i + 1}`,
+        serviceCode: s.code,
+        name: s.name,
+        price: s.price,
+      })),
+    }),
+  ]);
+  const caseId = await phoneCase(
+    doctor.api,
+    person!.policy,
+    `Звонок: давление, сердцебиение (${unique('e2e')})`,
+  );
 
-  // A phone call of an insured person, opened as a case by this doctor.
-  const doctorApi = await apiSession(base, login, PASSWORD);
-  const call = await doctorApi.post<{ id: string }>('/api/console/requests', {
-    policyNumber: DEMO_POLICY,
-    complaint: `Звонок: давление, сердцебиение (${unique('e2e')})`,
-  });
-  const opened = await doctorApi.post<{ id: string }>(`/api/console/requests/${call.id}/case`, {});
-  await doctorApi.dispose();
-
-  await loginThroughForm(page, login, PASSWORD);
-  await expect(page.getByTestId('home-console_doctor')).toBeVisible();
-  await page.goto(`/console/cases/${opened.id}`);
+  await loginAs(page, doctor, 'home-console_doctor');
+  await page.goto(`/console/cases/${caseId}`);
   const search = page.getByTestId('service-search');
   for (const s of SEARCHES) {
     await search.fill(s.typed);

@@ -1,20 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
-import { apiSession } from '../fixtures/api.ts';
+import { phoneCase } from '../fixtures/claims.ts';
 import { loginAs } from '../fixtures/login.ts';
-
-/** A phone-call request of the demo insured, opened as a case, made through the API for this test alone. */
-async function newCase(baseURL: string): Promise<{ caseId: string; complaint: string }> {
-  const doctor = await apiSession(baseURL, 'doctor@demo.remed.ru');
-  const complaint = `Звонок: болит спина (${unique('e2e')})`;
-  const { id } = await doctor.post<{ id: string }>('/api/console/requests', {
-    policyNumber: 'ДМС-0012345',
-    complaint,
-  });
-  const opened = await doctor.post<{ id: string }>(`/api/console/requests/${id}/case`, {});
-  await doctor.dispose();
-  return { caseId: opened.id, complaint };
-}
+import { expect, test } from '../fixtures/world.ts';
 
 const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -22,11 +10,18 @@ const horizontalOverflow = (page: Page) =>
 for (const width of [390, 1280]) {
   test(`console inbox and case page at ${width}px: keyboard picks services, no sideways scroll`, async ({
     page,
-    baseURL,
+    world,
   }) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    const { caseId, complaint } = await newCase(baseURL ?? '');
-    await loginAs(page, 'doctor@demo.remed.ru', 'home-console_doctor');
+    // Two phone calls of a person of the test's own: one opened as a case by the test's own doctor, one new.
+    const [doctor, [person]] = await Promise.all([world.staff('console_doctor'), world.people([{}])]);
+    const complaint = `Звонок: болит спина (${unique('e2e')})`;
+    const caseId = await phoneCase(doctor.api, person!.policy, complaint);
+    await doctor.api.post('/api/console/requests', {
+      policyNumber: person!.policy,
+      complaint: `Звонок: болит колено (${unique('e2e')})`,
+    });
+    await loginAs(page, doctor, 'home-console_doctor');
 
     await page.goto('/console?tab=in_work');
     await expect(page.getByTestId('inbox-request').filter({ hasText: complaint })).toBeVisible();

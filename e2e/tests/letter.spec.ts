@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { unique } from '../fixtures/accounts.ts';
-import { apiSession, outbox } from '../fixtures/api.ts';
+import { outbox } from '../fixtures/api.ts';
 import { loginAs } from '../fixtures/login.ts';
+import { expect, test } from '../fixtures/world.ts';
 
 test('help request → the doctor issues a guarantee letter → the insured downloads its PDF and gets it by e-mail', async ({
   page,
   browser,
-  baseURL,
+  world,
 }) => {
   test.setTimeout(120_000);
   const complaint = `Болит горло и кашель (${unique('e2e')})`;
+  // A clinic of the test's own offers both services, so the console has somewhere to send the person.
+  const [insured, doctorUser] = await Promise.all([
+    world.insured(),
+    world.staff('console_doctor'),
+    world.clinic(),
+  ]);
 
   // 1. The insured asks for help from the app.
-  await loginAs(page, 'insured@demo.remed.ru', 'home-insured');
+  await loginAs(page, insured, 'home-insured');
   await page.getByTestId('ask-help').click();
   const form = page.getByTestId('help-form');
   await form.getByLabel('Что вас беспокоит?').fill(complaint);
@@ -27,7 +33,7 @@ test('help request → the doctor issues a guarantee letter → the insured down
   // 2. The doctor takes it into work in a second browser.
   const doctorContext = await browser.newContext();
   const doctor = await doctorContext.newPage();
-  await loginAs(doctor, 'doctor@demo.remed.ru', 'home-console_doctor');
+  await loginAs(doctor, doctorUser, 'home-console_doctor');
   await doctor.getByTestId('main-nav').getByRole('link', { name: 'Обращения' }).click();
   const card = doctor.getByTestId('inbox-request').filter({ hasText: complaint });
   await card.getByRole('button', { name: /^Взять в работу/ }).click();
@@ -80,14 +86,12 @@ test('help request → the doctor issues a guarantee letter → the insured down
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
   // 4. The same letter went to the insured by e-mail with the PDF attached.
-  const admin = await apiSession(baseURL ?? '', 'admin@demo.remed.ru');
   await expect
     .poll(async () => {
-      const mail = (await outbox(admin, 'email')).find(
-        (m) => m.recipient === 'insured@demo.remed.ru' && (m.subject ?? '').includes(number),
+      const mail = (await outbox(world.root, 'email')).find(
+        (m) => m.recipient === insured.email && (m.subject ?? '').includes(number),
       );
       return mail?.attachments.map((a) => a.filename) ?? [];
     })
     .toContainEqual(expect.stringMatching(/\.pdf$/));
-  await admin.dispose();
 });

@@ -1,43 +1,26 @@
-import { expect, test } from '@playwright/test';
-import { apiSession, outbox } from '../fixtures/api.ts';
-
-// The one demo person who is on the insured list and has not registered yet. Only this test registers them.
-const INVITED = '+79161112233';
-
-/** The code from the newest registration SMS to this phone (the outbox lists newest first). */
-async function latestCode(baseURL: string, phone: string): Promise<string> {
-  const admin = await apiSession(baseURL, 'admin@demo.remed.ru');
-  try {
-    let code = '';
-    await expect
-      .poll(async () => {
-        const sms = (await outbox(admin, 'sms')).find(
-          (m) => m.recipient === phone && /код для регистрации/.test(m.body),
-        );
-        code = /(\d{6})/.exec(sms?.body ?? '')?.[1] ?? '';
-        return code;
-      })
-      .not.toBe('');
-    return code;
-  } finally {
-    await admin.dispose();
-  }
-}
+import { codeFromOutbox } from '../fixtures/api.ts';
+import { expect, test } from '../fixtures/world.ts';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test('an invited person registers by phone and SMS code, gives consents and lands on the insured home', async ({
   page,
-  baseURL,
+  world,
 }) => {
+  // A person of the test's own on the insured list, not registered yet.
+  const [invited] = await world.people([
+    { lastName: 'Смирнов', firstName: 'Алексей', middleName: 'Игоревич', sex: 'М' },
+  ]);
+  const phone = invited!.phone;
+  const [, code3, d3, d2a, d2b] = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone)!;
   await page.goto('/login');
   await page.getByRole('link', { name: 'Я приглашён — зарегистрироваться' }).click();
   await expect(page).toHaveURL(/\/register$/);
   await expect(page.getByTestId('register-step')).toContainText('Шаг 1 из 4');
   await page.screenshot({ path: test.info().outputPath(`register-1-phone-390.png`) });
 
-  await page.getByLabel('Номер телефона').fill('8 916 111 22 33');
-  await expect(page.getByLabel('Номер телефона')).toHaveValue('+7 916 111-22-33');
+  await page.getByLabel('Номер телефона').fill(`8 ${code3} ${d3} ${d2a} ${d2b}`);
+  await expect(page.getByLabel('Номер телефона')).toHaveValue(`+7 ${code3} ${d3}-${d2a}-${d2b}`);
   await page.getByRole('button', { name: 'Получить код' }).click();
   await expect(page.getByTestId('register-step')).toContainText('Шаг 2 из 4');
   await expect(page.getByTestId('resend-countdown')).toContainText('через');
@@ -50,7 +33,12 @@ test('an invited person registers by phone and SMS code, gives consents and land
   await expect(page.getByTestId('register-code')).toContainText('Неверный код');
   await page.screenshot({ path: test.info().outputPath(`register-2-code-390.png`) });
 
-  const code = await latestCode(baseURL ?? '', INVITED);
+  // The code from the newest registration SMS to this phone (the outbox lists newest first).
+  const code = await codeFromOutbox(
+    world.root,
+    'sms',
+    (m) => m.recipient === phone && /код для регистрации/.test(m.body),
+  );
   await codeInput.fill(code);
   await page.getByRole('button', { name: 'Подтвердить' }).click();
 

@@ -1,16 +1,16 @@
-import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login.ts';
+import { expect, test } from '../fixtures/world.ts';
 
 for (const width of [390, 1280]) {
   test.describe(`screenshots at ${width}px`, () => {
     test.use({ viewport: { width, height: width === 390 ? 844 : 800 } });
 
-    test('login, admin users and audit', async ({ page }) => {
+    test('login, admin users and audit', async ({ page, world }) => {
       await page.goto('/login');
       await expect(page.getByTestId('login-form')).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`login-${width}.png`), fullPage: width === 1280 });
 
-      await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+      await loginAs(page, await world.staff('admin'), 'home-admin');
       await expect(page.getByRole('link', { name: /^Пользователи: \d+/ })).toBeVisible();
       await page.screenshot({
         path: test.info().outputPath(`admin-home-${width}.png`),
@@ -27,8 +27,8 @@ for (const width of [390, 1280]) {
       await page.screenshot({ path: test.info().outputPath(`audit-${width}.png`), fullPage: width === 1280 });
     });
 
-    test('insured home', async ({ page }) => {
-      await loginAs(page, 'insured@demo.remed.ru', 'home-insured');
+    test('insured home', async ({ page, world }) => {
+      await loginAs(page, await world.insured(), 'home-insured');
       await page.screenshot({
         path: test.info().outputPath(`insured-home-${width}.png`),
         fullPage: width === 1280,
@@ -40,8 +40,8 @@ for (const width of [390, 1280]) {
 test.describe('forms on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('create user form and user drawer', async ({ page }) => {
-    await loginAs(page, 'admin@demo.remed.ru', 'home-admin');
+  test('create user form and user drawer', async ({ page, world }) => {
+    await loginAs(page, await world.staff('admin'), 'home-admin');
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'Новый пользователь' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Создать' }).click();

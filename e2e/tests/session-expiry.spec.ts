@@ -1,21 +1,12 @@
-import { expect, type Page, test } from '@playwright/test';
-import { apiSession, newUser } from '../fixtures/api.ts';
+import type { Page } from '@playwright/test';
 import { loginThroughForm } from '../fixtures/login.ts';
+import { expect, test, type World } from '../fixtures/world.ts';
 
-const PASSWORD = 'Session-expiry-2026';
-
-async function employerOfItsOwn(baseURL: string): Promise<string> {
-  const admin = await apiSession(baseURL, 'admin@demo.remed.ru');
-  const { policyholders } = await admin.get<{ policyholders: { id: string }[] }>('/api/admin/organisations');
-  const login = await newUser(baseURL, admin, {
-    prefix: 'session-expiry',
-    fullName: 'Кузнецова Ольга Петровна',
-    roles: ['policyholder_user'],
-    policyholderId: policyholders[0]!.id,
-    password: PASSWORD,
-  });
-  await admin.dispose();
-  return login;
+/** An employer's employee of the test's own, signed in with the password alone. */
+async function signedInEmployee(page: Page, world: World) {
+  const employee = await world.staff('policyholder_user');
+  await loginThroughForm(page, employee.login, employee.password);
+  return employee;
 }
 
 /**
@@ -29,10 +20,9 @@ async function holdBackgroundPolls(page: Page) {
 test('when the session disappears the next data load returns to login, then back', async ({
   page,
   context,
-  baseURL,
+  world,
 }) => {
-  const login = await employerOfItsOwn(baseURL ?? '');
-  await loginThroughForm(page, login, PASSWORD);
+  const { login, password } = await signedInEmployee(page, world);
   await expect(page.getByTestId('home-policyholder_user')).toBeVisible();
   await holdBackgroundPolls(page);
   await context.clearCookies({ name: 'remed_session' });
@@ -42,7 +32,7 @@ test('when the session disappears the next data load returns to login, then back
   await expect(page.getByTestId('session-expired')).toHaveText('Сеанс истёк. Войдите снова');
 
   await page.getByLabel('E-mail или телефон').fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId('page-account')).toBeVisible();
@@ -51,10 +41,9 @@ test('when the session disappears the next data load returns to login, then back
 test('a reload after the session disappeared also says the session expired', async ({
   page,
   context,
-  baseURL,
+  world,
 }) => {
-  const login = await employerOfItsOwn(baseURL ?? '');
-  await loginThroughForm(page, login, PASSWORD);
+  await signedInEmployee(page, world);
   await page.getByTestId('main-nav').getByRole('link', { name: 'Учётная запись' }).click();
   await expect(page.getByTestId('page-account')).toBeVisible();
   await context.clearCookies({ name: 'remed_session' });

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { apiSession, newUser } from '../fixtures/api.ts';
+import type { Page } from '@playwright/test';
 import { loginThroughForm } from '../fixtures/login.ts';
 import { freshCode, knownAuthenticator, rememberAuthenticator } from '../fixtures/second-factor.ts';
-
-const PASSWORD = 'Second-factor-2026';
+import { expect, test } from '../fixtures/world.ts';
 
 async function signOut(page: Page) {
   await page.getByTestId('main-nav').getByRole('button', { name: 'Выйти' }).click();
@@ -13,21 +11,16 @@ async function signOut(page: Page) {
 
 test('a new console doctor sets up the authenticator, then signs in with a code and with a recovery code', async ({
   page,
-  baseURL,
+  world,
 }, testInfo) => {
-  const admin = await apiSession(baseURL ?? '', 'admin@demo.remed.ru');
-  const login = await newUser(baseURL ?? '', admin, {
-    prefix: 'second-factor',
+  const { login, password } = await world.staff('console_doctor', {
     fullName: 'Соколова Ирина Андреевна',
-    roles: ['console_doctor'],
-    password: PASSWORD,
     secondFactor: 'leave',
   });
-  await admin.dispose();
 
   // The first sign-in with the password leads straight to the set-up, whatever address was asked for.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await loginThroughForm(page, login, PASSWORD);
+  await loginThroughForm(page, login, password);
   const setup = page.getByTestId('page-second-factor-setup');
   await expect(setup).toBeVisible();
   await page.goto('/notifications');
@@ -70,7 +63,7 @@ test('a new console doctor sets up the authenticator, then signs in with a code 
   await page.setViewportSize({ width: 1280, height: 900 });
   await signOut(page);
   // Password, then a code from the app.
-  await loginThroughForm(page, login, PASSWORD);
+  await loginThroughForm(page, login, password);
   await expect(page.getByTestId('home-console_doctor')).toBeVisible();
   await signOut(page);
 
@@ -78,7 +71,7 @@ test('a new console doctor sets up the authenticator, then signs in with a code 
   expect(knownAuthenticator(login)).toBeDefined();
   const recoveryLogin = async () => {
     await page.getByLabel('E-mail или телефон').fill(login);
-    await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Пароль', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect(page.getByTestId('second-factor-form')).toBeVisible();
   };

@@ -30,12 +30,7 @@ import { registerPasswordChangeRule } from './modules/auth/password-change-rule.
 import { bonusRoutes } from './modules/bonus/bonus.routes.ts';
 import { bonusService } from './modules/bonus/bonus.service.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
-import { chatService } from './modules/chat/chat.service.ts';
-import { departmentContactsService } from './modules/chat/department-contacts.service.ts';
 import { claimsRoutes } from './modules/claims/claims.routes.ts';
-import { claimsService } from './modules/claims/claims.service.ts';
-import { payoutReviewRoutes } from './modules/claims/payout-review.routes.ts';
-import { payoutsService } from './modules/claims/payouts.service.ts';
 import { clinicPatientsRoutes } from './modules/clinic-patients/clinic-patients.routes.ts';
 import { clinicPatientsService } from './modules/clinic-patients/clinic-patients.service.ts';
 import { clinicProgramsRoutes } from './modules/clinic-programs/clinic-programs.routes.ts';
@@ -44,12 +39,10 @@ import { clinicRegistrationService } from './modules/clinics/clinic-registration
 import { clinicsRoutes } from './modules/clinics/clinics.routes.ts';
 import { clinicsService } from './modules/clinics/clinics.service.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
-import { consoleService } from './modules/console/console.service.ts';
 import { demoTillRoutes } from './modules/demo-till/demo-till.routes.ts';
 import { demoTillService } from './modules/demo-till/demo-till.service.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
-import { contractsService } from './modules/edo/contracts.service.ts';
-import { documentsService } from './modules/edo/documents.service.ts';
+import { contractsRoutes } from './modules/edo/contracts.routes.ts';
 import { edoRoutes } from './modules/edo/edo.routes.ts';
 import { employerRoutes } from './modules/employer/employer.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -68,10 +61,10 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { onboardingService } from './modules/onboarding/onboarding.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outboxService } from './modules/outbox/outbox.service.ts';
+import { payoutReviewRoutes } from './modules/payouts/payout-review.routes.ts';
+import { payoutsRoutes } from './modules/payouts/payouts.routes.ts';
 import { personalDataRoutes } from './modules/personal-data/personal-data.routes.ts';
-import { priceListImportService } from './modules/price-lists/price-list-import.service.ts';
 import { priceListsRoutes } from './modules/price-lists/price-lists.routes.ts';
-import { priceListsService } from './modules/price-lists/price-lists.service.ts';
 import { feedbackService } from './modules/ratings/feedback.service.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { ratingsService } from './modules/ratings/ratings.service.ts';
@@ -82,6 +75,7 @@ import { registerSecondFactorGate } from './modules/second-factor/second-factor-
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { usersService } from './modules/users/users.service.ts';
 import type { AppDeps } from './platform/deps.ts';
+import { AppError } from './platform/errors.ts';
 import { registerAccessControl, registerErrorHandler, registerNotFound } from './platform/http.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { registerOriginCheck } from './platform/origin-check.ts';
@@ -144,11 +138,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(websocket, { options: { maxPayload: 4096 } });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Слишком много запросов. Повторите через ${Math.ceil(ctx.ttl / 1000)} с`,
-    }),
+    // Thrown to the error handler, which sends an AppError's own message: the wait is worth telling.
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', `Слишком много запросов. Повторите через ${Math.ceil(ctx.ttl / 1000)} с`),
   });
   await app.register(swagger, {
     openapi: {
@@ -186,7 +178,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(outboxRoutes(outboxService(deps)));
   await app.register(apiTokensRoutes(apiTokensService(deps)));
   await app.register(homeRoutes(homeService(deps)));
-  await app.register(claimsRoutes(deps, claimsService(deps), payoutsService(deps)));
+  await app.register(claimsRoutes(deps));
+  await app.register(payoutsRoutes(deps));
   await app.register(payoutReviewRoutes(deps));
   if (deps.simulators) {
     await app.register(demoTillRoutes(demoTillService(deps)));
@@ -196,7 +189,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(dadataSimulatorRoutes(deps.simulators.directory));
   }
   await app.register(directoryRoutes(deps));
-  await app.register(consoleRoutes(consoleService(deps)));
+  await app.register(consoleRoutes(deps));
   await app.register(clinicProgramsRoutes(clinicProgramsService(deps)));
   await app.register(lettersRoutes(lettersService(deps)));
   await app.register(meRoutes(meService(deps)));
@@ -205,14 +198,15 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(notificationsRoutes(notificationsService(deps)));
   await app.register(onboardingRoutes(deps, onboardingService(deps)));
   await app.register(insuranceRoutes(insuranceService(deps), insuredImportService(deps)));
-  await app.register(chatRoutes(deps, chatService(deps), departmentContactsService(deps)));
+  await app.register(chatRoutes(deps));
   await app.register(bonusRoutes(bonusService(deps)));
   await app.register(ratingsRoutes(ratingsService(deps), feedbackService(deps)));
   await app.register(reportsRoutes(reportsService(deps)));
-  await app.register(edoRoutes(deps, contractsService(deps), documentsService(deps)));
+  await app.register(contractsRoutes(deps));
+  await app.register(edoRoutes(deps));
   await app.register(clinicsRoutes(deps, clinicsService(deps), clinicRegistrationService(deps)));
   await app.register(clinicPatientsRoutes(clinicPatientsService(deps)));
-  await app.register(priceListsRoutes(priceListsService(deps), priceListImportService(deps)));
+  await app.register(priceListsRoutes(deps));
 
   const spa = !!opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'));
   if (spa)

@@ -17,15 +17,15 @@ import { yookassaPayoutProvider } from './integrations/payouts/yookassa-client.t
 import { YookassaSimulatorState } from './integrations/payouts/yookassa-simulator.ts';
 import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
 import { authService } from './modules/auth/auth.service.ts';
-import { CHAT_NOTIFY_QUEUE, chatService } from './modules/chat/chat.service.ts';
-import { CLAIM_FETCH_QUEUE, claimsService } from './modules/claims/claims.service.ts';
-import { PAYOUT_SEND_QUEUE } from './modules/claims/owing.ts';
-import { PAYOUT_POLL_QUEUE, PAYOUT_SWEEP_QUEUE, payoutsService } from './modules/claims/payouts.service.ts';
+import { CHAT_NOTIFY_QUEUE, notifyClinic } from './modules/chat/notify-clinic.ts';
+import { CLAIM_FETCH_QUEUE } from './modules/claims/claim-jobs.ts';
+import { fetchReceipt } from './modules/claims/fetch-receipt.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
-import {
-  PRICE_LIST_IMPORT_QUEUE,
-  priceListImportService,
-} from './modules/price-lists/price-list-import.service.ts';
+import { PAYOUT_POLL_QUEUE, PAYOUT_SEND_QUEUE, PAYOUT_SWEEP_QUEUE } from './modules/payouts/payout-jobs.ts';
+import { pollPayout } from './modules/payouts/poll-payout.ts';
+import { sendPayout } from './modules/payouts/send-payout.ts';
+import { sweepPayouts } from './modules/payouts/sweep-payouts.ts';
+import { PRICE_LIST_IMPORT_QUEUE, runPriceListImport } from './modules/price-lists/import-price-list-file.ts';
 import { RATING_NIGHTLY_SCHEDULE, RATING_RECOMPUTE_QUEUE } from './modules/ratings/rating-jobs.ts';
 import { ratingsService } from './modules/ratings/ratings.service.ts';
 import { RECOVERY_QUEUE, RECOVERY_SCHEDULE, recoverLostWork } from './modules/recovery/recover-lost-work.ts';
@@ -180,7 +180,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: PRICE_LIST_IMPORT_QUEUE,
-      handler: async (d) => priceListImportService(deps).run((d as { id: string }).id),
+      handler: async (d) => runPriceListImport(deps, (d as { id: string }).id),
       // Not retried by pg-boss: a run that dies is found by its lease and queued again, counting attempts.
       retryLimit: 0,
       retryDelaySeconds: 0,
@@ -188,7 +188,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: CLAIM_FETCH_QUEUE,
-      handler: async (d) => claimsService(deps).fetch((d as { id: string }).id),
+      handler: async (d) => fetchReceipt(deps, (d as { id: string }).id),
       retryLimit: 3,
       retryDelaySeconds: 30,
       expireSeconds: 300,
@@ -196,7 +196,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     {
       queue: PAYOUT_SEND_QUEUE,
       // Jobs queued by earlier versions also carry the call; the payout row is read again whatever they carry.
-      handler: async (d) => payoutsService(deps).send((d as { id: string }).id),
+      handler: async (d) => sendPayout(deps, (d as { id: string }).id),
       retryLimit: 8,
       retryDelaySeconds: 5,
       expireSeconds: 120,
@@ -206,15 +206,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: PAYOUT_POLL_QUEUE,
-      handler: async (d) =>
-        payoutsService(deps).poll((d as { id: string }).id, (d as { attempt: number }).attempt),
+      handler: async (d) => pollPayout(deps, (d as { id: string }).id, (d as { attempt: number }).attempt),
       retryLimit: 5,
       retryDelaySeconds: 10,
       expireSeconds: 120,
     },
     {
       queue: PAYOUT_SWEEP_QUEUE,
-      handler: async () => void (await payoutsService(deps).sweep()),
+      handler: async () => void (await sweepPayouts(deps)),
       schedule: '* * * * *',
       retryLimit: 0,
       retryDelaySeconds: 0,
@@ -232,7 +231,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: CHAT_NOTIFY_QUEUE,
-      handler: async (d) => void (await chatService(deps).notifyClinic((d as { threadId: string }).threadId)),
+      handler: async (d) => void (await notifyClinic(deps, (d as { threadId: string }).threadId)),
       retryLimit: 3,
       retryDelaySeconds: 10,
       expireSeconds: 300,

@@ -23,7 +23,7 @@ import {
   userClinics,
   users,
 } from '../src/db/schema/index.ts';
-import { insertPublishedVersion } from '../src/modules/price-lists/price-lists.repository.ts';
+import { insertPublishedVersion } from '../src/modules/price-lists/price-list-versions.queries.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { hashPassword } from '../src/platform/passwords.ts';

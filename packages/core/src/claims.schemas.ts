@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { phoneSchema } from './auth.schemas.ts';
 
-export const claimStatusSchema = z.enum([
+/** Where a claim is in its life; the server's table, its CHECK constraint and the pages all use this list. */
+export const CLAIM_STATUSES = [
   'waiting_receipt',
   'manual_review',
   'approved',
@@ -11,12 +12,22 @@ export const claimStatusSchema = z.enum([
   'paid',
   'payout_failed',
   'clawback',
-]);
+] as const;
+export const claimStatusSchema = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof claimStatusSchema>;
+
+/** How the receipt reached us: the camera's QR, a photo read on the server, or fields typed by hand. */
+export const CLAIM_SOURCES = ['camera', 'photo', 'manual'] as const;
+export type ClaimSource = (typeof CLAIM_SOURCES)[number];
+
+/** One attempt to pay a claim by СБП: written before the provider is called, final once. */
+export const PAYOUT_STATUSES = ['created', 'pending', 'succeeded', 'canceled'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 export const submitClaimSchema = z.object({
   letterId: z.uuid('Выберите гарантийное письмо'),
   qr: z.string().trim().min(10, 'Отсканируйте QR-код или введите данные чека').max(1000),
-  source: z.enum(['camera', 'photo', 'manual']).default('manual'),
+  source: z.enum(CLAIM_SOURCES).default('manual'),
 });
 
 export const claimViewSchema = z.object({
@@ -48,7 +59,7 @@ export const claimViewSchema = z.object({
   ),
   payout: z
     .object({
-      status: z.enum(['created', 'pending', 'succeeded', 'canceled']),
+      status: z.enum(PAYOUT_STATUSES),
       amount: z.number().int(),
       advice: z.string().nullable(),
     })

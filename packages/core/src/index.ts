@@ -22,6 +22,7 @@ export * from './insurance/insured-row.ts';
 export * from './insurance/service-groups.ts';
 export * from './insurance.schemas.ts';
 export * from './money.ts';
+export * from './months.ts';
 export * from './notifications.schemas.ts';
 export * from './onboarding.schemas.ts';
 export * from './personal-data.schemas.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema/index.ts';
-import { contractsService } from '../modules/edo/contracts.service.ts';
-import { documentsService } from '../modules/edo/documents.service.ts';
+import { createContractForNewClinic } from '../modules/edo/draw-up-contract.ts';
+import { sendDocument } from '../modules/edo/send-document.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { renderPdf } from '../platform/pdf.ts';
@@ -12,7 +12,7 @@ import { renderPdf } from '../platform/pdf.ts';
  */
 export async function seedEdo(deps: AppDeps, clinicIds: string[]) {
   const db = deps.database.db;
-  await contractsService(deps).createForNewClinic(clinicIds[1]!);
+  await createContractForNewClinic(deps, clinicIds[1]!);
   const [admin] = await db.select().from(users).where(eq(users.email, 'admin@demo.remed.ru'));
   const actor = { user: await toSessionUser(db, admin!), requestId: null, ip: null };
   const year = deps.clock.now().getUTCFullYear();
@@ -34,7 +34,8 @@ export async function seedEdo(deps: AppDeps, clinicIds: string[]) {
       },
     ],
   });
-  await documentsService(deps).upload(
+  await sendDocument(
+    deps,
     actor,
     clinicIds[0]!,
     {

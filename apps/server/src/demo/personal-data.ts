@@ -1,7 +1,7 @@
 import { CONSENT_TEXTS } from '@remed/core';
 import { eq } from 'drizzle-orm';
 import { consents, guaranteeLetters, insuredPersons, users } from '../db/schema/index.ts';
-import { consoleService } from '../modules/console/console.service.ts';
+import { getCase } from '../modules/console/get-case.ts';
 import { lettersService } from '../modules/letters/letters.service.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import type { AppDeps } from '../platform/deps.ts';
@@ -33,7 +33,7 @@ export async function seedPersonalData(deps: AppDeps, letterId: string) {
   });
   const doctor = await actorOf('doctor@demo.remed.ru');
   const letters = lettersService(deps);
-  await consoleService(deps).getCase(doctor, letter!.caseId);
+  await getCase(deps, doctor, letter!.caseId);
   await letters.get(doctor, letterId);
   await letters.forClinic(await actorOf('clinic@demo.remed.ru'), letter!.clinicId, { limit: 50, offset: 0 });
   await letters.list(await actorOf('insurer@demo.remed.ru'));

@@ -18,13 +18,17 @@ import {
   programs,
   users,
 } from '../db/schema/index.ts';
-import { chatService } from '../modules/chat/chat.service.ts';
-import { consoleService } from '../modules/console/console.service.ts';
-import {
-  insertDraftRows,
-  insertPublishedVersion,
-  reportOf,
-} from '../modules/price-lists/price-lists.repository.ts';
+import { CONSOLE_SEAT } from '../modules/chat/chat-access.ts';
+import { markRead } from '../modules/chat/mark-read.ts';
+import { openThread } from '../modules/chat/open-thread.ts';
+import { sendMessage } from '../modules/chat/send-message.ts';
+import { createPhoneRequest } from '../modules/console/create-phone-request.ts';
+import { issueLetter } from '../modules/console/issue-letter.ts';
+import { openCase } from '../modules/console/open-case.ts';
+import { updateCase } from '../modules/console/update-case.ts';
+import { reportOf } from '../modules/price-lists/draft-check.ts';
+import { insertDraftRows } from '../modules/price-lists/draft-rows.queries.ts';
+import { insertPublishedVersion } from '../modules/price-lists/price-list-versions.queries.ts';
 import { ratingsService } from '../modules/ratings/ratings.service.ts';
 import { toSessionUser } from '../modules/users/users.repository.ts';
 import { usersService } from '../modules/users/users.service.ts';
@@ -349,17 +353,16 @@ async function seedLetter(deps: AppDeps, clinicId: string) {
     .where(eq(insuredPersons.email, 'insured@demo.remed.ru'));
   const [policy] = await db.select().from(policies).where(eq(policies.insuredPersonId, person!.id));
   const actor = { user: await toSessionUser(db, doctor!), requestId: null, ip: null };
-  const console = consoleService(deps);
-  const requestId = await console.createPhoneRequest(actor, {
+  const requestId = await createPhoneRequest(deps, actor, {
     policyNumber: policy!.number,
     complaint: 'Звонок: давление 150/95 по утрам, голова тяжёлая. Нужен терапевт и ЭКГ.',
   });
-  const caseId = await console.openCase(actor, requestId);
-  await console.updateCase(actor, caseId, {
+  const caseId = await openCase(deps, actor, requestId);
+  await updateCase(deps, actor, caseId, {
     icd10Code: 'I10',
     icd10Text: 'Эссенциальная (первичная) гипертензия',
   });
-  return console.issueLetter(actor, caseId, {
+  return issueLetter(deps, actor, caseId, {
     clinicId,
     services: [
       { serviceCode: 'B01.047.001', quantity: 1 },
@@ -386,14 +389,14 @@ async function seedChat(deps: AppDeps) {
   const doctor = await actorOf('doctor@demo.remed.ru');
   // The clinic the demo employee sees first after signing in.
   const clinicId = clinic.user.clinics[0]!.id;
-  const chat = chatService(deps);
-  const { thread } = await chat.clinic.open(clinic, clinicId, DEMO_CHAT.department);
+  const { thread } = await openThread(deps, clinic, clinicId, DEMO_CHAT.department);
   for (const m of DEMO_CHAT.messages) {
     const input = { clientId: deps.ids.uuid(), body: m.body };
-    if (m.from === 'clinic') await chat.clinic.send(clinic, clinicId, thread.id, input, []);
-    else await chat.console.send(doctor, thread.id, input, []);
+    if (m.from === 'clinic')
+      await sendMessage(deps, clinic, { side: 'clinic', clinicId }, thread.id, input, []);
+    else await sendMessage(deps, doctor, CONSOLE_SEAT, thread.id, input, []);
   }
   const [row] = await db.select().from(chatThreads).where(eq(chatThreads.id, thread.id));
   // The doctor has read the clinic's messages; the clinic has the last answer still to read.
-  await chat.console.read(doctor, thread.id, row!.lastMessageSeq!);
+  await markRead(deps, doctor, CONSOLE_SEAT, thread.id, row!.lastMessageSeq!);
 }

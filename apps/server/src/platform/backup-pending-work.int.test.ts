@@ -13,9 +13,9 @@ import {
 } from '../../test/harness.ts';
 import { sqlRows } from '../db/client.ts';
 import { claims, users } from '../db/schema/index.ts';
+import { CLAIM_FETCH_QUEUE } from '../modules/claims/claim-jobs.ts';
 import { claimsWorld } from '../modules/claims/claims.fixtures.ts';
-import { CLAIM_FETCH_QUEUE } from '../modules/claims/claims.service.ts';
-import { PAYOUT_SEND_QUEUE } from '../modules/claims/owing.ts';
+import { PAYOUT_SEND_QUEUE } from '../modules/payouts/payout-jobs.ts';
 import { recoverLostWork } from '../modules/recovery/recover-lost-work.ts';
 import { createBackup, restoreBackup } from './backup.ts';
 

@@ -1,10 +1,10 @@
-import type { SessionUser } from '@remed/core';
+import { errorMessage, errorStatus, type SessionUser } from '@remed/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import { type Access, checkAccess } from './access.ts';
 import type { Actor } from './actor.ts';
-import { type AppError, isAppError } from './errors.ts';
+import { AppError, isAppError } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -104,58 +104,60 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService) {
   });
 }
 
+/** Fastify's and its plugins' own refusals in our codes; null for anything nobody expected. */
+function knownError(error: FastifyError, req: FastifyRequest): AppError | null {
+  if (isAppError(error)) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: Record<string, string> = {};
+    for (const issue of error.validation) {
+      const path =
+        (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+        (issue.params as { issue?: { path?: string[] } } | undefined)?.issue?.path?.join('.') ||
+        '_';
+      fields[path] ??= issue.message ?? 'Неверное значение';
+    }
+    return new AppError('VALIDATION_FAILED', undefined, { fields });
+  }
+  if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET')
+    return new AppError('CSRF_INVALID');
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
+    return new AppError('PAYLOAD_TOO_LARGE');
+  if (error.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const consumes = (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
+    return new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      consumes.includes('multipart/form-data')
+        ? undefined
+        : 'Неподдерживаемый тип данных запроса: отправьте JSON (Content-Type: application/json)',
+    );
+  }
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400)
+    return new AppError('VALIDATION_FAILED', 'Неверный формат запроса');
+  return null;
+}
+
+/**
+ * A 4xx tells the client what to fix. A 5xx tells it only the table's text and the request id: what went
+ * wrong inside goes to the log under that id. UNAVAILABLE alone keeps its own message, because it says
+ * what to do while a service we depend on is down.
+ */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    if (isAppError(error)) {
-      if (error.status >= 500) req.log.error({ err: error }, error.message);
+    const known = knownError(error, req);
+    if (known && known.status < 500)
       return reply
-        .status(error.status)
-        .send({ code: error.code, message: error.message, details: error.details });
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields: Record<string, string> = {};
-      for (const issue of error.validation) {
-        const path =
-          (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-          (issue.params as { issue?: { path?: string[] } } | undefined)?.issue?.path?.join('.') ||
-          '_';
-        fields[path] ??= issue.message ?? 'Неверное значение';
-      }
-      return reply
-        .status(400)
-        .send({ code: 'VALIDATION_FAILED', message: 'Проверьте заполнение полей', details: { fields } });
-    }
-    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      return reply
-        .status(403)
-        .send({ code: 'CSRF_INVALID', message: 'Страница устарела. Обновите её и повторите действие' });
-    }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: 'Файл слишком большой' });
-    }
-    if (error.statusCode === 429) {
-      return reply
-        .status(429)
-        .send({ code: 'RATE_LIMITED', message: 'Слишком много запросов. Подождите немного и повторите' });
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      const consumes = (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
-      return reply.status(415).send({
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: consumes.includes('multipart/form-data')
-          ? 'Файл нужно отправить формой загрузки (multipart/form-data)'
-          : 'Неподдерживаемый тип данных запроса: отправьте JSON (Content-Type: application/json)',
-      });
-    }
-    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400) {
-      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: 'Неверный формат запроса' });
-    }
+        .status(known.status)
+        .send({ code: known.code, message: known.message, details: known.details });
     if (isResponseSerializationError(error))
       req.log.error({ err: error, cause: error.cause }, 'response does not match its schema');
-    else req.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({ code: 'INTERNAL', message: 'Внутренняя ошибка сервера. Мы уже разбираемся' });
+    else req.log.error({ err: error }, known ? error.message : 'unhandled error');
+    const code = known?.code ?? 'INTERNAL';
+    return reply.status(errorStatus(code)).send({
+      code,
+      message: code === 'UNAVAILABLE' ? error.message : errorMessage(code),
+      requestId: req.id,
+    });
   });
 }
 

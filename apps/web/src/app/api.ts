@@ -1,18 +1,22 @@
-import { errorMessage } from '@remed/core';
+import { type ErrorCode, errorMessage, isErrorCode } from '@remed/core';
 
 export interface ApiErrorBody {
-  code: string;
-  message: string;
+  code: ErrorCode;
+  /** The server's words; when it sends none, the UI shows core's text for the code. */
+  message?: string;
   details?: { fields?: Record<string, string> } & Record<string, unknown>;
+  /** Sent with a 5xx: the id under which the server logged what went wrong, for support. */
+  requestId?: string;
 }
 
 /** The one error currency of the UI: every failed call becomes an ApiError with a code and a Russian message. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields: Record<string, string>;
   /** Anything else the server explained, e.g. `reason: 'DUPLICATE_RECEIPT'`. */
   readonly details: Record<string, unknown>;
+  readonly requestId: string | null;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message || errorMessage(body.code));
@@ -21,10 +25,12 @@ export class ApiError extends Error {
     this.code = body.code;
     this.fields = body.details?.fields ?? {};
     this.details = body.details ?? {};
+    this.requestId = body.requestId ?? null;
   }
 }
 
-export const NETWORK_ERROR = 'NETWORK';
+/** No answer at all: the server was never reached (status 0). */
+export const isNetworkError = (e: unknown): e is ApiError => isApiError(e) && e.status === 0;
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
@@ -77,19 +83,29 @@ async function send(method: string, url: string, body: unknown): Promise<Respons
     });
   } catch {
     throw new ApiError(0, {
-      code: NETWORK_ERROR,
+      code: 'UNAVAILABLE',
       message: 'Нет связи с сервером. Проверьте интернет и повторите',
     });
   }
 }
 
+/** What a proxy's own page (no JSON of ours) most likely means, by its status. */
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  502: 'UNAVAILABLE',
+  503: 'UNAVAILABLE',
+  504: 'UNAVAILABLE',
+};
+
 async function toError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
-  if (body && typeof body.code === 'string') return new ApiError(res.status, body);
-  return new ApiError(res.status, {
-    code: res.status >= 500 ? 'INTERNAL' : 'UNKNOWN',
-    message: errorMessage('INTERNAL'),
-  });
+  const json: unknown = await res.json().catch(() => null);
+  const body = (json && typeof json === 'object' ? json : {}) as Omit<ApiErrorBody, 'code'> & {
+    code?: unknown;
+  };
+  // A code this build does not know keeps the server's message but reads as an internal error.
+  const code = isErrorCode(body.code) ? body.code : (CODE_OF_STATUS[res.status] ?? 'INTERNAL');
+  return new ApiError(res.status, { ...body, code });
 }
 
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {

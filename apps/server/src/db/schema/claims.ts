@@ -1,3 +1,11 @@
+import {
+  CLAIM_SOURCES,
+  CLAIM_STATUSES,
+  type ClaimSource,
+  type ClaimStatus,
+  PAYOUT_STATUSES,
+  type PayoutStatus,
+} from '@remed/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -17,18 +25,8 @@ import { guaranteeLetters } from './console.ts';
 import { insuredPersons } from './insurance.ts';
 import { users } from './users.ts';
 
-export const CLAIM_STATUSES = [
-  'waiting_receipt',
-  'manual_review',
-  'approved',
-  'partially_approved',
-  'rejected',
-  'payout_pending',
-  'paid',
-  'payout_failed',
-  'clawback',
-] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** A CHECK constraint's list, from the same constants the code uses (the values are ours, never input). */
+const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 /**
  * A receipt submitted against a guarantee letter. The receipt identity (ФН + ФД) is unique across the
@@ -50,7 +48,7 @@ export const claims = pgTable(
     operationType: smallint('operation_type').notNull(),
     qrSum: bigint('qr_sum', { mode: 'number' }).notNull(),
     qrDateTime: text('qr_date_time').notNull(),
-    source: text('source').$type<'camera' | 'photo' | 'manual'>().notNull(),
+    source: text('source').$type<ClaimSource>().notNull(),
     status: text('status').$type<ClaimStatus>().notNull(),
     receipt: jsonb('receipt'),
     decision: jsonb('decision'),
@@ -71,17 +69,11 @@ export const claims = pgTable(
     index('claims_person_idx').on(t.insuredPersonId, t.createdAt),
     index('claims_letter_idx').on(t.letterId),
     index('claims_status_idx').on(t.status),
-    check(
-      'claims_status_ck',
-      sql`${t.status} in (${sql.raw(CLAIM_STATUSES.map((s) => `'${s}'`).join(','))})`,
-    ),
-    check('claims_source_ck', sql`${t.source} in ('camera','photo','manual')`),
+    check('claims_status_ck', sql`${t.status} in (${oneOf(CLAIM_STATUSES)})`),
+    check('claims_source_ck', sql`${t.source} in (${oneOf(CLAIM_SOURCES)})`),
     check('claims_amounts_ck', sql`${t.reimbursement} >= 0 and ${t.cashback} >= 0`),
   ],
 );
-
-export const PAYOUT_STATUSES = ['created', 'pending', 'succeeded', 'canceled'] as const;
-export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 /**
  * One attempt to pay a claim by СБП. The idempotence key is written before the provider is called; at
@@ -121,7 +113,7 @@ export const payouts = pgTable(
     uniqueIndex('payouts_claim_live_uq')
       .on(t.claimId)
       .where(sql`${t.status} in ('created','pending','succeeded')`),
-    check('payouts_status_ck', sql`${t.status} in ('created','pending','succeeded','canceled')`),
+    check('payouts_status_ck', sql`${t.status} in (${oneOf(PAYOUT_STATUSES)})`),
     check('payouts_amount_ck', sql`${t.amount} > 0`),
   ],
 );

@@ -1,7 +1,12 @@
 import type { ChatServerEvent, SessionUser } from '@remed/core';
+import { sql } from 'drizzle-orm';
 import type { WebSocket } from 'ws';
-import type { PubSub } from '../../platform/pubsub.ts';
-import { CHAT_CHANNEL, CHAT_STAFF, type ChatEvent, type ChatService } from './chat.service.ts';
+import { type DbOrTx, sqlRows } from '../../db/client.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { CHAT_STAFF } from './chat-access.ts';
+import { CHAT_CHANNEL, type ChatEvent } from './chat-events.ts';
+import { loadMessage } from './chat-messages.queries.ts';
+import { countUnread } from './chat-threads.queries.ts';
 
 const TOPIC = /^(console|clinic:[0-9a-f-]{36})$/;
 const MAX_TOPICS = 20;
@@ -26,7 +31,9 @@ const isMember = (u: SessionUser, clinicId: string) =>
  * The sockets this process holds. Every process hears every chat event through LISTEN/NOTIFY and passes it
  * to its own sockets that subscribed to the clinic (or to the console), each reading what it shows.
  */
-export function createChatHub(chat: ChatService, pubsub: PubSub, log: Log) {
+export function createChatHub(deps: Pick<AppDeps, 'database' | 'clock' | 'pubsub'>, log: Log) {
+  const { pubsub } = deps;
+  const db = deps.database.db;
   const connections = new Set<Connection>();
   let stopListening: (() => Promise<void>) | null = null;
   let stopReconnect: (() => void) | null = null;
@@ -44,10 +51,19 @@ export function createChatHub(chat: ChatService, pubsub: PubSub, log: Log) {
 
   async function unreadOf(c: Connection, topic: string): Promise<ChatServerEvent | null> {
     if (topic === 'console')
-      return { type: 'unread', clinicId: null, total: await chat.unreadForStaff(c.user.id) };
+      return {
+        type: 'unread',
+        clinicId: null,
+        total: await countUnread(db, { userId: c.user.id, side: 'service' }, sql`true`),
+      };
     const clinicId = topic.slice('clinic:'.length);
     if (!isMember(c.user, clinicId)) return null;
-    return { type: 'unread', clinicId, total: await chat.unreadForClinic(c.user.id, clinicId) };
+    const total = await countUnread(
+      db,
+      { userId: c.user.id, side: 'clinic' },
+      sql`t.clinic_id = ${clinicId}`,
+    );
+    return { type: 'unread', clinicId, total };
   }
 
   async function subscribe(c: Connection, topic: unknown) {
@@ -68,7 +84,7 @@ export function createChatHub(chat: ChatService, pubsub: PubSub, log: Log) {
     const targets = [...connections].filter((c) => topics.some((t) => c.topics.has(t)));
     if (!targets.length) return;
     if (e.t === 'message') {
-      const message = await chat.loadMessage(e.messageId);
+      const message = await loadMessage(db, { id: e.messageId });
       if (!message) return;
       for (const c of targets) send(c, { type: 'message', clinicId: e.clinicId, message });
     } else {
@@ -117,8 +133,7 @@ export function createChatHub(chat: ChatService, pubsub: PubSub, log: Log) {
           c.alive = false;
           socket.ping();
           if (++tick % 2 === 0)
-            chat
-              .sessionAlive(c.sessionId)
+            sessionAlive(db, deps.clock.now(), c.sessionId)
               .then((ok) => ok || socket.close(4401, 'session expired'))
               .catch((err) => log.error({ err }, 'chat session check failed'));
         }, TICK_MS),
@@ -159,4 +174,12 @@ export function createChatHub(chat: ChatService, pubsub: PubSub, log: Log) {
   };
 }
 
-export type ChatHub = ReturnType<typeof createChatHub>;
+/** Whether a socket's session still stands (signed out, expired or blocked users lose their socket). */
+async function sessionAlive(db: DbOrTx, now: Date, sessionId: string): Promise<boolean> {
+  const rows = await sqlRows<{ ok: number }>(
+    db,
+    sql`select 1 as ok from sessions s join users u on u.id = s.user_id
+        where s.id = ${sessionId} and s.expires_at > ${now} and u.blocked_at is null`,
+  );
+  return rows.length > 0;
+}

@@ -10,7 +10,7 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { auditLog, chatMessages, outboxMessages } from '../../db/schema/index.ts';
-import { chatService } from './chat.service.ts';
+import { notifyClinic } from './notify-clinic.ts';
 
 let ctx: TestContext;
 let clinicA: string;
@@ -355,9 +355,8 @@ describe('console', () => {
     const thread = await openThread(member, clinicId, 'expertise');
     await say(member, `${base(clinicId)}/threads/${thread.id}/messages`, 'Согласуйте МРТ, пожалуйста');
     await say(doctor, `/api/console/chat/threads/${thread.id}/messages`, 'Согласовано, письмо выдано');
-    const chat = chatService(ctx.deps);
-    expect(await chat.notifyClinic(thread.id)).toBe(1);
-    expect(await chat.notifyClinic(thread.id)).toBe(0);
+    expect(await notifyClinic(ctx.deps, thread.id)).toBe(1);
+    expect(await notifyClinic(ctx.deps, thread.id)).toBe(0);
     const mail = await ctx.deps.database.db
       .select()
       .from(outboxMessages)
@@ -370,7 +369,7 @@ describe('console', () => {
 
     const read = await say(doctor, `/api/console/chat/threads/${thread.id}/messages`, 'И ещё одно');
     await member.post(`${base(clinicId)}/threads/${thread.id}/read`, { seq: read.seq });
-    expect(await chat.notifyClinic(thread.id)).toBe(0);
+    expect(await notifyClinic(ctx.deps, thread.id)).toBe(0);
   });
 
   it('queues the e-mail check when the service answers', async () => {

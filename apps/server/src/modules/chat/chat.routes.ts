@@ -1,39 +1,32 @@
 import {
   CHAT_ATTACHMENT_MAX_BYTES,
   CHAT_ATTACHMENTS_MAX,
-  chatDepartmentSchema,
   chatMessagesPageSchema,
   chatMessagesQuerySchema,
   chatMessageViewSchema,
-  chatThreadsQuerySchema,
   chatThreadViewSchema,
-  chatUnreadSchema,
-  departmentContactSchema,
-  departmentContactViewSchema,
-  isChatImage,
   markChatReadSchema,
-  openChatThreadSchema,
-  type Role,
   type SendChatMessage,
   sendChatMessageSchema,
 } from '@remed/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import type { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import { CHAT_STAFF, type ChatFile, type ChatService } from './chat.service.ts';
+import { CHAT_STAFF, CONSOLE_SEAT } from './chat-access.ts';
+import { chatAttachmentsRoutes } from './chat-attachments.routes.ts';
 import type { IncomingFile } from './chat-files.ts';
+import { CLINIC, clinicSeat, clinicThreadParams, tags, threadParams } from './chat-http.ts';
 import { createChatHub } from './chat-hub.ts';
-import type { DepartmentContactsService } from './department-contacts.service.ts';
+import { chatThreadsRoutes } from './chat-threads.routes.ts';
+import { departmentContactsRoutes } from './department-contacts.routes.ts';
+import { listMessages } from './list-messages.ts';
+import { markRead } from './mark-read.ts';
+import { sendMessage } from './send-message.ts';
 
-const tags = ['chat'];
-const CLINIC: readonly Role[] = ['clinic_user'];
-const threadParams = z.object({ threadId: z.uuid('Неверный идентификатор переписки') });
-const clinicThreadParams = clinicParamsSchema.extend(threadParams.shape);
-const attachmentParams = z.object({ attachmentId: z.uuid('Неверный идентификатор файла') });
 const sendSchema = {
   consumes: ['multipart/form-data', 'application/json'],
   description: `Текст (поле body) и до ${CHAT_ATTACHMENTS_MAX} файлов (поле files, до 10 МБ каждый) в multipart/form-data, либо JSON без файлов. clientId — ключ идемпотентности: повтор с тем же ключом сохраняет сообщение один раз.`,
@@ -48,45 +41,17 @@ function invalid(issues: z.core.$ZodIssue[]): AppError {
 
 /** The text part and the files of a message, from a multipart form or a JSON body. */
 async function readMessage(req: FastifyRequest): Promise<{ input: SendChatMessage; files: IncomingFile[] }> {
-  const raw: Record<string, unknown> = {};
-  const files: IncomingFile[] = [];
-  if (req.isMultipart()) {
-    try {
-      for await (const part of req.parts({
-        limits: { fileSize: CHAT_ATTACHMENT_MAX_BYTES, files: CHAT_ATTACHMENTS_MAX + 1, fields: 10 },
-      })) {
-        if (part.type === 'file') {
-          const content = await part.toBuffer().catch((e: { code?: string }) => {
-            throw e.code === 'FST_REQ_FILE_TOO_LARGE'
-              ? new AppError('PAYLOAD_TOO_LARGE', `Файл «${part.filename}» больше 10 МБ`, {
-                  fields: { files: `Файл «${part.filename}» больше 10 МБ` },
-                })
-              : e;
-          });
-          files.push({ fileName: part.filename, content });
-        } else if (typeof part.value === 'string') raw[part.fieldname] = part.value;
-      }
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_FILES_LIMIT')
-        throw new AppError('VALIDATION_FAILED', `Не больше ${CHAT_ATTACHMENTS_MAX} файлов в сообщении`, {
-          fields: { files: `Не больше ${CHAT_ATTACHMENTS_MAX} файлов в сообщении` },
-        });
-      throw e;
-    }
-  } else Object.assign(raw, req.body ?? {});
-  const parsed = sendChatMessageSchema.safeParse(raw);
+  const { fields, files } = req.isMultipart()
+    ? await receiveUpload(req, {
+        field: 'files',
+        maxBytes: CHAT_ATTACHMENT_MAX_BYTES,
+        maxFiles: CHAT_ATTACHMENTS_MAX,
+        tooMany: `Не больше ${CHAT_ATTACHMENTS_MAX} файлов в сообщении`,
+      })
+    : { fields: req.body ?? {}, files: [] };
+  const parsed = sendChatMessageSchema.safeParse(fields);
   if (!parsed.success) throw invalid(parsed.error.issues);
   return { input: parsed.data, files };
-}
-
-function sendFile(reply: FastifyReply, file: ChatFile) {
-  // Pictures open in the page as previews; everything else is downloaded, never rendered by the browser.
-  const disposition = isChatImage(file.contentType) ? 'inline' : 'attachment';
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header('cache-control', 'private, max-age=86400')
-    .send(file.content);
 }
 
 /** Browsers always send Origin on a WebSocket handshake: only our own pages may open one with our cookie. */
@@ -96,13 +61,14 @@ function sameOrigin(req: FastifyRequest, publicUrl: string): boolean {
   return origin === `${req.protocol}://${req.host}` || origin === new URL(publicUrl).origin;
 }
 
-export function chatRoutes(
-  deps: AppDeps,
-  chat: ChatService,
-  contacts: DepartmentContactsService,
-): FastifyPluginAsyncZod {
+/** The chat's socket and its messages; threads, files and department contacts have routes of their own. */
+export function chatRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const hub = createChatHub(chat, deps.pubsub, app.log);
+    await app.register(chatThreadsRoutes(deps));
+    await app.register(chatAttachmentsRoutes(deps));
+    await app.register(departmentContactsRoutes(deps));
+
+    const hub = createChatHub(deps, app.log);
     await hub.start();
     app.addHook('onClose', () => hub.stop());
 
@@ -127,40 +93,6 @@ export function chatRoutes(
 
     // The clinic's side: its people, for the clinic named in the path.
     app.get(
-      '/api/clinics/:clinicId/chat/threads',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Переписки клиники с отделами сервиса',
-          params: clinicParamsSchema,
-          response: { 200: z.array(chatThreadViewSchema), ...errorResponses },
-        },
-      },
-      (req) => chat.clinic.threads(req.actor, req.params.clinicId),
-    );
-    app.post(
-      '/api/clinics/:clinicId/chat/threads',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Открыть переписку с отделом (создаётся при первом обращении)',
-          params: clinicParamsSchema,
-          body: openChatThreadSchema,
-          response: { 200: chatThreadViewSchema, 201: chatThreadViewSchema, ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        const { thread, created } = await chat.clinic.open(
-          req.actor,
-          req.params.clinicId,
-          req.body.department,
-        );
-        return reply.status(created ? 201 : 200).send(thread);
-      },
-    );
-    app.get(
       '/api/clinics/:clinicId/chat/threads/:threadId/messages',
       {
         config: { access: CLINIC },
@@ -173,7 +105,7 @@ export function chatRoutes(
           response: { 200: chatMessagesPageSchema, ...errorResponses },
         },
       },
-      (req) => chat.clinic.messages(req.actor, req.params.clinicId, req.params.threadId, req.query),
+      (req) => listMessages(deps, req.actor, clinicSeat(req.params), req.params.threadId, req.query),
     );
     app.post(
       '/api/clinics/:clinicId/chat/threads/:threadId/messages',
@@ -188,9 +120,10 @@ export function chatRoutes(
       },
       async (req, reply) => {
         const { input, files } = await readMessage(req);
-        const { message, created } = await chat.clinic.send(
+        const { message, created } = await sendMessage(
+          deps,
           req.actor,
-          req.params.clinicId,
+          clinicSeat(req.params),
           req.params.threadId,
           input,
           files,
@@ -210,52 +143,10 @@ export function chatRoutes(
           response: { 200: chatThreadViewSchema, ...errorResponses },
         },
       },
-      (req) => chat.clinic.read(req.actor, req.params.clinicId, req.params.threadId, req.body.seq),
-    );
-    app.get(
-      '/api/clinics/:clinicId/chat/unread',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Сколько непрочитанных ответов сервиса у пользователя в этой клинике',
-          params: clinicParamsSchema,
-          response: { 200: chatUnreadSchema, ...errorResponses },
-        },
-      },
-      (req) => chat.clinic.unread(req.actor, req.params.clinicId),
-    );
-    app.get(
-      '/api/clinics/:clinicId/chat/attachments/:attachmentId',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Скачать файл из переписки',
-          params: clinicParamsSchema.extend(attachmentParams.shape),
-        },
-      },
-      async (req, reply) =>
-        sendFile(
-          reply,
-          await chat.clinic.attachment(req.actor, req.params.clinicId, req.params.attachmentId),
-        ),
+      (req) => markRead(deps, req.actor, clinicSeat(req.params), req.params.threadId, req.body.seq),
     );
 
     // The service's side: console doctors and administrators, all clinics.
-    app.get(
-      '/api/console/chat/threads',
-      {
-        config: { access: CHAT_STAFF },
-        schema: {
-          tags,
-          summary: 'Переписки всех клиник: сначала с непрочитанными',
-          querystring: chatThreadsQuerySchema,
-          response: { 200: z.array(chatThreadViewSchema), ...errorResponses },
-        },
-      },
-      (req) => chat.console.threads(req.actor, req.query),
-    );
     app.get(
       '/api/console/chat/threads/:threadId/messages',
       {
@@ -268,7 +159,7 @@ export function chatRoutes(
           response: { 200: chatMessagesPageSchema, ...errorResponses },
         },
       },
-      (req) => chat.console.messages(req.actor, req.params.threadId, req.query),
+      (req) => listMessages(deps, req.actor, CONSOLE_SEAT, req.params.threadId, req.query),
     );
     app.post(
       '/api/console/chat/threads/:threadId/messages',
@@ -278,7 +169,14 @@ export function chatRoutes(
       },
       async (req, reply) => {
         const { input, files } = await readMessage(req);
-        const { message, created } = await chat.console.send(req.actor, req.params.threadId, input, files);
+        const { message, created } = await sendMessage(
+          deps,
+          req.actor,
+          CONSOLE_SEAT,
+          req.params.threadId,
+          input,
+          files,
+        );
         return reply.status(created ? 201 : 200).send(message);
       },
     );
@@ -294,55 +192,7 @@ export function chatRoutes(
           response: { 200: chatThreadViewSchema, ...errorResponses },
         },
       },
-      (req) => chat.console.read(req.actor, req.params.threadId, req.body.seq),
-    );
-    app.get(
-      '/api/console/chat/unread',
-      {
-        config: { access: CHAT_STAFF },
-        schema: {
-          tags,
-          summary: 'Сколько непрочитанных сообщений клиник у сотрудника',
-          response: { 200: chatUnreadSchema, ...errorResponses },
-        },
-      },
-      (req) => chat.console.unread(req.actor),
-    );
-    app.get(
-      '/api/console/chat/attachments/:attachmentId',
-      {
-        config: { access: CHAT_STAFF },
-        schema: { tags, summary: 'Скачать файл клиники (пишется в журнал)', params: attachmentParams },
-      },
-      async (req, reply) =>
-        sendFile(reply, await chat.console.attachment(req.actor, req.params.attachmentId)),
-    );
-
-    app.get(
-      '/api/department-contacts',
-      {
-        config: { access: [...CLINIC, ...CHAT_STAFF] },
-        schema: {
-          tags,
-          summary: 'Контакты отделов сервиса',
-          response: { 200: z.array(departmentContactViewSchema), ...errorResponses },
-        },
-      },
-      () => contacts.list(),
-    );
-    app.put(
-      '/api/admin/department-contacts/:department',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags,
-          summary: 'Изменить контакты отдела',
-          params: z.object({ department: chatDepartmentSchema }),
-          body: departmentContactSchema,
-          response: { 200: departmentContactViewSchema, ...errorResponses },
-        },
-      },
-      (req) => contacts.save(req.actor, req.params.department, req.body),
+      (req) => markRead(deps, req.actor, CONSOLE_SEAT, req.params.threadId, req.body.seq),
     );
   };
 }

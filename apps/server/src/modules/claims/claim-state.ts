@@ -1,5 +1,4 @@
-import { type AdjudicationState, type GuaranteeLetter, initialState } from '@remed/core';
-import type { ClaimStatus } from '../../db/schema/index.ts';
+import { type AdjudicationState, type ClaimStatus, type GuaranteeLetter, initialState } from '@remed/core';
 
 /** Claims whose receipt was paid (or is being paid) consume the letter's quantities and limit. */
 export const PAYING: readonly ClaimStatus[] = [

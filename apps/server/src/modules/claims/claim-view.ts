@@ -2,8 +2,8 @@ import type { ClaimView, Decision, Explanation, FiscalReceipt } from '@remed/cor
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { type claims, clinics, guaranteeLetters, payouts } from '../../db/schema/index.ts';
+import { cancelAdvice } from '../payouts/payout-advice.ts';
 import { CLAIM_STATUS_TITLES } from './claim-state.ts';
-import { cancelAdvice } from './payout-advice.ts';
 
 type ClaimRow = typeof claims.$inferSelect;
 type PayoutRow = Pick<typeof payouts.$inferSelect, 'status' | 'amount' | 'cancelReason'>;

@@ -11,6 +11,7 @@ import {
   makeOrganisations,
   makeProgram,
   TestClient,
+  type TestContext,
 } from '../../../test/harness.ts';
 import { insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import { fnsOpenApiReceiptSource } from '../../integrations/fns/fns-openapi-client.ts';
@@ -22,21 +23,18 @@ import {
   YookassaSimulatorState,
   yookassaSimulatorRoutes,
 } from '../../integrations/payouts/yookassa-simulator.ts';
-import { claimsService } from './claims.service.ts';
-import { payoutsService } from './payouts.service.ts';
+import { pollPayout } from '../payouts/poll-payout.ts';
+import { sendPayout } from '../payouts/send-payout.ts';
+import { sweepPayouts } from '../payouts/sweep-payouts.ts';
+import { fetchReceipt } from './fetch-receipt.ts';
+
+const BLOOD_TEST = 'Общий (клинический) анализ крови развернутый';
 
 /**
- * A test world for claims: the simulated FNS and YooKassa on a port of their own, a clinic with a price
- * list in a program, a console doctor, and helpers that make letters and till receipts.
+ * The simulated FNS and YooKassa on a port of their own, and the receipt source the service asks, whose
+ * clock a test can shift from the till's.
  */
-export async function claimsWorld(
-  opts: {
-    /** The FNS of another world: after a restore, the receipts the FNS knows are still there. */
-    store?: ReceiptSimulatorStore;
-    openDatabase?: NonNullable<Parameters<typeof createTestContext>[1]>['openDatabase'];
-  } = {},
-) {
-  const store = opts.store ?? new ReceiptSimulatorStore('fns-token');
+async function outsideWorld(store: ReceiptSimulatorStore) {
   const yookassa = new YookassaSimulatorState({ agentId: 'agent', secretKey: 'secret' });
   const sim = Fastify();
   await sim.register(fnsOpenApiSimulatorRoutes(store));
@@ -68,34 +66,75 @@ export async function claimsWorld(
     },
   };
   // Timeouts long enough for a busy machine; the timeout tests hold answers for twice as long.
-  const ctx = await createTestContext(
-    { LOGIN_RATE_PER_MINUTE: '1000' },
-    {
-      ...(opts.openDatabase ? { openDatabase: opts.openDatabase } : {}),
-      overrides: {
-        receiptSource,
-        payoutProvider: yookassaPayoutProvider({
-          baseUrl: `${base}/sim/yookassa`,
-          agentId: 'agent',
-          secretKey: 'secret',
-          timeoutMs: 1500,
-        }),
-      },
-    },
-  );
+  const payoutProvider = yookassaPayoutProvider({
+    baseUrl: `${base}/sim/yookassa`,
+    agentId: 'agent',
+    secretKey: 'secret',
+    timeoutMs: 1500,
+  });
+  return { yookassa, sim, sourceClock, receiptSource, payoutProvider };
+}
+
+/** Till receipts of the clinic registered with the simulated FNS, each with its own ФД; returns the QR string. */
+function tillReceipts(store: ReceiptSimulatorStore, clinicInn: string) {
+  let fd = 1000;
+  return (
+    items: { name: string; price: number; quantity?: number }[],
+    opts: { n?: 1 | 2; inn?: string; dateTime?: string } = {},
+  ) => {
+    fd++;
+    const dateTime = opts.dateTime ?? '2026-11-20T14:30:00';
+    const lines = items.map((i) => ({
+      name: i.name,
+      price: i.price,
+      quantity: i.quantity ?? 1,
+      sum: i.price * (i.quantity ?? 1),
+      nds: 6,
+      paymentType: 4,
+      productType: 4,
+    }));
+    const total = lines.reduce((s, l) => s + l.sum, 0);
+    store.register({
+      fiscalDriveNumber: '9282000100254567',
+      fiscalDocumentNumber: fd,
+      fiscalSign: 1_000_000 + fd,
+      dateTime,
+      operationType: opts.n ?? 1,
+      userInn: `${opts.inn ?? clinicInn}  `,
+      user: 'ООО «Клиника»',
+      totalSum: total,
+      cashTotalSum: 0,
+      ecashTotalSum: total,
+      prepaidSum: 0,
+      creditSum: 0,
+      provisionSum: 0,
+      items: lines,
+    });
+    return formatQr({
+      dateTime,
+      sum: total,
+      fn: '9282000100254567',
+      i: fd,
+      fp: 1_000_000 + fd,
+      n: opts.n ?? 1,
+    });
+  };
+}
+
+/** A clinic with a therapist visit and a blood test in a program, and a console doctor who writes letters. */
+async function clinicInProgram(ctx: TestContext) {
   const orgs = await makeOrganisations(ctx.deps);
   const { programId } = await makeProgram(ctx.deps, orgs);
   const clinic = await makeClinic(
     ctx.deps,
     [
       ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 2500],
-      ['B03.016.003', 'Общий (клинический) анализ крови развернутый', 750],
+      ['B03.016.003', BLOOD_TEST, 750],
     ],
     { cashback: 5 },
   );
   await attachClinics(ctx.deps, programId, [clinic.id]);
   const doctor = (await loggedIn(ctx, ['console_doctor'])).client;
-  let fd = 1000;
 
   /** An insured person with a letter for a therapist visit and a blood test, and СБП details (or none). */
   async function withLetter(phone: string | null = '+79161234567') {
@@ -122,54 +161,53 @@ export async function claimsWorld(
     return { insured, client, letterId: letter.json().id as string };
   }
 
-  /** A till receipt registered with the simulated FNS, and its QR string. */
-  function tillReceipt(
-    items: { name: string; price: number; quantity?: number }[],
-    opts: { n?: 1 | 2; inn?: string; dateTime?: string } = {},
-  ) {
-    fd++;
-    const dateTime = opts.dateTime ?? '2026-11-20T14:30:00';
-    const lines = items.map((i) => ({
-      name: i.name,
-      price: i.price,
-      quantity: i.quantity ?? 1,
-      sum: i.price * (i.quantity ?? 1),
-      nds: 6,
-      paymentType: 4,
-      productType: 4,
-    }));
-    const total = lines.reduce((s, l) => s + l.sum, 0);
-    store.register({
-      fiscalDriveNumber: '9282000100254567',
-      fiscalDocumentNumber: fd,
-      fiscalSign: 1_000_000 + fd,
-      dateTime,
-      operationType: opts.n ?? 1,
-      userInn: `${opts.inn ?? clinic.inn}  `,
-      user: 'ООО «Клиника»',
-      totalSum: total,
-      cashTotalSum: 0,
-      ecashTotalSum: total,
-      prepaidSum: 0,
-      creditSum: 0,
-      provisionSum: 0,
-      items: lines,
-    });
-    return formatQr({
-      dateTime,
-      sum: total,
-      fn: '9282000100254567',
-      i: fd,
-      fp: 1_000_000 + fd,
-      n: opts.n ?? 1,
-    });
-  }
+  return { clinic, doctor, withLetter };
+}
 
-  const services = () => ({ claims: claimsService(ctx.deps), payouts: payoutsService(ctx.deps) });
-  const payoutsFor = (claimId: string) =>
-    ctx.deps.database.db.select().from(payouts).where(eq(payouts.claimId, claimId));
+/**
+ * A test world for claims: the simulated FNS and YooKassa, a clinic with a price list in a program, a
+ * console doctor, and helpers that make letters and till receipts and run the jobs by hand.
+ */
+export async function claimsWorld(
+  opts: {
+    /** The FNS of another world: after a restore, the receipts the FNS knows are still there. */
+    store?: ReceiptSimulatorStore;
+    openDatabase?: NonNullable<Parameters<typeof createTestContext>[1]>['openDatabase'];
+  } = {},
+) {
+  const store = opts.store ?? new ReceiptSimulatorStore('fns-token');
+  const { yookassa, sim, sourceClock, receiptSource, payoutProvider } = await outsideWorld(store);
+  const ctx = await createTestContext(
+    { LOGIN_RATE_PER_MINUTE: '1000' },
+    {
+      ...(opts.openDatabase ? { openDatabase: opts.openDatabase } : {}),
+      overrides: { receiptSource, payoutProvider },
+    },
+  );
+  const { clinic, doctor, withLetter } = await clinicInProgram(ctx);
+  const tillReceipt = tillReceipts(store, clinic.inn);
+  const db = ctx.deps.database.db;
+
+  /** The jobs of claims and payouts, run by hand. */
+  const services = () => ({
+    claims: { fetch: (claimId: string) => fetchReceipt(ctx.deps, claimId) },
+    payouts: {
+      send: (payoutId: string) => sendPayout(ctx.deps, payoutId),
+      poll: (payoutId: string, attempt: number) => pollPayout(ctx.deps, payoutId, attempt),
+      sweep: () => sweepPayouts(ctx.deps),
+    },
+  });
+  const payoutsFor = (claimId: string) => db.select().from(payouts).where(eq(payouts.claimId, claimId));
   const ledgerFor = (claimId: string) =>
-    ctx.deps.database.db.select().from(ledgerEntries).where(eq(ledgerEntries.claimId, claimId));
+    db.select().from(ledgerEntries).where(eq(ledgerEntries.claimId, claimId));
+  /** An approved blood test whose payout row (and key) was written, but whose call never happened. */
+  async function unsentPayout(phone?: string) {
+    const { client, letterId } = await withLetter(phone);
+    const qr = tillReceipt([{ name: BLOOD_TEST, price: 75_000 }]);
+    const claim = (await client.post('/api/me/claims', { letterId, qr })).json();
+    const [p] = await payoutsFor(claim.id);
+    return { client, claim, payout: p! };
+  }
   /** Sends the payout and polls until the provider's answer is final. */
   async function pay(claimId: string) {
     const [p] = (await payoutsFor(claimId)).filter((x) => x.status === 'created' || x.status === 'pending');
@@ -189,6 +227,7 @@ export async function claimsWorld(
     tillReceipt,
     services,
     payoutsFor,
+    unsentPayout,
     ledgerFor,
     pay,
     async close() {

@@ -4,8 +4,8 @@ import type { Tx } from '../../db/client.ts';
 import { clinics, guaranteeLetters, insuredPersons, policies } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
+import { availableSql } from '../payouts/owing.ts';
 import type { SavedLetterState } from './claim-state.ts';
-import { availableSql } from './owing.ts';
 
 type LetterItemJson = GuaranteeLetter['items'][number];
 

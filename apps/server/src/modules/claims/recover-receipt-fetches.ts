@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { claims } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { withLiveJob } from '../../platform/jobs.ts';
-import { CLAIM_FETCH_QUEUE } from './claims.service.ts';
+import { CLAIM_FETCH_QUEUE } from './claim-jobs.ts';
 
 /**
  * Claims waiting for their receipt with no fetch job to ask again (the process stopped after the commit, the

@@ -10,7 +10,7 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { auditLog, programClinics, programs } from '../../db/schema/index.ts';
-import { insertPublishedVersion } from '../price-lists/price-lists.repository.ts';
+import { insertPublishedVersion } from '../price-lists/price-list-versions.queries.ts';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof loggedIn>>;

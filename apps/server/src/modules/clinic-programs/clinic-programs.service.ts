@@ -14,8 +14,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { todayOf } from '../console/case.repository.ts';
-import { clinicHasPrices } from '../console/pricing.repository.ts';
+import { todayOf } from '../console/case.queries.ts';
+import { clinicHasPrices } from '../console/pricing.queries.ts';
 import { loadProgramFor, rulesOf } from '../insurance/programs.repository.ts';
 
 /**

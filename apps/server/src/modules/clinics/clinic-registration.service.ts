@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../platform/errors.ts';
 import { otpService } from '../../platform/otp.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { authService } from '../auth/auth.service.ts';
-import { offerContractToNewClinic } from '../edo/contracts.service.ts';
+import { offerContractToNewClinic } from '../edo/draw-up-contract.ts';
 import { clinicChecks } from './clinic-checks.ts';
 import {
   createClinicFor,

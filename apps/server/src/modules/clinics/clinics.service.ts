@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { offerContractToNewClinic } from '../edo/contracts.service.ts';
+import { offerContractToNewClinic } from '../edo/draw-up-contract.ts';
 import { clinicChecks } from './clinic-checks.ts';
 import {
   createClinicFor,

@@ -12,15 +12,25 @@ import {
 } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
-import type { ConsoleService } from './console.service.ts';
+import { caseCoverage } from './case-coverage.ts';
+import { createPhoneRequest } from './create-phone-request.ts';
+import { getCase } from './get-case.ts';
 import { searchIcd10 } from './icd10.ts';
+import { issueLetter } from './issue-letter.ts';
+import { listRequests } from './list-requests.ts';
+import { openCase } from './open-case.ts';
+import { rankClinics } from './rank-clinics.ts';
+import { requestPhoto } from './request-photo.ts';
+import { findServices } from './search-services.ts';
+import { updateCase } from './update-case.ts';
 
 const doctor = { access: ['console_doctor'] as const };
 const tags = ['console'];
 const idResponse = z.object({ id: z.uuid() });
 
-export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
+export function consoleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/requests',
@@ -33,7 +43,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: z.array(helpRequestViewSchema), ...errorResponses },
         },
       },
-      (req) => console.listRequests(req.actor, req.query.status),
+      (req) => listRequests(deps, req.actor, req.query.status),
     );
     app.post(
       '/api/console/requests',
@@ -47,13 +57,13 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        reply.status(201).send({ id: await console.createPhoneRequest(req.actor, req.body) }),
+        reply.status(201).send({ id: await createPhoneRequest(deps, req.actor, req.body) }),
     );
     app.get(
       '/api/console/requests/:id/photo',
       { config: doctor, schema: { tags, summary: 'Фото, приложенное к заявке', params: idParamsSchema } },
       async (req, reply) => {
-        const photo = await console.requestPhoto(req.actor, req.params.id);
+        const photo = await requestPhoto(deps, req.actor, req.params.id);
         return reply
           .header('content-type', photo.contentType)
           .header('cache-control', 'private, no-store')
@@ -71,7 +81,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: idResponse, ...errorResponses },
         },
       },
-      async (req) => ({ id: await console.openCase(req.actor, req.params.id) }),
+      async (req) => ({ id: await openCase(deps, req.actor, req.params.id) }),
     );
     app.get(
       '/api/console/cases/:id',
@@ -84,7 +94,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: caseViewSchema, ...errorResponses },
         },
       },
-      (req) => console.getCase(req.actor, req.params.id),
+      (req) => getCase(deps, req.actor, req.params.id),
     );
     app.patch(
       '/api/console/cases/:id',
@@ -99,7 +109,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await console.updateCase(req.actor, req.params.id, req.body);
+        await updateCase(deps, req.actor, req.params.id, req.body);
         return { ok: true as const };
       },
     );
@@ -114,7 +124,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: z.array(serviceSearchResultSchema) },
         },
       },
-      (req) => console.searchServices(req.query.q),
+      (req) => findServices(deps, req.query.q),
     );
     app.get(
       '/api/console/icd10',
@@ -141,7 +151,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: coverageResponseSchema, ...errorResponses },
         },
       },
-      (req) => console.coverage(req.params.id, req.body.services, req.body.approvedCodes),
+      (req) => caseCoverage(deps, req.params.id, req.body.services, req.body.approvedCodes),
     );
     app.post(
       '/api/console/cases/:id/clinics',
@@ -155,7 +165,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
           response: { 200: z.array(rankedClinicSchema), ...errorResponses },
         },
       },
-      (req) => console.rankClinics(req.params.id, req.body.services),
+      (req) => rankClinics(deps, req.params.id, req.body.services),
     );
     app.post(
       '/api/console/cases/:id/letters',
@@ -170,7 +180,7 @@ export function consoleRoutes(console: ConsoleService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        reply.status(201).send({ id: await console.issueLetter(req.actor, req.params.id, req.body) }),
+        reply.status(201).send({ id: await issueLetter(deps, req.actor, req.params.id, req.body) }),
     );
   };
 }

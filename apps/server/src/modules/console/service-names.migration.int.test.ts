@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsBefore } from '../../../test/migrations.ts';
 import { type Database, openPglite, sqlRows } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
-import { searchServices } from './pricing.repository.ts';
+import { searchServices } from './search-services.ts';
 
 let database: Database;
 const X = '11111111-1111-4111-8111-111111111111';

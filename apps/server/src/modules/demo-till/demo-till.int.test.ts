@@ -17,7 +17,8 @@ import {
 import { insuredPersons, payouts } from '../../db/schema/index.ts';
 import { yookassaPayoutProvider } from '../../integrations/payouts/yookassa-client.ts';
 import { createReceiptSource } from '../../runtime.ts';
-import { payoutsService } from '../claims/payouts.service.ts';
+import { pollPayout } from '../payouts/poll-payout.ts';
+import { sendPayout } from '../payouts/send-payout.ts';
 
 let ctx: TestContext;
 
@@ -111,8 +112,8 @@ describe('demo till and a photo of its receipt', () => {
       .select()
       .from(payouts)
       .where(eq(payouts.claimId, res.json().id));
-    await payoutsService(ctx.deps).send(payout!.id);
-    await payoutsService(ctx.deps).poll(payout!.id, 0);
+    await sendPayout(ctx.deps, payout!.id);
+    await pollPayout(ctx.deps, payout!.id, 0);
     expect((await insuredClient.get(`/api/me/claims/${res.json().id}`)).json()).toMatchObject({
       status: 'paid',
       payout: { status: 'succeeded', amount: 262_500 },

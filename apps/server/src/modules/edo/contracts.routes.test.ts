@@ -10,7 +10,7 @@ import {
   outboxMessages,
   userClinics,
 } from '../../db/schema/index.ts';
-import { createContractForNewClinic } from './contracts.service.ts';
+import { createContractForNewClinic } from './draw-up-contract.ts';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof loggedIn>>;

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { clinicRecipients } from './edo.repository.ts';
+import { clinicRecipients } from './clinics.queries.ts';
 
 type Attachment = { filename: string; contentType: string; content: Buffer };
 

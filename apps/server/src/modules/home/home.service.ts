@@ -3,7 +3,7 @@ import { count, eq, gt, isNotNull } from 'drizzle-orm';
 import { auditLog, outboxMessages, sessions, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { itemsInForce } from '../price-lists/price-lists.repository.ts';
+import { itemsInForce } from '../price-lists/price-list-versions.queries.ts';
 
 /** Figures for the home page of each role. */
 export function homeService(deps: AppDeps) {

@@ -7,9 +7,8 @@ import {
 } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
+import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
-import { receiveUpload } from '../../platform/tables/receive-upload.ts';
 import type { InsuranceService } from './insurance.service.ts';
 import { type InsuredImportService, importView } from './insured-import.service.ts';
 import { TABLE_CONTENT_TYPES } from './table-files.ts';
@@ -82,14 +81,16 @@ export function insuranceRoutes(
         },
       },
       async (req, reply) => {
-        const { file, fields } = await receiveUpload(req, imports.limits.maxFileBytes);
+        const { files, fields } = await receiveUpload(req, {
+          field: 'file',
+          maxBytes: imports.limits.maxFileBytes,
+          required: 'Выберите файл',
+        });
         const mode = fields.mode === 'valid_rows' ? 'valid_rows' : 'all_or_nothing';
         const detachMissing = fields.detachMissing !== 'false';
-        if (!file)
-          throw new AppError('VALIDATION_FAILED', 'Выберите файл', { fields: { file: 'Выберите файл' } });
         return reply
           .status(202)
-          .send(await imports.create(req.actor, req.params.id, file, mode, detachMissing));
+          .send(await imports.create(req.actor, req.params.id, files[0]!, mode, detachMissing));
       },
     );
 

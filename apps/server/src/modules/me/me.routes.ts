@@ -2,6 +2,7 @@ import { consentStateSchema, helpRequestViewSchema, myInsuranceSchema } from '@r
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
 import type { MeService } from './me.service.ts';
 
@@ -77,16 +78,11 @@ export function meRoutes(me: MeService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const fields: Record<string, string> = {};
-        let photo: Buffer | null = null;
-        for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO, files: 1 } })) {
-          if (part.type === 'file') {
-            const content = await part.toBuffer();
-            if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Фото больше 10 МБ');
-            if (content.length) photo = content;
-          } else if (typeof part.value === 'string')
-            fields[part.fieldname] = part.value.trim().slice(0, 4000);
-        }
+        const form = await receiveUpload(req, { field: 'photo', maxBytes: MAX_PHOTO, label: 'Фото' });
+        const fields = Object.fromEntries(
+          Object.entries(form.fields).map(([k, v]) => [k, v.trim().slice(0, 4000)]),
+        );
+        const photo = form.files[0]?.content.length ? form.files[0].content : null;
         if (!fields.complaint || fields.complaint.length < 3) {
           throw new AppError('VALIDATION_FAILED', undefined, {
             fields: { complaint: 'Опишите, что беспокоит' },

@@ -13,7 +13,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkPhoto } from '../../platform/photo-check.ts';
-import { activePolicy, requestView, todayOf, usageOf } from '../console/case.repository.ts';
+import { activePolicy, requestView, todayOf, usageOf } from '../console/case.queries.ts';
 import { recordHelpRequest } from '../console/help-requests.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
 import { loadProgram, rulesOf } from '../insurance/programs.repository.ts';

@@ -11,7 +11,7 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { auditLog, priceListVersions } from '../../db/schema/index.ts';
-import { priceListImportService } from './price-list-import.service.ts';
+import { runPriceListImport } from './import-price-list-file.ts';
 
 export const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
 
@@ -49,7 +49,7 @@ async function upload(name: string, content: Buffer) {
     url: `/api/clinics/${clinic.id}/price-lists/uploads`,
     ...multipartBody({}, { field: 'file', name, content }),
   });
-  if (res.statusCode === 202) await priceListImportService(ctx.deps).run(res.json().id);
+  if (res.statusCode === 202) await runPriceListImport(ctx.deps, res.json().id);
   const view =
     res.statusCode < 300
       ? (await user.get(`/api/clinics/${clinic.id}/price-lists/${res.json().id}`)).json()
@@ -261,7 +261,7 @@ describe('price list files', () => {
         .where(eq(priceListVersions.id, id));
       if (v) seen.push(v.processedRows);
     }, 20);
-    await priceListImportService(ctx.deps).run(id);
+    await runPriceListImport(ctx.deps, id);
     clearInterval(watch);
     const view = (await user.get(`/api/clinics/${clinic.id}/price-lists/${id}`)).json();
     expect(view).toMatchObject({

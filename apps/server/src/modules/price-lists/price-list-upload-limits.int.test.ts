@@ -20,7 +20,7 @@ import {
   writeBigXlsx,
   zipOf,
 } from '../../platform/tables/tables.fixtures.ts';
-import { priceListImportService } from './price-list-import.service.ts';
+import { runPriceListImport } from './import-price-list-file.ts';
 
 const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
 const NAME = 'Исследование уровня глюкозы в крови';
@@ -47,7 +47,7 @@ async function upload(name: string, content: Buffer) {
     url: `/api/clinics/${clinic.id}/price-lists/uploads`,
     ...multipartBody({}, { field: 'file', name, content }),
   });
-  if (res.statusCode === 202) await priceListImportService(ctx.deps).run(res.json().id);
+  if (res.statusCode === 202) await runPriceListImport(ctx.deps, res.json().id);
   const view =
     res.statusCode < 300
       ? (await user.get(`/api/clinics/${clinic.id}/price-lists/${res.json().id}`)).json()

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsBefore } from '../../../test/migrations.ts';
 import { type Database, openPglite, openPostgres, sqlRows } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
-import { effectivePrices } from '../console/pricing.repository.ts';
+import { effectivePrices } from '../console/pricing.queries.ts';
 
 /** An empty database: an in-memory PGlite, or a new database on the PostgreSQL server under test. */
 async function emptyDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {

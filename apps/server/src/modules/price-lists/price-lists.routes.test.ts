@@ -10,7 +10,7 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { auditLog, priceListVersions } from '../../db/schema/index.ts';
-import { priceListImportService } from './price-list-import.service.ts';
+import { runPriceListImport } from './import-price-list-file.ts';
 
 const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
 const THERAPIST = 'Прием (осмотр, консультация) врача-терапевта первичный';
@@ -63,7 +63,7 @@ async function upload(client: TestClient, clinicId: string, name: string, conten
     url: api(clinicId, '/uploads'),
     ...multipartBody({}, { field: 'file', name, content }),
   });
-  if (res.statusCode === 202) await priceListImportService(ctx.deps).run(res.json().id);
+  if (res.statusCode === 202) await runPriceListImport(ctx.deps, res.json().id);
   return res;
 }
 

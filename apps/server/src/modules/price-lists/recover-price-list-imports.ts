@@ -7,7 +7,7 @@ import { auditInsert } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { withLiveJob } from '../../platform/jobs.ts';
 import { IMPORT_GAVE_UP, IMPORT_MAX_ATTEMPTS } from '../../platform/lease.ts';
-import { PRICE_LIST_IMPORT_QUEUE } from './price-list-import.service.ts';
+import { importFailure, PRICE_LIST_IMPORT_QUEUE } from './import-price-list-file.ts';
 
 const GAVE_UP_ISSUE: PriceListIssue = {
   row: null,
@@ -30,15 +30,7 @@ export async function recoverPriceListImports(deps: AppDeps) {
   const { requeued, failed } = await database.db.transaction(async (tx) => {
     const gaveUp = await tx
       .update(priceListVersions)
-      .set({
-        importStatus: 'failed',
-        importLeaseUntil: null,
-        rowCount: 0,
-        errorCount: 1,
-        warningCount: 0,
-        issues: [GAVE_UP_ISSUE],
-        updatedAt: clock.now(),
-      })
+      .set(importFailure(GAVE_UP_ISSUE, clock.now()))
       .where(and(dead, sql`${priceListVersions.importAttempts} >= ${IMPORT_MAX_ATTEMPTS}`))
       .returning({ id: priceListVersions.id, attempts: priceListVersions.importAttempts });
     if (gaveUp.length)

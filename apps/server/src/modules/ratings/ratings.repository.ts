@@ -4,7 +4,7 @@ import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { clinics } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { PAYING } from '../claims/claim-state.ts';
-import { cashbackOn, effectivePrices } from '../console/pricing.repository.ts';
+import { cashbackOn, effectivePrices } from '../console/pricing.queries.ts';
 
 /** The rating looks at the last year: a clinic that got better is not held back by old receipts. */
 export const RATING_WINDOW_DAYS = 365;

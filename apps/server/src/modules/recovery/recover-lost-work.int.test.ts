@@ -12,11 +12,15 @@ import {
 import { sqlRows } from '../../db/client.ts';
 import { insuredImports, priceListDraftRows, priceListVersions } from '../../db/schema/index.ts';
 import { IMPORT_MAX_ATTEMPTS, LeaseLost } from '../../platform/lease.ts';
+import { CLAIM_FETCH_QUEUE } from '../claims/claim-jobs.ts';
 import { claimsWorld } from '../claims/claims.fixtures.ts';
-import { CLAIM_FETCH_QUEUE } from '../claims/claims.service.ts';
-import { PAYOUT_SEND_QUEUE } from '../claims/owing.ts';
 import { INSURED_IMPORT_QUEUE, insuredImportService } from '../insurance/insured-import.service.ts';
-import { PRICE_LIST_IMPORT_QUEUE, priceListImportService } from '../price-lists/price-list-import.service.ts';
+import { PAYOUT_SEND_QUEUE } from '../payouts/payout-jobs.ts';
+import {
+  importPriceListFile,
+  PRICE_LIST_IMPORT_QUEUE,
+  runPriceListImport,
+} from '../price-lists/import-price-list-file.ts';
 import { recoverLostWork } from './recover-lost-work.ts';
 
 let world: Awaited<ReturnType<typeof claimsWorld>>;
@@ -88,7 +92,7 @@ describe('the sweep finishes work whose job vanished', () => {
     expect(second.priceListImports).toEqual({ requeued: 0, failed: 0, sent: 0 });
     const jobs = await takeJobs(PRICE_LIST_IMPORT_QUEUE);
     expect(jobs.filter((j) => j === id)).toHaveLength(1);
-    await priceListImportService(ctx.deps).run(id);
+    await runPriceListImport(ctx.deps, id);
     expect(await version(id)).toMatchObject({
       importStatus: 'done',
       importAttempts: 2,
@@ -127,7 +131,7 @@ describe('the sweep finishes work whose job vanished', () => {
     expect(view.import.status).toBe('failed');
     expect(JSON.stringify(view)).toMatch(/несколько раз прервалась/);
     // The late job of a dead run finds nothing to do.
-    await priceListImportService(ctx.deps).run(id);
+    await runPriceListImport(ctx.deps, id);
     expect((await version(id)).importStatus).toBe('failed');
     const del = await clinicUser.request({
       method: 'DELETE',
@@ -140,7 +144,7 @@ describe('the sweep finishes work whose job vanished', () => {
   it('a dead run that comes back to life stops before it touches the rows of the run that took over', async () => {
     const id = await uploadPriceList();
     await takeJobs(PRICE_LIST_IMPORT_QUEUE);
-    await priceListImportService(ctx.deps).run(id);
+    await runPriceListImport(ctx.deps, id);
     const before = await version(id);
     expect(before).toMatchObject({ importStatus: 'done', importAttempts: 1 });
     // The old run (attempt 1) is fenced out once a later attempt holds the row.
@@ -148,9 +152,9 @@ describe('the sweep finishes work whose job vanished', () => {
       .update(priceListVersions)
       .set({ importStatus: 'running', importAttempts: 2 })
       .where(eq(priceListVersions.id, id));
-    await expect(
-      priceListImportService(ctx.deps).process({ ...before, importStatus: 'running' }),
-    ).rejects.toThrow(LeaseLost);
+    await expect(importPriceListFile(ctx.deps, { ...before, importStatus: 'running' })).rejects.toThrow(
+      LeaseLost,
+    );
     expect(await version(id)).toMatchObject({ importStatus: 'running', importAttempts: 2 });
     // The rows the later run wrote are still there.
     const rows = await db().select().from(priceListDraftRows).where(eq(priceListDraftRows.versionId, id));

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.ts';
-import { payoutsService } from '../claims/payouts.service.ts';
 import { recoverReceiptFetches } from '../claims/recover-receipt-fetches.ts';
 import { recoverInsuredImports } from '../insurance/recover-insured-imports.ts';
+import { sweepPayouts } from '../payouts/sweep-payouts.ts';
 import { recoverPriceListImports } from '../price-lists/recover-price-list-imports.ts';
 
 export const RECOVERY_QUEUE = 'recover-lost-work';
@@ -25,6 +25,6 @@ export async function recoverLostWork(deps: AppDeps): Promise<Recovered> {
     receiptFetches: await recoverReceiptFetches(deps),
     priceListImports: await recoverPriceListImports(deps),
     insuredImports: await recoverInsuredImports(deps),
-    payouts: await payoutsService(deps).sweep(),
+    payouts: await sweepPayouts(deps),
   };
 }

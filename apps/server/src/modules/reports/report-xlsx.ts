@@ -1,4 +1,4 @@
-import { type MonthlyReport, moscowIso } from '@remed/core';
+import { type MonthlyReport, monthTitle, moscowIso } from '@remed/core';
 import ExcelJS from 'exceljs';
 
 /** Rubles with kopecks and the ruble sign; the cell stays a number, so sums and filters work. */
@@ -12,24 +12,6 @@ export const REPORT_COLUMNS = [
   'Возмещено страховой, ₽',
   'Кэшбэк к выплате клиникой, ₽',
 ] as const;
-
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
-/** «2026-11» → «ноябрь 2026». */
-export const monthTitle = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** The report as a workbook: a header row, one row per month, a total; a second sheet says what it is. */
 export async function reportWorkbook(report: MonthlyReport, generatedAt: Date): Promise<Buffer> {

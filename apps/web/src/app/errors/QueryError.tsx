@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconAlertTriangle, IconWifiOff } from '@tabler/icons-react';
-import { isApiError, NETWORK_ERROR } from '../api.ts';
+import { isApiError, isNetworkError } from '../api.ts';
 
 /** What a failed query shows in place of its data: what went wrong in plain words and a way to try again. */
 export function QueryError({ error, retry }: { error: unknown; retry?: () => void }) {
-  const network = isApiError(error) && error.code === NETWORK_ERROR;
+  const network = isNetworkError(error);
   const message = isApiError(error) ? error.message : 'Не удалось загрузить данные';
   return (
     <Alert

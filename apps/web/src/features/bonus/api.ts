@@ -1,4 +1,4 @@
-import type { CashbackView } from '@remed/core';
+import { type CashbackChange, type CashbackView, formatRub, percentHalfUp } from '@remed/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 
@@ -10,3 +10,18 @@ export const useCashback = (clinicId: string) =>
     queryKey: cashbackKey(clinicId),
     queryFn: () => api.get<CashbackView>(`/api/clinics/${clinicId}/cashback`),
   });
+
+export const changeCashback = (clinicId: string, values: CashbackChange) =>
+  api.post<CashbackView>(`/api/clinics/${clinicId}/cashback`, values);
+
+export const cancelCashbackChange = (clinicId: string, validFrom: string) =>
+  api.delete<CashbackView>(`/api/clinics/${clinicId}/cashback/${validFrom}`);
+
+/** A typical visit, to show what a percent means in rubles. */
+const EXAMPLE_VISIT = 250_000;
+
+/** «Пациент, оплативший {paid}, получит {back}» for a percent. */
+export const cashbackExample = (percent: number) => ({
+  paid: formatRub(EXAMPLE_VISIT, { short: true }),
+  back: formatRub(percentHalfUp(EXAMPLE_VISIT, percent), { short: true }),
+});

@@ -1,5 +1,5 @@
 import type { ChatServerEvent, SessionUser } from '@remed/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { addMessage, type ChatScope, chatKeys, scopeKey, setReadUpTo, useMyChatScope } from './api.ts';
 
@@ -9,6 +9,29 @@ const LiveContext = createContext(false);
 export const useChatLive = () => useContext(LiveContext);
 
 const socketUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/chat/ws`;
+
+/** What an event from the socket changes in the cached threads, conversations and unread counts. */
+function applyEvent(qc: QueryClient, scope: ChatScope, e: ChatServerEvent) {
+  switch (e.type) {
+    case 'message':
+      addMessage(qc, scope, e.message);
+      qc.invalidateQueries({ queryKey: chatKeys.threads(scope) });
+      return;
+    case 'read':
+      setReadUpTo(qc, scope, e.threadId, e.side, e.seq);
+      qc.invalidateQueries({ queryKey: chatKeys.threads(scope) });
+      return;
+    case 'unread':
+      if ((scope.kind === 'console') === (e.clinicId === null))
+        qc.setQueryData(chatKeys.unread(scope), { total: e.total });
+      return;
+    case 'resync':
+      qc.invalidateQueries({ queryKey: chatKeys.scope(scope) });
+      return;
+    default:
+      return;
+  }
+}
 
 /**
  * One WebSocket per signed-in clinic employee or staff member: it hears the current clinic's threads (or
@@ -33,32 +56,11 @@ export function ChatLive({ user, children }: { user: SessionUser; children: Reac
     const refreshAll = () => qc.invalidateQueries({ queryKey: chatKeys.scope(current) });
 
     const onEvent = (e: ChatServerEvent) => {
-      switch (e.type) {
-        case 'ready':
-          socket?.send(JSON.stringify({ type: 'subscribe', topic }));
-          return;
-        case 'subscribed':
-          delay = 1000;
-          setLive(true);
-          return;
-        case 'message':
-          addMessage(qc, current, e.message);
-          qc.invalidateQueries({ queryKey: chatKeys.threads(current) });
-          return;
-        case 'read':
-          setReadUpTo(qc, current, e.threadId, e.side, e.seq);
-          qc.invalidateQueries({ queryKey: chatKeys.threads(current) });
-          return;
-        case 'unread':
-          if ((current.kind === 'console') === (e.clinicId === null))
-            qc.setQueryData(chatKeys.unread(current), { total: e.total });
-          return;
-        case 'resync':
-          refreshAll();
-          return;
-        default:
-          return;
-      }
+      if (e.type === 'ready') socket?.send(JSON.stringify({ type: 'subscribe', topic }));
+      else if (e.type === 'subscribed') {
+        delay = 1000;
+        setLive(true);
+      } else applyEvent(qc, current, e);
     };
 
     const connect = () => {

@@ -1,8 +1,8 @@
 import { Badge, Stepper } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ClaimView } from '@remed/core';
+import type { ClaimStatus, ClaimView } from '@remed/core';
 import { IconX } from '@tabler/icons-react';
-import { type ClaimStatus, STATUS_COLOR } from './api.ts';
+import { STATUS_COLOR } from './api.ts';
 
 const STEPS = ['Чек получен', 'Проверка', 'Решение', 'Перевод', 'Деньги отправлены'];
 

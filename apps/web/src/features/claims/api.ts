@@ -1,8 +1,6 @@
-import type { ClaimView } from '@remed/core';
+import type { ClaimStatus, ClaimView } from '@remed/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-
-export type ClaimStatus = ClaimView['status'];
 
 export interface PayoutDetails {
   phone: string | null;

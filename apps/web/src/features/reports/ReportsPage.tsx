@@ -13,14 +13,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { formatRub, type MonthlyReport, moscowDate, REPORT_MAX_MONTHS } from '@remed/core';
+import {
+  formatRub,
+  type MonthlyReport,
+  monthShort,
+  monthTitle,
+  moscowDate,
+  REPORT_MAX_MONTHS,
+} from '@remed/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isApiError } from '../../app/api.ts';
 import { CabinetPage } from '../../app/CabinetPage.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatCount, plural } from '../../app/format.ts';
-import { monthShort, monthsBefore, monthTitle, type ReportPeriod, useMonthlyReport, xlsxUrl } from './api.ts';
+import { monthsBefore, type ReportPeriod, useMonthlyReport, xlsxUrl } from './api.ts';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const rubles = (k: number) => Math.round(k) / 100;

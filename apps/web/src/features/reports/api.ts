@@ -20,27 +20,6 @@ export const useMonthlyReport = (clinicId: string, period: ReportPeriod) =>
     placeholderData: keepPreviousData,
   });
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-const SHORT = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
-
-/** «2026-11» → «ноябрь 2026». */
-export const monthTitle = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-/** «2026-11» → «ноя 26», for chart axes. */
-export const monthShort = (m: string) => `${SHORT[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
-
 /** The month `n` months before «YYYY-MM». */
 export function monthsBefore(m: string, n: number): string {
   const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 - n;
