@@ -161,7 +161,7 @@ try {
     number: 1,
     effectiveFrom: '2020-01-01',
     at: now,
-    rows: [['1.01', 'B01.047.002', SERVICE_NAME, BigInt(PRICE)]],
+    rows: [['1.01', 'B01.047.002', SERVICE_NAME, PRICE]],
   });
   const hash = await hashPassword(PASSWORD, 12);
   await db.insert(users).values({
@@ -246,7 +246,7 @@ try {
       franchisePercent: 0,
       cashbackPercent: 5,
       remainingLimit: null,
-      total: BigInt(PRICE) * 50n,
+      total: PRICE * 50,
       issuedAt: now,
       issuedBy: doctorId!,
     });
@@ -256,7 +256,7 @@ try {
       serviceCode: 'B01.047.002',
       clinicCode: '1.01',
       name: SERVICE_NAME,
-      price: BigInt(PRICE),
+      price: PRICE,
       quantity: 50,
     });
     people.push({ email, letterId });

@@ -118,7 +118,7 @@ try {
           c,
           s,
           n,
-          (k * BigInt(Math.round(f * 100))) / 100n,
+          Math.floor((k * Math.round(f * 100)) / 100),
         ]);
       const versions: { effectiveFrom: string; rows: typeof rows }[] = [];
       if (i % 10 === 3) versions.push({ effectiveFrom: addDays(today, -400), rows: scaled(0.9) });

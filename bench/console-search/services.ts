@@ -68,7 +68,7 @@ const REST = SERVICES.filter((s) => !s.core);
 export function clinicPriceList(
   clinic: number,
   rows: number,
-): [clinicCode: string, serviceCode: string, name: string, kopecks: bigint][] {
+): [clinicCode: string, serviceCode: string, name: string, kopecks: number][] {
   if (rows > SERVICES.length) throw new Error(`at most ${SERVICES.length} rows per clinic`);
   const rnd = random(clinic * 7919 + 17);
   const shuffle = <T>(a: T[]) => {
@@ -116,6 +116,6 @@ export function clinicPriceList(
     if (tight) name = name.replace(/ \(/g, '(').replace(/, /g, ',');
     if (caps) name = name.toUpperCase();
     const rubles = Math.max(100, Math.round((s.rubles * level * (0.85 + rnd() * 0.3)) / 10) * 10);
-    return [clinicCode, s.code, name, BigInt(rubles * 100)];
+    return [clinicCode, s.code, name, rubles * 100];
   });
 }

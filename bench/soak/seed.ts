@@ -47,7 +47,7 @@ export interface World {
 }
 
 /**
- * The soak test's data, written with the server's own schema and price list repository as the test
+ * The soak test's data, written with the server's own schema and price-list queries as the test
  * factories do: one clinic the claims go to (a published price list, 5 % cashback) and one that uploads
  * price lists and writes to the chat, a program with both services, a second program of the same insurer
  * that receives the insured lists, a console doctor, a clinic user, an insurer user and `count` insured
@@ -104,8 +104,8 @@ export async function seedWorld(url: string, count: number): Promise<World> {
       effectiveFrom: '2020-01-01',
       at: now,
       rows: [
-        ['1.1', THERAPIST.code, THERAPIST.name, BigInt(THERAPIST.price)],
-        ['1.2', BLOOD.code, BLOOD.name, BigInt(BLOOD.price)],
+        ['1.1', THERAPIST.code, THERAPIST.name, THERAPIST.price],
+        ['1.2', BLOOD.code, BLOOD.name, BLOOD.price],
       ],
     });
     const hash = await hashPassword(PASSWORD, 12);

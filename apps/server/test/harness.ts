@@ -283,7 +283,7 @@ export async function makeProgram(
     coveredPrefixes: ['B01.', 'A04.', 'B03.016', 'A05.10.'],
     exclusionPrefixes: ['B01.001.'],
     approvalPrefixes: ['A05.23.'],
-    annualLimit: 5_000_000n,
+    annualLimit: 5_000_000,
     franchisePercent: 0,
     accessTypes: ['letter', 'reimbursement'],
     createdAt: deps.clock.now(),
@@ -343,7 +343,7 @@ export async function makeClinic(
       `1.${n + 1}`,
       serviceCode,
       name,
-      BigInt(Math.round(rubles * 100)),
+      Math.round(rubles * 100),
     ]),
   });
   if (opts.cashback)

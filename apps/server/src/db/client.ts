@@ -29,7 +29,8 @@ export interface Database {
   readonly url?: string;
 }
 
-// int8 as string keeps kopecks exact; Drizzle turns bigint columns into BigInt itself.
+// int8 arrives as text; Drizzle's number mode reads bigint columns as numbers (decision 020), and raw SQL
+// results convert with Number() where they are money.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { consents, guaranteeLetters, insuredPersons, users } from '../db/schema/index.ts';
 import { getCase } from '../modules/console/get-case.ts';
 import { lettersService } from '../modules/letters/letters.service.ts';
-import { toSessionUser } from '../modules/users/users.repository.ts';
+import { toSessionUser } from '../modules/users/users.queries.ts';
 import type { AppDeps } from '../platform/deps.ts';
 
 /**

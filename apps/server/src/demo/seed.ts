@@ -30,7 +30,7 @@ import { reportOf } from '../modules/price-lists/draft-check.ts';
 import { insertDraftRows } from '../modules/price-lists/draft-rows.queries.ts';
 import { insertPublishedVersion } from '../modules/price-lists/price-list-versions.queries.ts';
 import { ratingsService } from '../modules/ratings/ratings.service.ts';
-import { toSessionUser } from '../modules/users/users.repository.ts';
+import { toSessionUser } from '../modules/users/users.queries.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
@@ -177,7 +177,7 @@ async function seedPriceLists(deps: AppDeps, clinicIds: string[], yearStart: str
     .from(users)
     .where(eq(users.email, 'clinic@demo.remed.ru'));
   const year = yearStart.slice(0, 4);
-  const kopecks = (rubles: number) => BigInt(rubles) * 100n;
+  const kopecks = (rubles: number) => rubles * 100;
   for (const [n, c] of DEMO_CLINICS.entries()) {
     await insertPublishedVersion(db, ids, {
       clinicId: clinicIds[n]!,
@@ -274,7 +274,7 @@ async function seedInsurance(
       coveredPrefixes: [...p.coveredPrefixes],
       exclusionPrefixes: [...p.exclusionPrefixes],
       approvalPrefixes: [...p.approvalPrefixes],
-      annualLimit: BigInt(p.annualLimitRubles) * 100n,
+      annualLimit: p.annualLimitRubles * 100,
       groupLimits: p.groupLimits.map((g) => ({
         prefix: g.prefix,
         name: g.name,

@@ -14,13 +14,13 @@ export interface AuditRecord {
   onBehalfOf?: string | null;
 }
 
-/** BigInt (kopecks) and Dates survive JSON; secrets never reach the log. */
+/** Dates survive JSON as ISO text; secrets never reach the log. */
 function sanitize(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   return JSON.parse(
     JSON.stringify(value, (key, v) => {
       if (key === 'passwordHash' || key === 'tokenHash') return undefined;
-      return typeof v === 'bigint' ? v.toString() : v;
+      return v;
     }),
   );
 }

@@ -98,8 +98,8 @@ export const guaranteeLetters = pgTable(
     status: text('status').$type<'issued' | 'cancelled'>().notNull(),
     franchisePercent: smallint('franchise_percent').notNull(),
     cashbackPercent: smallint('cashback_percent').notNull(),
-    remainingLimit: bigint('remaining_limit', { mode: 'bigint' }),
-    total: bigint('total', { mode: 'bigint' }).notNull(),
+    remainingLimit: bigint('remaining_limit', { mode: 'number' }),
+    total: bigint('total', { mode: 'number' }).notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     issuedBy: uuid('issued_by')
       .notNull()
@@ -132,7 +132,7 @@ export const guaranteeLetterItems = pgTable(
     serviceCode: text('service_code').notNull(),
     clinicCode: text('clinic_code').notNull(),
     name: text('name').notNull(),
-    price: bigint('price', { mode: 'bigint' }).notNull(),
+    price: bigint('price', { mode: 'number' }).notNull(),
     quantity: integer('quantity').notNull(),
   },
   (t) => [

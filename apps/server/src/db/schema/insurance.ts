@@ -62,7 +62,7 @@ export const programs = pgTable(
     coveredCodes: text('covered_codes').array().notNull().default(sql`'{}'::text[]`),
     exclusionPrefixes: text('exclusion_prefixes').array().notNull().default(sql`'{}'::text[]`),
     approvalPrefixes: text('approval_prefixes').array().notNull().default(sql`'{}'::text[]`),
-    annualLimit: bigint('annual_limit', { mode: 'bigint' }),
+    annualLimit: bigint('annual_limit', { mode: 'number' }),
     groupLimits: jsonb('group_limits').$type<GroupLimit[]>().notNull().default([]),
     franchisePercent: smallint('franchise_percent').notNull().default(0),
     anyClinic: boolean('any_clinic').notNull().default(false),

@@ -99,7 +99,7 @@ export const priceListDraftRows = pgTable(
     serviceCode: text('service_code').notNull(),
     name: text('name').notNull(),
     priceText: text('price_text').notNull(),
-    price: bigint('price', { mode: 'bigint' }),
+    price: bigint('price', { mode: 'number' }),
     note: text('note'),
   },
   (t) => [
@@ -121,7 +121,7 @@ export const priceListItems = pgTable(
     clinicCode: text('clinic_code').notNull(),
     serviceCode: text('service_code').notNull(),
     name: text('name').notNull(),
-    price: bigint('price', { mode: 'bigint' }).notNull(),
+    price: bigint('price', { mode: 'number' }).notNull(),
     note: text('note'),
   },
   (t) => [

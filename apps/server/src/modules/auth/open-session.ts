@@ -8,7 +8,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { sha256 } from '../../platform/ids.ts';
 import type { SecondFactorMethod } from '../second-factor/check-second-factor.ts';
 import { secondFactorState } from '../second-factor/second-factor-state.ts';
-import { toSessionUser, type UserRow } from '../users/users.repository.ts';
+import { toSessionUser, type UserRow } from '../users/users.queries.ts';
 import { loginThrottleFor } from './login-throttle.ts';
 
 export interface LoginResult {

@@ -7,7 +7,7 @@ import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requestRatingRecompute } from '../ratings/rating-jobs.ts';
-import { requireClinic } from '../ratings/ratings.repository.ts';
+import { requireClinic } from '../ratings/ratings.queries.ts';
 
 /** How far ahead a change may be planned. */
 const MAX_DAYS_AHEAD = 366;

@@ -54,7 +54,7 @@ export async function lockLetter(tx: Tx, letterId: string): Promise<LockedLetter
   return {
     id: l.id,
     status: l.status,
-    total: Number(l.total),
+    total: l.total,
     saved: l.adjudicationState ?? null,
     person: row.person,
     available: Number(row.available),
@@ -69,8 +69,8 @@ export async function lockLetter(tx: Tx, letterId: string): Promise<LockedLetter
       clinic: { inn: row.clinicInn, name: row.clinicName },
       franchisePercent: l.franchisePercent,
       cashbackPercent: l.cashbackPercent,
-      remainingLimit: l.remainingLimit === null ? null : Number(l.remainingLimit),
-      items: row.items.map((i) => ({ ...i, price: Number(i.price) })),
+      remainingLimit: l.remainingLimit,
+      items: row.items,
     },
   };
 }

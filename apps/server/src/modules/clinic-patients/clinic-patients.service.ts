@@ -10,7 +10,7 @@ import {
   countPatients,
   loadPatients,
   type PatientsFilter,
-} from './clinic-patients.repository.ts';
+} from './clinic-patients.queries.ts';
 
 /** More rows than this in one file would not fit comfortably in memory: the filter must be narrower. */
 const EXPORT_MAX_ROWS = 50_000;

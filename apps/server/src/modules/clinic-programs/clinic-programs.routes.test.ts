@@ -51,7 +51,7 @@ async function clinicWith(opts: { contract?: boolean; prices?: boolean } = {}) {
       number: 1,
       effectiveFrom: '2026-01-01',
       at: ctx.clock.now(),
-      rows: [['1.01', 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 250_000n]],
+      rows: [['1.01', 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 250_000]],
     });
   return { clinic, staff, base: `/api/clinics/${clinic.id}/programs` };
 }

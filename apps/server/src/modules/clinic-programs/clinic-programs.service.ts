@@ -16,7 +16,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { todayOf } from '../console/case.queries.ts';
 import { clinicHasPrices } from '../console/pricing.queries.ts';
-import { loadProgramFor, rulesOf } from '../insurance/programs.repository.ts';
+import { loadProgramFor, rulesOf } from '../insurance/programs.queries.ts';
 
 /**
  * Clinics join reimbursement programs themselves: the insurer opens a program to clinics, and a clinic with

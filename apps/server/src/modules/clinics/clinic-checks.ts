@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { OrganisationStatus } from '../../integrations/directory/company-directory.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findClinicByInn } from './clinics.repository.ts';
+import { findClinicByInn } from './clinics.queries.ts';
 
 /** What the company directory said about the ИНН when the clinic was created; kept in the audit record. */
 export type DirectoryVerdict = OrganisationStatus | 'not_found' | 'unavailable';

@@ -10,12 +10,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { authService } from '../auth/auth.service.ts';
 import { offerContractToNewClinic } from '../edo/draw-up-contract.ts';
 import { clinicChecks } from './clinic-checks.ts';
-import {
-  createClinicFor,
-  findClinicByInn,
-  requisitesView,
-  violatedConstraint,
-} from './clinics.repository.ts';
+import { createClinicFor, findClinicByInn, requisitesView, violatedConstraint } from './clinics.queries.ts';
 
 const CODE = 'clinic_registration';
 const RESEND_AFTER_SECONDS = 60;

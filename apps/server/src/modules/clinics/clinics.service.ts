@@ -14,7 +14,7 @@ import {
   requisitesColumns,
   requisitesView,
   violatedConstraint,
-} from './clinics.repository.ts';
+} from './clinics.queries.ts';
 
 /** Only the fields that changed, for the audit record. */
 function changes(before: Record<string, unknown>, after: Record<string, unknown>) {

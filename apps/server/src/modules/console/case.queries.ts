@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
-import { loadProgram, rulesOf } from '../insurance/programs.repository.ts';
+import { loadProgram, rulesOf } from '../insurance/programs.queries.ts';
 
 /** A service the doctor chose for a case, with how many times it is given. */
 export type SelectedService = { serviceCode: string; quantity: number };
@@ -97,7 +97,7 @@ export async function usageOf(
       ),
     );
   const share = (amount: number) => amount - percentHalfUp(amount, franchisePercent);
-  const annual = letters.reduce((s, l) => s + share(Number(l.total)), 0);
+  const annual = letters.reduce((s, l) => s + share(l.total), 0);
   const groups: Record<string, number> = {};
   if (letters.length && groupPrefixes.length) {
     const items = await db
@@ -111,9 +111,7 @@ export async function usageOf(
       );
     for (const prefix of groupPrefixes) {
       groups[prefix] = share(
-        items
-          .filter((i) => i.serviceCode.startsWith(prefix))
-          .reduce((s, i) => s + Number(i.price) * i.quantity, 0),
+        items.filter((i) => i.serviceCode.startsWith(prefix)).reduce((s, i) => s + i.price * i.quantity, 0),
       );
     }
   }

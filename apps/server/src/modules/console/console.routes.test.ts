@@ -37,7 +37,7 @@ beforeAll(async () => {
   // Sessions outlive the day the price test moves the clock by.
   ctx = await createTestContext({ LOGIN_RATE_PER_MINUTE: '1000', SESSION_TTL_HOURS: '72' });
   orgs = await makeOrganisations(ctx.deps);
-  ({ programId } = await makeProgram(ctx.deps, orgs, { annualLimit: 1_000_000n }));
+  ({ programId } = await makeProgram(ctx.deps, orgs, { annualLimit: 1_000_000 }));
   clinicA = await makeClinic(ctx.deps, PRICES, { cashback: 5, rating: '8.0' });
   clinicB = await makeClinic(
     ctx.deps,

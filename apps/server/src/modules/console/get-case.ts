@@ -4,7 +4,7 @@ import { guaranteeLetters } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { logHealthViews } from '../../platform/view-log.ts';
-import { loadLetters } from '../letters/letters.repository.ts';
+import { loadLetters } from '../letters/letters.queries.ts';
 import { caseContext, requestView, todayOf } from './case.queries.ts';
 
 /** A case as the doctor works on it: the person, the policy, the program's limit left, the letters. */

@@ -13,7 +13,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { letterNotifications } from '../letters/letter-notifications.ts';
-import { loadLetters } from '../letters/letters.repository.ts';
+import { loadLetters } from '../letters/letters.queries.ts';
 import { type CaseContext, caseContext, type SelectedService, todayOf } from './case.queries.ts';
 import { cashbackOn, effectivePrices } from './pricing.queries.ts';
 
@@ -136,8 +136,8 @@ async function writeLetter(
     status: 'issued',
     franchisePercent: c.rules.franchisePercent,
     cashbackPercent: l.cashbackPercent,
-    remainingLimit: report.annualLeft === null ? null : BigInt(report.annualLeft),
-    total: BigInt(report.total),
+    remainingLimit: report.annualLeft,
+    total: report.total,
     issuedAt: now,
     issuedBy: actor.user!.id,
   });
@@ -150,7 +150,7 @@ async function writeLetter(
         serviceCode: line.serviceCode,
         clinicCode: p.clinicCode,
         name: p.name,
-        price: BigInt(p.price),
+        price: p.price,
         quantity: line.quantity,
       };
     }),

@@ -22,7 +22,7 @@ async function publish(clinicId: string, number: number, effectiveFrom: string, 
     number,
     effectiveFrom,
     at: new Date('2026-01-01T00:00:00Z'),
-    rows: rows.map(([code, name, rubles], i) => [`${number}.${i + 1}`, code, name, BigInt(rubles * 100)]),
+    rows: rows.map(([code, name, rubles], i) => [`${number}.${i + 1}`, code, name, rubles * 100]),
   });
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { loadLetterFor } from '../letters/letters.repository.ts';
+import { loadLetterFor } from '../letters/letters.queries.ts';
 
 /** One demo till per clinic network; its fiscal drive number is fixed like a real one. */
 const DEMO_FN = '9960440301234567';

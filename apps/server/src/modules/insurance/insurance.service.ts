@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { insuredPersons, policies } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { listProgramsFor, loadProgramFor, rulesOf } from './programs.repository.ts';
+import { listProgramsFor, loadProgramFor, rulesOf } from './programs.queries.ts';
 
 export const fullNameOf = (p: { lastName: string; firstName: string; middleName: string | null }) =>
   [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');

@@ -9,7 +9,7 @@ import { LeaseLost, leaseFromNow } from '../../platform/lease.ts';
 import { checkInsuredFile, type InsuredFile } from './insured-import-check.ts';
 import { insuredImportLimits } from './insured-import-limits.ts';
 import { writeInsuredFile } from './insured-import-write.ts';
-import { loadProgramFor } from './programs.repository.ts';
+import { loadProgramFor } from './programs.queries.ts';
 import { formatOf, type TableFormat, writeTable } from './table-files.ts';
 
 export const INSURED_IMPORT_QUEUE = 'insured-import';

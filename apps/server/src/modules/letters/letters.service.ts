@@ -18,7 +18,7 @@ import {
   letterScope,
   loadLetterFor,
   loadLetters,
-} from './letters.repository.ts';
+} from './letters.queries.ts';
 
 /** More letters than this in one file would not fit comfortably in memory: the filter must be narrower. */
 const EXPORT_MAX_ROWS = 20_000;

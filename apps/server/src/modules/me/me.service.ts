@@ -16,7 +16,7 @@ import { checkPhoto } from '../../platform/photo-check.ts';
 import { activePolicy, requestView, todayOf, usageOf } from '../console/case.queries.ts';
 import { recordHelpRequest } from '../console/help-requests.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
-import { loadProgram, rulesOf } from '../insurance/programs.repository.ts';
+import { loadProgram, rulesOf } from '../insurance/programs.queries.ts';
 
 /** The insured person's own data: policy and program in plain words, consents, requests for help. */
 export function meService(deps: AppDeps) {

@@ -19,10 +19,10 @@ import {
 } from '../../db/schema/index.ts';
 import { claimViews } from '../claims/claim-view.ts';
 import { fullNameOf } from '../insurance/insurance.service.ts';
-import { loadLetters } from '../letters/letters.repository.ts';
+import { loadLetters } from '../letters/letters.queries.ts';
 import { listConsents } from './list-consents.ts';
 import { viewsOfPerson } from './list-health-views.ts';
-import type { PersonRow } from './personal-data.repository.ts';
+import type { PersonRow } from './personal-data.queries.ts';
 
 /** More views than this are summarised: a file for a person, not a dump of the whole log. */
 const MAX_VIEWS = 10_000;

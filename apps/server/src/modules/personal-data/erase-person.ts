@@ -21,7 +21,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { CLAIM_STATUS_TITLES } from '../claims/claim-state.ts';
-import { loadLetters } from '../letters/letters.repository.ts';
+import { loadLetters } from '../letters/letters.queries.ts';
 
 /** A claim in one of these states is settled: nothing is owed either way. */
 const SETTLED = ['paid', 'rejected'] as const;

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { logHealthViews } from '../../platform/view-log.ts';
 import { collectPersonData, type PersonDataExport } from './collect-person-data.ts';
 import { renderPersonDataPdf } from './person-data-pdf.ts';
-import type { PersonRow } from './personal-data.repository.ts';
+import type { PersonRow } from './personal-data.queries.ts';
 
 export type ExportFormat = 'json' | 'pdf';
 

@@ -17,7 +17,7 @@ import { erasePerson } from './erase-person.ts';
 import { type ExportFormat, exportPersonData } from './export-person-data.ts';
 import { listConsents } from './list-consents.ts';
 import { viewsForAdmin, viewsOfPerson } from './list-health-views.ts';
-import { findPersons, personById, personOfUser } from './personal-data.repository.ts';
+import { findPersons, personById, personOfUser } from './personal-data.queries.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
 
 const insured = { access: ['insured'] as const };

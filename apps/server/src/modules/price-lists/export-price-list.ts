@@ -41,7 +41,6 @@ export async function downloadVersion(
     content: await versionWorkbook(
       rows.map((r) => ({
         ...r,
-        price: r.price === null ? null : Number(r.price),
         remarks: (byRow.get(r.id) ?? [])
           .map((i) => `${i.severity === 'error' ? 'Ошибка' : 'Предупреждение'}: ${i.column} — ${i.message}`)
           .join('; '),

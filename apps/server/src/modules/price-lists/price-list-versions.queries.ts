@@ -83,12 +83,11 @@ export async function clinicVersions(db: DbOrTx, clinicId: string) {
 
 /** Services of a published version, in file order. */
 export async function versionItems(db: DbOrTx, versionId: string) {
-  const rows = await db
+  return db
     .select()
     .from(priceListItems)
     .where(eq(priceListItems.versionId, versionId))
     .orderBy(priceListItems.position);
-  return rows.map((r) => ({ ...r, price: Number(r.price) }));
 }
 
 /**
@@ -116,7 +115,7 @@ export async function insertPublishedVersion(
     at: Date;
     sourceFileName?: string;
     createdBy?: string | null;
-    rows: [clinicCode: string, serviceCode: string, name: string, kopecks: bigint][];
+    rows: [clinicCode: string, serviceCode: string, name: string, kopecks: number][];
   },
 ) {
   const id = ids.uuid();

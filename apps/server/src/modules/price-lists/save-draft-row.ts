@@ -38,7 +38,7 @@ export async function saveDraftRow(
       serviceCode: row.serviceCode,
       name: row.name,
       priceText: row.priceText,
-      price: BigInt(row.price!),
+      price: row.price!,
       note: row.note,
     };
     const { id, line, before } = rowId

@@ -7,7 +7,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { RATING_WINDOW_DAYS, ratingInputs, requireClinic } from './ratings.repository.ts';
+import { RATING_WINDOW_DAYS, ratingInputs, requireClinic } from './ratings.queries.ts';
 
 /** Days of the trend shown next to the rating. */
 const HISTORY_DAYS = 90;

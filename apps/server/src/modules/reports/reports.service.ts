@@ -3,9 +3,9 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertClinicAccess } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireClinic } from '../ratings/ratings.repository.ts';
+import { requireClinic } from '../ratings/ratings.queries.ts';
 import { reportWorkbook } from './report-xlsx.ts';
-import { monthlyFigures } from './reports.repository.ts';
+import { monthlyFigures } from './reports.queries.ts';
 
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 const monthOf = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { open } from '../../platform/secret-box.ts';
 import { looksLikeRecoveryCode, recoveryCodeMatches } from './recovery-codes.ts';
-import { findTotp, recoveryCodesOf, spendRecoveryCode, spendTimeStep } from './second-factor.repository.ts';
+import { findTotp, recoveryCodesOf, spendRecoveryCode, spendTimeStep } from './second-factor.queries.ts';
 import { checkTotp } from './totp.ts';
 
 export type SecondFactorMethod = 'totp' | 'recovery_code';

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { open } from '../../platform/secret-box.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
-import { findTotp, replaceRecoveryCodes } from './second-factor.repository.ts';
+import { findTotp, replaceRecoveryCodes } from './second-factor.queries.ts';
 import { checkTotp } from './totp.ts';
 
 /**

@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
-import { replaceRecoveryCodes } from './second-factor.repository.ts';
+import { replaceRecoveryCodes } from './second-factor.queries.ts';
 
 /**
  * New recovery codes replace all old ones. A current code from the app is asked for, so a session left

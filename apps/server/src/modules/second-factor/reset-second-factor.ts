@@ -4,8 +4,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUserById } from '../users/users.repository.ts';
-import { findTotp, removeSecondFactor } from './second-factor.repository.ts';
+import { findUserById } from '../users/users.queries.ts';
+import { findTotp, removeSecondFactor } from './second-factor.queries.ts';
 
 /**
  * For a lost phone: the administrator removes the authenticator and the recovery codes and signs the user

@@ -1,8 +1,8 @@
 import type { SecondFactorStatus } from '@remed/core';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUserById } from '../users/users.repository.ts';
-import { countUnusedRecoveryCodes, findTotp } from './second-factor.repository.ts';
+import { findUserById } from '../users/users.queries.ts';
+import { countUnusedRecoveryCodes, findTotp } from './second-factor.queries.ts';
 import { requiredByRole, secondFactorState } from './second-factor-state.ts';
 
 export async function secondFactorStatus(deps: AppDeps, userId: string): Promise<SecondFactorStatus> {

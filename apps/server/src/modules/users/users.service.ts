@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
-import { findUserById, listUsers, setUserClinics, toUserViews, type UserRow } from './users.repository.ts';
+import { findUserById, listUsers, setUserClinics, toUserViews, type UserRow } from './users.queries.ts';
 
 type Membership = {
   roles: Role[];

@@ -12,7 +12,7 @@ export const rulesOf = (p: ProgramRow): ProgramRules => ({
   coveredCodes: p.coveredCodes,
   exclusionPrefixes: p.exclusionPrefixes,
   approvalPrefixes: p.approvalPrefixes,
-  annualLimit: p.annualLimit === null ? null : Number(p.annualLimit),
+  annualLimit: p.annualLimit,
   groupLimits: p.groupLimits.map((g) => ({ ...g, limit: Number(g.limit) })),
   franchisePercent: p.franchisePercent,
 });

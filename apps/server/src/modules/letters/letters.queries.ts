@@ -112,8 +112,8 @@ export async function loadLetters(
     branch: branch ? { name: branch.name, address: branch.address, phone: branch.phone } : null,
     franchisePercent: l.franchisePercent,
     cashbackPercent: l.cashbackPercent,
-    remainingLimit: l.remainingLimit === null ? null : Number(l.remainingLimit),
-    total: Number(l.total),
+    remainingLimit: l.remainingLimit,
+    total: l.total,
     items: items
       .filter((i) => i.letterId === l.id)
       .map((i) => ({
@@ -121,7 +121,7 @@ export async function loadLetters(
         code: i.serviceCode,
         clinicCode: i.clinicCode,
         name: i.name,
-        price: Number(i.price),
+        price: i.price,
         quantity: i.quantity,
       })),
     cancelReason: l.cancelReason,
