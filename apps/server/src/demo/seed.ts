@@ -1,13 +1,11 @@
 import { addDays, CONSENT_TEXTS, moscowDate, validatePriceList } from '@remed/core';
 import { eq, sql } from 'drizzle-orm';
 import {
-  chatThreads,
   clinicBranches,
   clinicCashback,
   clinics,
   consents,
   contracts,
-  departmentContacts,
   helpRequests,
   insuredPersons,
   insurers,
@@ -18,10 +16,6 @@ import {
   programs,
   users,
 } from '../db/schema/index.ts';
-import { CONSOLE_SEAT } from '../modules/chat/chat-access.ts';
-import { markRead } from '../modules/chat/mark-read.ts';
-import { openThread } from '../modules/chat/open-thread.ts';
-import { sendMessage } from '../modules/chat/send-message.ts';
 import { createPhoneRequest } from '../modules/console/create-phone-request.ts';
 import { issueLetter } from '../modules/console/issue-letter.ts';
 import { openCase } from '../modules/console/open-case.ts';
@@ -34,11 +28,10 @@ import { toSessionUser } from '../modules/users/users.queries.ts';
 import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
+import { seedChat } from './chat.ts';
 import {
   DEMO_ACCOUNTS,
-  DEMO_CHAT,
   DEMO_CLINICS,
-  DEMO_DEPARTMENT_CONTACTS,
   DEMO_DRAFT_FILE,
   DEMO_INSURED,
   DEMO_INSURER,
@@ -371,32 +364,4 @@ async function seedLetter(deps: AppDeps, clinicId: string) {
     approvedCodes: [],
     validDays: 30,
   });
-}
-
-/** Department contacts, and a conversation of the demo clinic with the contracts department. */
-async function seedChat(deps: AppDeps) {
-  const db = deps.database.db;
-  const now = deps.clock.now();
-  await db
-    .insert(departmentContacts)
-    .values(DEMO_DEPARTMENT_CONTACTS.map((c) => ({ ...c, updatedAt: now })))
-    .onConflictDoNothing();
-  const actorOf = async (email: string) => {
-    const [user] = await db.select().from(users).where(eq(users.email, email));
-    return { user: await toSessionUser(db, user!), requestId: null, ip: null };
-  };
-  const clinic = await actorOf('clinic@demo.remed.ru');
-  const doctor = await actorOf('doctor@demo.remed.ru');
-  // The clinic the demo employee sees first after signing in.
-  const clinicId = clinic.user.clinics[0]!.id;
-  const { thread } = await openThread(deps, clinic, clinicId, DEMO_CHAT.department);
-  for (const m of DEMO_CHAT.messages) {
-    const input = { clientId: deps.ids.uuid(), body: m.body };
-    if (m.from === 'clinic')
-      await sendMessage(deps, clinic, { side: 'clinic', clinicId }, thread.id, input, []);
-    else await sendMessage(deps, doctor, CONSOLE_SEAT, thread.id, input, []);
-  }
-  const [row] = await db.select().from(chatThreads).where(eq(chatThreads.id, thread.id));
-  // The doctor has read the clinic's messages; the clinic has the last answer still to read.
-  await markRead(deps, doctor, CONSOLE_SEAT, thread.id, row!.lastMessageSeq!);
 }

@@ -1,35 +1,19 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { normaliseFiscalReceipt } from '@remed/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  magnitReceipt,
+  pyaterochka,
+  pyaterochkaQuery,
+  pyaterochkaReceipt,
+} from '../../../test/fns-receipts.ts';
 import { aggregatorReceiptSource } from './aggregator-client.ts';
 import {
   ReceiptSimulatorStore,
   receiptSimulatorRoutes,
   SIMULATOR_PENDING_RETRY_AFTER,
 } from './receipt-simulator.ts';
-import type { ReceiptQuery } from './receipt-source.ts';
-
-const REFERENCE = new URL('../../../../../reference/receipts/', import.meta.url);
-
-function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(new URL(name, REFERENCE), 'utf8'));
-}
-
-/** proverkacheka.com's own answer for a Пятёрочка receipt, and the QR it was fetched with. */
-const pyaterochka = fixture('03_proverkacheka_com_response_ffd12_2024.json');
-const pyaterochkaReceipt = (pyaterochka.data as { json: unknown }).json;
-const pyaterochkaQuery: ReceiptQuery = {
-  dateTime: '2024-09-17T18:01',
-  sum: 128521,
-  fn: '7281440500751551',
-  i: '30526',
-  fp: '1168453787',
-  n: 1,
-};
-const magnit = fixture('01_irkkt_ticket_magnit_ffd12_2022.json');
-const magnitReceipt = (magnit.ticket as { document: { receipt: unknown } }).document.receipt;
 
 const TOKEN = 'sim-token';
 const store = new ReceiptSimulatorStore(TOKEN);

@@ -3,89 +3,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  clinicA,
+  clinicB,
+  ctx,
+  doctor,
+  newCase,
+  orgs,
+  PRICES,
+  programId,
+  republish,
+  services,
+  setUpConsoleWorld,
+} from '../../../test/console-world.ts';
 import {
   attachClinics,
-  createTestContext,
   loggedIn,
   makeClinic,
   makeInsured,
   makeOrganisations,
-  makeProgram,
   type TestClient,
-  type TestContext,
 } from '../../../test/harness.ts';
 import { outboxMessages } from '../../db/schema/index.ts';
 
-const PRICES: [string, string, number][] = [
-  ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 2500],
-  ['B03.016.003', 'Общий (клинический) анализ крови развернутый', 750],
-  ['A04.16.001', 'Ультразвуковое исследование органов брюшной полости (комплексное)', 3400],
-  ['B01.001.001', 'Прием (осмотр, консультация) врача-акушера-гинеколога первичный', 3000],
-  ['A05.23.009', 'Магнитно-резонансная томография головного мозга', 7900],
-  ['A06.09.007', 'Рентгенография легких', 1900],
-];
-
-let ctx: TestContext;
-let doctor: TestClient;
-let programId: string;
-let clinicA: { id: string; inn: string };
-let clinicB: { id: string; inn: string };
-let orgs: Awaited<ReturnType<typeof makeOrganisations>>;
-
-beforeAll(async () => {
-  // Sessions outlive the day the price test moves the clock by.
-  ctx = await createTestContext({ LOGIN_RATE_PER_MINUTE: '1000', SESSION_TTL_HOURS: '72' });
-  orgs = await makeOrganisations(ctx.deps);
-  ({ programId } = await makeProgram(ctx.deps, orgs, { annualLimit: 1_000_000 }));
-  clinicA = await makeClinic(ctx.deps, PRICES, { cashback: 5, rating: '8.0' });
-  clinicB = await makeClinic(
-    ctx.deps,
-    PRICES.map(([c, n, r]) => [c, n, r - 100] as [string, string, number]),
-    { cashback: 3, rating: '8.0' },
-  );
-  await attachClinics(ctx.deps, programId, [clinicA.id, clinicB.id]);
-  doctor = (await loggedIn(ctx, ['console_doctor'])).client;
-});
-afterAll(() => ctx.close());
-
-async function newCase(opts: { email?: string | null } = {}) {
-  const insured = await makeInsured(ctx.deps, programId, { withUser: true, email: opts.email });
-  const insuredClient = (await import('../../../test/harness.ts')).TestClient;
-  const client = new insuredClient(ctx.app);
-  await client.login(insured.user!.email);
-  const reqId = (
-    await doctor.post('/api/console/requests', {
-      policyNumber: insured.policyNumber,
-      complaint: 'Болит горло, температура 38',
-    })
-  ).json().id;
-  const caseId = (await doctor.post(`/api/console/requests/${reqId}/case`)).json().id;
-  return { insured, client, caseId };
-}
-
-/** The clinic's own user copies the version in force, changes one price and publishes it from `from`. */
-async function republish(clinicId: string, code: string, price: string, from: string) {
-  const clinicUser = (await loggedIn(ctx, ['clinic_user'], { clinicIds: [clinicId] })).client;
-  const base = `/api/clinics/${clinicId}/price-lists`;
-  const current = (await clinicUser.get(base)).json().currentId;
-  const draft = (await clinicUser.post(`${base}/drafts`, { fromVersionId: current })).json();
-  const rows = (await clinicUser.get(`${base}/${draft.id}/rows?q=${code}`)).json().items;
-  const row = rows.find((r: { serviceCode: string }) => r.serviceCode === code);
-  const saved = await clinicUser.request({
-    method: 'PUT',
-    url: `${base}/${draft.id}/rows/${row.id}`,
-    payload: { ...row, price },
-  });
-  expect(saved.statusCode).toBe(200);
-  const published = await clinicUser.post(`${base}/${draft.id}/publish`, { effectiveFrom: from });
-  expect(published.statusCode).toBe(200);
-}
-
-const services = (...codes: string[]) => ({
-  services: codes.map((serviceCode) => ({ serviceCode, quantity: 1 })),
-  approvedCodes: [] as string[],
-});
+setUpConsoleWorld();
 
 describe('coverage check', () => {
   it('says covered, excluded, needs approval and not covered, with the limit left', async () => {
@@ -338,44 +280,6 @@ describe('guarantee letter', () => {
       .from(outboxMessages)
       .where(eq(outboxMessages.channel, 'email'));
     expect(mails.some((m) => m.subject === `Гарантийное письмо ${cancel.json().number} отменено`)).toBe(true);
-  });
-});
-
-describe('prices by version', () => {
-  it('ranks and issues letters at the version in force on the day of issue; issued letters keep theirs', async () => {
-    const clinic = await makeClinic(ctx.deps, [PRICES[0]!], { rating: '7.0' });
-    await attachClinics(ctx.deps, programId, [clinic.id]);
-    await republish(clinic.id, 'B01.047.001', '3 000', '2026-11-21');
-    const rank = async (caseId: string) =>
-      (
-        (await doctor.post(`/api/console/cases/${caseId}/clinics`, services('B01.047.001'))).json() as {
-          clinicId: string;
-          total: number;
-        }[]
-      ).find((r) => r.clinicId === clinic.id)!.total;
-    const issue = async (caseId: string) =>
-      (
-        await doctor.post(`/api/console/cases/${caseId}/letters`, {
-          ...services('B01.047.001'),
-          clinicId: clinic.id,
-        })
-      ).json().id as string;
-
-    const today = await newCase();
-    expect(await rank(today.caseId)).toBe(250_000);
-    const first = await issue(today.caseId);
-    expect((await today.client.get(`/api/letters/${first}`)).json().items[0].price).toBe(250_000);
-
-    ctx.clock.advance(24 * 3600_000);
-    try {
-      const tomorrow = await newCase();
-      expect(await rank(tomorrow.caseId)).toBe(300_000);
-      const second = await issue(tomorrow.caseId);
-      expect((await tomorrow.client.get(`/api/letters/${second}`)).json().items[0].price).toBe(300_000);
-      expect((await today.client.get(`/api/letters/${first}`)).json().items[0].price).toBe(250_000);
-    } finally {
-      ctx.clock.advance(-24 * 3600_000);
-    }
   });
 });
 
