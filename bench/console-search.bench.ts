@@ -30,14 +30,10 @@ import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/p
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { insertBenchProgram } from './bench-program.ts';
+import { benchArgs } from './bench-setup.ts';
 import { clinicPriceList } from './console-search/services.ts';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
+const { flag, option } = benchArgs();
 const quick = flag('quick');
 const CLINICS = option('clinics', quick ? 50 : 1000);
 const ROWS = option('rows', quick ? 400 : 2000);

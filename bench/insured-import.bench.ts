@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { loadConfig } from '../apps/server/src/config.ts';
 import { insuredImports } from '../apps/server/src/db/schema/index.ts';
-import { insuredImportService } from '../apps/server/src/modules/insurance/insured-import.service.ts';
-import { createRuntime } from '../apps/server/src/runtime.ts';
+import { getInsuredImport } from '../apps/server/src/modules/insurance/get-insured-import.ts';
+import { runInsuredImport } from '../apps/server/src/modules/insurance/import-insured-file.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { insertBenchProgram } from './bench-program.ts';
+import { benchRuntime, sampleRss } from './bench-setup.ts';
+import { INSURED_LIST_HEADER, writeXlsx } from './upload-templates.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-import-'));
@@ -32,36 +32,11 @@ function row(i: number): string[] {
   ];
 }
 
-async function makeXlsx(file: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const ws = wb.addWorksheet('Застрахованные');
-  ws.addRow([
-    'Номер полиса',
-    'Фамилия',
-    'Имя',
-    'Отчество',
-    'Дата рождения',
-    'Пол',
-    'Телефон',
-    'E-mail',
-    'Дата начала',
-    'Дата окончания',
-  ]).commit();
-  for (let i = 1; i <= N; i++) ws.addRow(row(i)).commit();
-  await ws.commit();
-  await wb.commit();
-}
-
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 25);
+const rss = sampleRss();
 
 const { database, drop } = await openBenchDatabase(dir);
 try {
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
-  await rt.deps.jobs.start({ work: false });
+  const rt = await benchRuntime(dir, database);
   const db = database.db;
   const ids = rt.deps.ids;
   const programId = await insertBenchProgram(db, ids, {
@@ -72,7 +47,7 @@ try {
   });
 
   const file = path.join(dir, 'list.xlsx');
-  await makeXlsx(file);
+  await writeXlsx(file, 'Застрахованные', INSURED_LIST_HEADER, N, row);
   const content = fs.readFileSync(file);
   console.log(
     `file: ${N} rows, ${(content.length / 1024 / 1024).toFixed(1)} MB XLSX, database: ${database.kind}`,
@@ -92,9 +67,7 @@ try {
   }
   const baselineS = Number(process.hrtime.bigint() - baselineStart) / 1e9;
 
-  const service = insuredImportService(rt.deps);
-  peakRss = process.memoryUsage().rss;
-  const rssBefore = peakRss;
+  const rssBefore = rss.restart();
   const start = process.hrtime.bigint();
   await rt.deps.storage.put('imports/bench/source.xlsx', content);
   const importId = ids.uuid();
@@ -107,9 +80,10 @@ try {
     status: 'queued',
     createdAt: new Date(),
   });
-  await service.run(importId);
+  await runInsuredImport(rt.deps, importId);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const result = await service.get(
+  const result = await getInsuredImport(
+    rt.deps,
     { user: { id: ids.uuid(), roles: ['admin'] } as never, requestId: null, ip: null },
     importId,
   );
@@ -122,14 +96,14 @@ try {
     `import: ${seconds.toFixed(2)} s, ${Math.round(rate)} rows/s; baseline bare insert: ${baselineS.toFixed(2)} s`,
   );
   console.log(
-    `peak RSS during import: ${(peakRss / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
+    `peak RSS during import: ${(rss.peak / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
   );
   console.log(
-    `insured_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(peakRss / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
+    `insured_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(rss.peak / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
   );
   await rt.close();
 } finally {
-  clearInterval(sampler);
+  rss.stop();
   await drop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

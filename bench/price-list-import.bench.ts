@@ -7,17 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SessionUser } from '@remed/core';
-import ExcelJS from 'exceljs';
-import { loadConfig } from '../apps/server/src/config.ts';
 import { clinics } from '../apps/server/src/db/schema/index.ts';
 import { runPriceListImport } from '../apps/server/src/modules/price-lists/import-price-list-file.ts';
 import { publishPriceList } from '../apps/server/src/modules/price-lists/publish-price-list.ts';
 import { uploadPriceList } from '../apps/server/src/modules/price-lists/upload-price-list.ts';
 import { getVersion } from '../apps/server/src/modules/price-lists/version-detail.ts';
-import type { Actor } from '../apps/server/src/platform/actor.ts';
-import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { benchAdmin, benchRuntime, sampleRss } from './bench-setup.ts';
+import { PRICE_LIST_HEADER, writeXlsx } from './upload-templates.ts';
 
 const N = Number(process.argv[2] ?? 50_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-prices-'));
@@ -40,41 +37,20 @@ function row(i: number): (string | number)[] {
   return [`П-${i}`, code, `${name} № ${i}`, price, i % 10 ? '' : 'по записи'];
 }
 
-const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
-
-async function makeXlsx(file: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const ws = wb.addWorksheet('Прейскурант');
-  ws.addRow(HEADER).commit();
-  for (let i = 1; i <= N; i++) ws.addRow(row(i)).commit();
-  await ws.commit();
-  await wb.commit();
-}
-
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 25);
+const rss = sampleRss();
 
 const { database, drop } = await openBenchDatabase(dir);
 try {
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
-  await rt.deps.jobs.start({ work: false });
+  const rt = await benchRuntime(dir, database);
   const ids = rt.deps.ids;
   const clinicId = ids.uuid();
   await database.db
     .insert(clinics)
     .values({ id: clinicId, inn: '7715000562', name: 'Клиника', shortName: 'Клиника' });
-  // The service's administrator may act for any clinic; the audit needs no user row behind the actor.
-  const actor: Actor = {
-    user: { id: null, roles: ['admin'], clinics: [] } as unknown as SessionUser,
-    requestId: null,
-    ip: null,
-  };
+  const actor = benchAdmin;
 
   const file = path.join(dir, 'prices.xlsx');
-  await makeXlsx(file);
+  await writeXlsx(file, 'Прейскурант', PRICE_LIST_HEADER, N, row);
   const content = fs.readFileSync(file);
   console.log(
     `file: ${N} rows, ${(content.length / 1024 / 1024).toFixed(1)} MB XLSX, database: ${database.kind}`,
@@ -93,8 +69,7 @@ try {
   }
   const baselineS = Number(process.hrtime.bigint() - baselineStart) / 1e9;
 
-  peakRss = process.memoryUsage().rss;
-  const rssBefore = peakRss;
+  const rssBefore = rss.restart();
   const start = process.hrtime.bigint();
   const { id } = await uploadPriceList(rt.deps, actor, clinicId, { fileName: 'prices.xlsx', content });
   await runPriceListImport(rt.deps, id);
@@ -113,14 +88,14 @@ try {
     `import: ${seconds.toFixed(2)} s, ${Math.round(rate)} rows/s; publish: ${publishS.toFixed(2)} s; baseline bare insert: ${baselineS.toFixed(2)} s`,
   );
   console.log(
-    `peak RSS during import: ${(peakRss / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
+    `peak RSS during import: ${(rss.peak / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
   );
   console.log(
-    `price_list_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(peakRss / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
+    `price_list_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(rss.peak / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
   );
   await rt.close();
 } finally {
-  clearInterval(sampler);
+  rss.stop();
   await drop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -11,18 +11,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { SessionUser } from '@remed/core';
-import { loadConfig } from '../apps/server/src/config.ts';
 import { clinics, insuredImports } from '../apps/server/src/db/schema/index.ts';
-import { insuredImportService } from '../apps/server/src/modules/insurance/insured-import.service.ts';
+import { getInsuredImport } from '../apps/server/src/modules/insurance/get-insured-import.ts';
+import { runInsuredImport } from '../apps/server/src/modules/insurance/import-insured-file.ts';
 import { runPriceListImport } from '../apps/server/src/modules/price-lists/import-price-list-file.ts';
 import { uploadPriceList } from '../apps/server/src/modules/price-lists/upload-price-list.ts';
 import { getVersion } from '../apps/server/src/modules/price-lists/version-detail.ts';
-import type { Actor } from '../apps/server/src/platform/actor.ts';
 import { writeBigXlsx } from '../apps/server/src/platform/tables/tables.fixtures.ts';
-import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { insertBenchProgram } from './bench-program.ts';
+import { benchAdmin, benchRuntime } from './bench-setup.ts';
+import { INSURED_LIST_HEADER, PRICE_LIST_HEADER } from './upload-templates.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const BIG_XLSX_ROWS = 2_300_000;
@@ -30,8 +29,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-uploads-'));
 const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const INSURED_HEADER =
-  'Номер полиса;Фамилия;Имя;Отчество;Дата рождения;Пол;Телефон;E-mail;Дата начала;Дата окончания';
+const INSURED_HEADER = INSURED_LIST_HEADER.join(';');
 const insuredLine = (prefix: string, i: number) =>
   `${prefix}-${String(i).padStart(7, '0')};${i % 3 ? 'Петров' : 'Соколова'};${i % 2 ? 'Иван' : 'Анна'};Сергеевич;${String((i % 28) + 1).padStart(2, '0')}.0${(i % 9) + 1}.19${50 + (i % 50)};${i % 2 ? 'М' : 'Ж'};+79${String(100_000_000 + i).slice(0, 9)};${i % 4 ? '' : `p${i}@example.ru`};01.01.2026;31.12.2026\n`;
 
@@ -81,16 +79,10 @@ async function measure(label: string, run: () => Promise<string>) {
 
 const { database, drop } = await openBenchDatabase(dir);
 try {
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
-  await rt.deps.jobs.start({ work: false });
+  const rt = await benchRuntime(dir, database);
   const db = database.db;
   const ids = rt.deps.ids;
-  const actor: Actor = {
-    user: { id: null, roles: ['admin'], clinics: [] } as unknown as SessionUser,
-    requestId: null,
-    ip: null,
-  };
+  const actor = benchAdmin;
   const programId = await insertBenchProgram(db, ids, {
     name: 'Бенчмарк',
     validFrom: '2026-01-01',
@@ -99,7 +91,6 @@ try {
   });
   const clinicId = ids.uuid();
   await db.insert(clinics).values({ id: clinicId, inn: '7715000562', name: 'Клиника', shortName: 'Клиника' });
-  const insured = insuredImportService(rt.deps);
 
   async function importInsured(prefix: string, rows: number) {
     const file = path.join(dir, `${prefix}.csv`);
@@ -122,8 +113,8 @@ try {
     return measure(
       `insured import, ${rows.toLocaleString('en')} rows (${(size / MB).toFixed(0)} MB CSV)`,
       async () => {
-        await insured.run(id);
-        const r = await insured.get(actor, id);
+        await runInsuredImport(rt.deps, id);
+        const r = await getInsuredImport(rt.deps, actor, id);
         if (r.status !== 'done' || r.created !== rows)
           throw new Error(`import ended ${r.status}: ${JSON.stringify(r.issues.slice(0, 3))}`);
         return `${r.status}, ${r.created} created`;
@@ -134,13 +125,12 @@ try {
   const baseline = await importInsured('BASE', 10_000);
 
   const xlsx = path.join(dir, 'huge.xlsx');
-  const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
   const NAME = 'Исследование уровня глюкозы в крови';
   await writeBigXlsx(
     xlsx,
     BIG_XLSX_ROWS + 1,
-    (r) => (r === 1 ? HEADER : [r, 'A09.05.023', NAME, 350 + (r % 97), '']),
-    [...HEADER, 'A09.05.023', NAME, ''],
+    (r) => (r === 1 ? PRICE_LIST_HEADER : [r, 'A09.05.023', NAME, 350 + (r % 97), '']),
+    [...PRICE_LIST_HEADER, 'A09.05.023', NAME, ''],
   );
   const content = fs.readFileSync(xlsx);
   fs.rmSync(xlsx);

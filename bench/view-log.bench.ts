@@ -15,18 +15,17 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { sqlRows } from '../apps/server/src/db/client.ts';
 import { healthDataViews } from '../apps/server/src/db/schema/index.ts';
-import { viewsForAdmin, viewsOfPerson } from '../apps/server/src/modules/personal-data/list-health-views.ts';
+import {
+  viewsForAdmin,
+  viewsOfPerson,
+} from '../apps/server/src/modules/personal-data/health-views.queries.ts';
 import type { Actor } from '../apps/server/src/platform/actor.ts';
 import { logHealthViews } from '../apps/server/src/platform/view-log.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { benchArgs } from './bench-setup.ts';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
+const { flag, option } = benchArgs();
 const quick = flag('quick');
 const ROWS = option('rows', quick ? 200_000 : 3_000_000);
 const PEOPLE = option('people', quick ? 20_000 : 200_000);

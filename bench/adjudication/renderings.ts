@@ -93,7 +93,7 @@ export function scoreVariants(namesFile: string) {
   return { total, paid };
 }
 
-export type RenderingOutcome = 'right' | 'wrong_line' | Exclude<MatchResult['kind'], 'matched'>;
+type RenderingOutcome = 'right' | 'wrong_line' | Exclude<MatchResult['kind'], 'matched'>;
 
 export function scoreRenderings(namesFile: string) {
   const names = JSON.parse(readFileSync(namesFile, 'utf8')) as RealName[];

@@ -2,7 +2,7 @@ import { formatQr } from '@remed/core';
 
 /** The benchmark's data, computed the same way in every thread so that they agree without talking. */
 export const CLINIC_INN = '7715000562';
-export const FN = '9960440301234567';
+const FN = '9960440301234567';
 export const PRICE = 210_000;
 export const SERVICE_NAME = 'Прием (осмотр, консультация) врача-терапевта повторный';
 export const PASSWORD = 'Bench-password-1';

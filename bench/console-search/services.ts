@@ -23,8 +23,6 @@ import './services/dental-vaccination.ts';
 import './services/rehab.ts';
 import { random, SERVICES } from './services/builder.ts';
 
-export { random, SERVICES, type Service } from './services/builder.ts';
-
 // --- One clinic's rows.
 
 const SUFFIXES = [' (взрослые)', ' (дети)', ', cito!', ' (срочно)', ' с описанием'];

@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { INSURED_LIST_HEADER, PRICE_LIST_HEADER } from '../upload-templates.ts';
 import type { SoakClient } from './http-client.ts';
 import { sleep } from './load-claims.ts';
 import type { World } from './seed.ts';
 import type { Tally } from './tally.ts';
 
-const PRICE_HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
-const INSURED_HEADER = [
-  'Номер полиса',
-  'Фамилия',
-  'Имя',
-  'Отчество',
-  'Дата рождения',
-  'Пол',
-  'Телефон',
-  'E-mail',
-  'Дата начала',
-  'Дата окончания',
-];
 const csv = (rows: (string | number)[][]) => Buffer.from(`${rows.map((r) => r.join(';')).join('\r\n')}\r\n`);
 
 /** Price list `n` of the clinic: `rows` services with prices that change from one upload to the next. */
 function priceListCsv(n: number, rows: number): Buffer {
-  const out: (string | number)[][] = [PRICE_HEADER];
+  const out: (string | number)[][] = [PRICE_LIST_HEADER];
   for (let i = 1; i <= rows; i++) {
     const code = `B01.${String(1 + (i % 70)).padStart(3, '0')}.${String(1 + Math.floor(i / 70)).padStart(3, '0')}`;
     out.push([
@@ -37,7 +25,7 @@ function priceListCsv(n: number, rows: number): Buffer {
 
 /** Insured list `n`: most people stay, a few leave and come each time (the list replaces the previous). */
 function insuredCsv(n: number, rows: number): Buffer {
-  const out: string[][] = [INSURED_HEADER];
+  const out: string[][] = [INSURED_LIST_HEADER];
   for (let i = n % 20; i < rows + (n % 20); i++) {
     out.push([
       `СП-${String(i).padStart(6, '0')}`,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-export interface SoakOptions {
+interface SoakOptions {
   minutes: number;
   keep: boolean;
   /** Concurrent insured people submitting receipts. */

@@ -8,7 +8,7 @@ const FN = '9960440301234567';
  * (partially approved), `dearer` is priced above the price list (capped), `visit_and_test` uses both
  * lines, `forged` is unknown to the FNS (rejected).
  */
-export type ReceiptKind = 'visit' | 'visit_and_test' | 'extra' | 'dearer' | 'forged';
+type ReceiptKind = 'visit' | 'visit_and_test' | 'extra' | 'dearer' | 'forged';
 
 const MIX: [ReceiptKind, number][] = [
   ['visit', 55],

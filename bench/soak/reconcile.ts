@@ -14,7 +14,7 @@ export interface Check {
 }
 
 /** Work the system still owes: claims between states, payouts in flight, imports not finished. */
-export async function unfinished(db: pg.Client): Promise<number> {
+async function unfinished(db: pg.Client): Promise<number> {
   const r = await db.query<{ n: string }>(
     `select ((select count(*) from claims where status = any($1))
       + (select count(*) from payouts where status in ('created','pending'))
@@ -35,23 +35,12 @@ export async function drain(db: pg.Client, limitS: number): Promise<number | nul
   return null;
 }
 
-/**
- * The checks at the end of the run, from the database and the provider's own record: no claim lost or
- * stuck (and, if stuck, whether any job would still move it), none paid twice or over its approved amount,
- * every payment at the provider matching one payout row, the ledger agreeing with the payouts, and every
- * chat message, price list and insured list the API acknowledged stored and finished.
- */
-export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tally: Tally) {
+type Rows = <T extends pg.QueryResultRow>(q: string, p?: unknown[]) => Promise<T[]>;
+
+/** Every acknowledged claim stored, none stuck between states, none paid twice or over its amount. */
+async function claimChecks(rows: Rows, tally: Tally): Promise<Check[]> {
   const checks: Check[] = [];
   const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
-  const rows = async <T extends pg.QueryResultRow>(q: string, p: unknown[] = []) =>
-    (await db.query<T>(q, p)).rows;
-
-  const statuses = await rows<{ status: string; n: string }>(
-    'select status, count(*)::text n from claims group by status order by status',
-  );
-  const byStatus = Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]));
-
   const accepted = [...tally.acceptedClaims];
   const [found] = await rows<{ n: string }>(
     'select count(*)::text n from claims where id = any($1::uuid[])',
@@ -102,7 +91,13 @@ export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tall
           .join('; ')
       : 'none',
   );
+  return checks;
+}
 
+/** No payout in flight, each payment at the provider one of ours, and the ledger agreeing with both. */
+async function payoutChecks(rows: Rows, provider: SimulatedPayout[]): Promise<Check[]> {
+  const checks: Check[] = [];
+  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
   const inFlight = await rows<{ status: string; n: string; queued: string; held: string }>(
     `select p.status, count(*)::text n,
        count(*) filter (where j.state in ('created','retry'))::text queued, count(*) filter (where j.state = 'active')::text held
@@ -135,7 +130,12 @@ export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tall
     ledger!.ledger === ledger!.payouts && Number(ledger!.payouts) === providerPaid,
     `${ledger!.ledger} / ${ledger!.payouts} / ${providerPaid} kopecks`,
   );
+  return checks;
+}
 
+async function messageChecks(rows: Rows, tally: Tally): Promise<Check[]> {
+  const checks: Check[] = [];
+  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
   const messages = [...tally.acceptedMessages];
   const [stored] = await rows<{ n: string }>(
     'select count(*)::text n from chat_messages where client_id = any($1::uuid[])',
@@ -146,7 +146,13 @@ export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tall
     Number(stored!.n) === messages.length,
     `${stored!.n} of ${messages.length}`,
   );
+  return checks;
+}
 
+/** Unfinished uploads say what is behind them: a queued job, one held active by a dead worker, or none. */
+async function uploadChecks(rows: Rows, tally: Tally): Promise<Check[]> {
+  const checks: Check[] = [];
+  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
   for (const [name, table, column, queue, ids] of [
     [
       'every price list upload checked',
@@ -163,7 +169,6 @@ export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tall
       tally.insuredImports,
     ],
   ] as const) {
-    // Unfinished ones say what is behind them: a queued job, one held active by a dead worker, or none.
     const found = await rows<{ status: string; n: string; queued: string; held: string }>(
       `select t.${column} status, count(*)::text n,
          count(*) filter (where j.state in ('created','retry'))::text queued, count(*) filter (where j.state = 'active')::text held
@@ -185,6 +190,29 @@ export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tall
         .join(', ') || 'none uploaded',
     );
   }
+  return checks;
+}
 
+/**
+ * The checks at the end of the run, from the database and the provider's own record: no claim lost or
+ * stuck (and, if stuck, whether any job would still move it), none paid twice or over its approved amount,
+ * every payment at the provider matching one payout row, the ledger agreeing with the payouts, and every
+ * chat message, price list and insured list the API acknowledged stored and finished.
+ */
+export async function reconcile(db: pg.Client, provider: SimulatedPayout[], tally: Tally) {
+  const rows: Rows = async <T extends pg.QueryResultRow>(q: string, p: unknown[] = []) =>
+    (await db.query<T>(q, p)).rows;
+
+  const statuses = await rows<{ status: string; n: string }>(
+    'select status, count(*)::text n from claims group by status order by status',
+  );
+  const byStatus = Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]));
+
+  const checks: Check[] = [
+    ...(await claimChecks(rows, tally)),
+    ...(await payoutChecks(rows, provider)),
+    ...(await messageChecks(rows, tally)),
+    ...(await uploadChecks(rows, tally)),
+  ];
   return { checks, byStatus };
 }

@@ -2,7 +2,7 @@ import type { FaultEvent } from './faults.ts';
 import type { Incarnation, RemedProcess } from './processes.ts';
 import type { Check } from './reconcile.ts';
 
-export interface MemoryRow {
+interface MemoryRow {
   process: string;
   life: number;
   pid: number;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { openPostgres } from '../../apps/server/src/db/client.ts';
+import { type Database, openPostgres } from '../../apps/server/src/db/client.ts';
 import {
   clinicCashback,
   clinics,
@@ -11,7 +11,7 @@ import {
   users,
 } from '../../apps/server/src/db/schema/index.ts';
 import { insertPublishedVersion } from '../../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
-import { cryptoIds } from '../../apps/server/src/platform/ids.ts';
+import { cryptoIds, type Ids } from '../../apps/server/src/platform/ids.ts';
 import { hashPassword } from '../../apps/server/src/platform/passwords.ts';
 import { insertBenchProgram } from '../bench-program.ts';
 
@@ -46,6 +46,130 @@ export interface World {
   people: Person[];
 }
 
+type Db = Database['db'];
+type Seed = { db: Db; ids: Ids; now: Date };
+type AddUser = (
+  email: string,
+  fullName: string,
+  roles: string[],
+  extra?: Partial<typeof users.$inferInsert>,
+) => Promise<string>;
+
+/** The claims program (both services) and a second program of the same insurer for the insured lists. */
+async function seedPrograms({ db, ids, now }: Seed) {
+  const programId = await insertBenchProgram(db, ids, {
+    name: 'Поликлиника (нагрузочный прогон)',
+    validFrom: '2020-01-01',
+    validTo: '2099-12-31',
+    coveredPrefixes: ['B01.', 'B03.'],
+    createdAt: now,
+  });
+  const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+  const importProgramId = ids.uuid();
+  await db.insert(programs).values({
+    id: importProgramId,
+    contractId: program!.contractId,
+    code: 'SOAK-IMPORT',
+    name: 'Списки застрахованных (нагрузочный прогон)',
+    coveredPrefixes: ['B01.'],
+    accessTypes: ['letter'],
+    createdAt: now,
+  });
+  return { programId, importProgramId, contractId: program!.contractId };
+}
+
+/** The clinic the claims go to (in the program, 5 % cashback, a published price list) and the office one. */
+async function seedClinics({ db, ids, now }: Seed, programId: string) {
+  const [claimsClinicId, officeClinicId] = [ids.uuid(), ids.uuid()] as const;
+  await db.insert(clinics).values([
+    {
+      id: claimsClinicId,
+      inn: CLAIMS_CLINIC_INN,
+      name: 'ООО «Клиника здоровья»',
+      shortName: 'Клиника здоровья',
+      address: 'г. Москва',
+    },
+    {
+      id: officeClinicId,
+      inn: '7701000178',
+      name: 'ООО «Клиника прейскурантов»',
+      shortName: 'Клиника прейскурантов',
+      address: 'г. Москва',
+    },
+  ]);
+  await db.insert(programClinics).values({ programId, clinicId: claimsClinicId });
+  await db.insert(clinicCashback).values({ clinicId: claimsClinicId, validFrom: '2020-01-01', percent: 5 });
+  await insertPublishedVersion(db, ids, {
+    clinicId: claimsClinicId,
+    number: 1,
+    effectiveFrom: '2020-01-01',
+    at: now,
+    rows: [
+      ['1.1', THERAPIST.code, THERAPIST.name, THERAPIST.price],
+      ['1.2', BLOOD.code, BLOOD.name, BLOOD.price],
+    ],
+  });
+  return { claimsClinicId, officeClinicId };
+}
+
+function userWriter({ db, ids, now }: Seed, hash: string): AddUser {
+  return async (email, fullName, roles, extra = {}) => {
+    const id = ids.uuid();
+    // The soak signs staff in again after every kill; a TOTP code may be spent once per 30 s step, which
+    // would throttle the load rather than test it. The second factor has its own tests.
+    await db.insert(users).values({
+      id,
+      email,
+      fullName,
+      passwordHash: hash,
+      roles,
+      secondFactorExempt: true,
+      createdAt: now,
+      updatedAt: now,
+      ...extra,
+    });
+    return id;
+  };
+}
+
+/** Insured person `n`: an account, СБП details (every tenth refused by the bank) and a policy. */
+async function seedPerson(
+  { db, ids, now }: Seed,
+  user: AddUser,
+  programId: string,
+  n: number,
+): Promise<Person> {
+  const email = `p${n}@soak.remed.ru`;
+  const userId = await user(email, `Застрахованный ${n}`, ['insured']);
+  const personId = ids.uuid();
+  const refusedByBank = n % 10 === 9;
+  await db.insert(insuredPersons).values({
+    id: personId,
+    lastName: 'Петров',
+    firstName: 'Иван',
+    birthDate: '1980-01-01',
+    sex: 'male',
+    phone: `+7916${String(n).padStart(7, '0')}`,
+    userId,
+    payoutPhone: `+7926${String(n).padStart(3, '0')}${refusedByBank ? '0000' : '1111'}`,
+    payoutBankId: '100000000111',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const policyNumber = `СОАК-${n}`;
+  await db.insert(policies).values({
+    id: ids.uuid(),
+    number: policyNumber,
+    programId,
+    insuredPersonId: personId,
+    validFrom: '2020-01-01',
+    validTo: '2099-12-31',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { email, policyNumber, refusedByBank };
+}
+
 /**
  * The soak test's data, written with the server's own schema and price-list queries as the test
  * factories do: one clinic the claims go to (a published price list, 5 % cashback) and one that uploads
@@ -55,123 +179,22 @@ export interface World {
  */
 export async function seedWorld(url: string, count: number): Promise<World> {
   const database = await openPostgres(url, 2);
-  const db = database.db;
-  const ids = cryptoIds;
-  const now = new Date();
+  const seed: Seed = { db: database.db, ids: cryptoIds, now: new Date() };
   try {
-    const programId = await insertBenchProgram(db, ids, {
-      name: 'Поликлиника (нагрузочный прогон)',
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-      coveredPrefixes: ['B01.', 'B03.'],
-      createdAt: now,
-    });
-    const [program] = await db.select().from(programs).where(eq(programs.id, programId));
-    const importProgramId = ids.uuid();
-    await db.insert(programs).values({
-      id: importProgramId,
-      contractId: program!.contractId,
-      code: 'SOAK-IMPORT',
-      name: 'Списки застрахованных (нагрузочный прогон)',
-      coveredPrefixes: ['B01.'],
-      accessTypes: ['letter'],
-      createdAt: now,
-    });
-    const [claimsClinicId, officeClinicId] = [ids.uuid(), ids.uuid()];
-    await db.insert(clinics).values([
-      {
-        id: claimsClinicId!,
-        inn: CLAIMS_CLINIC_INN,
-        name: 'ООО «Клиника здоровья»',
-        shortName: 'Клиника здоровья',
-        address: 'г. Москва',
-      },
-      {
-        id: officeClinicId!,
-        inn: '7701000178',
-        name: 'ООО «Клиника прейскурантов»',
-        shortName: 'Клиника прейскурантов',
-        address: 'г. Москва',
-      },
-    ]);
-    await db.insert(programClinics).values({ programId, clinicId: claimsClinicId! });
-    await db
-      .insert(clinicCashback)
-      .values({ clinicId: claimsClinicId!, validFrom: '2020-01-01', percent: 5 });
-    await insertPublishedVersion(db, ids, {
-      clinicId: claimsClinicId!,
-      number: 1,
-      effectiveFrom: '2020-01-01',
-      at: now,
-      rows: [
-        ['1.1', THERAPIST.code, THERAPIST.name, THERAPIST.price],
-        ['1.2', BLOOD.code, BLOOD.name, BLOOD.price],
-      ],
-    });
-    const hash = await hashPassword(PASSWORD, 12);
-    const user = async (
-      email: string,
-      fullName: string,
-      roles: string[],
-      extra: Partial<typeof users.$inferInsert> = {},
-    ) => {
-      const id = ids.uuid();
-      // The soak signs staff in again after every kill; a TOTP code may be spent once per 30 s step, which
-      // would throttle the load rather than test it. The second factor has its own tests.
-      await db.insert(users).values({
-        id,
-        email,
-        fullName,
-        passwordHash: hash,
-        roles,
-        secondFactorExempt: true,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      });
-      return id;
-    };
+    const { programId, importProgramId, contractId } = await seedPrograms(seed);
+    const { claimsClinicId, officeClinicId } = await seedClinics(seed, programId);
+    const user = userWriter(seed, await hashPassword(PASSWORD, 12));
     await user('doctor@soak.remed.ru', 'Врач Нагрузочный', ['console_doctor']);
     const clinicUserId = await user('clinic@soak.remed.ru', 'Бухгалтер Клиники', ['clinic_user']);
-    await db.insert(userClinics).values({ userId: clinicUserId, clinicId: officeClinicId! });
+    await seed.db.insert(userClinics).values({ userId: clinicUserId, clinicId: officeClinicId });
     await user('insurer@soak.remed.ru', 'Сотрудник Страховой', ['insurer_user'], {
-      insurerId: (await insurerOf(database, program!.contractId))!,
+      insurerId: (await insurerOf(database, contractId))!,
     });
     const people: Person[] = [];
-    for (let n = 0; n < count; n++) {
-      const email = `p${n}@soak.remed.ru`;
-      const userId = await user(email, `Застрахованный ${n}`, ['insured']);
-      const personId = ids.uuid();
-      const refusedByBank = n % 10 === 9;
-      await db.insert(insuredPersons).values({
-        id: personId,
-        lastName: 'Петров',
-        firstName: 'Иван',
-        birthDate: '1980-01-01',
-        sex: 'male',
-        phone: `+7916${String(n).padStart(7, '0')}`,
-        userId,
-        payoutPhone: `+7926${String(n).padStart(3, '0')}${refusedByBank ? '0000' : '1111'}`,
-        payoutBankId: '100000000111',
-        createdAt: now,
-        updatedAt: now,
-      });
-      const policyNumber = `СОАК-${n}`;
-      await db.insert(policies).values({
-        id: ids.uuid(),
-        number: policyNumber,
-        programId,
-        insuredPersonId: personId,
-        validFrom: '2020-01-01',
-        validTo: '2099-12-31',
-        createdAt: now,
-        updatedAt: now,
-      });
-      people.push({ email, policyNumber, refusedByBank });
-    }
+    for (let n = 0; n < count; n++) people.push(await seedPerson(seed, user, programId, n));
     return {
-      claimsClinicId: claimsClinicId!,
-      officeClinicId: officeClinicId!,
+      claimsClinicId,
+      officeClinicId,
       importProgramId,
       doctor: 'doctor@soak.remed.ru',
       clinicUser: 'clinic@soak.remed.ru',

@@ -8,8 +8,8 @@ import {
   yookassaSimulatorRoutes,
 } from '../../apps/server/src/integrations/payouts/yookassa-simulator.ts';
 
-export const SIM_TOKEN = 'soak-fns-token';
-export const PAYOUT_CREDENTIALS = { agentId: '606060', secretKey: 'soak-secret' };
+const SIM_TOKEN = 'soak-fns-token';
+const PAYOUT_CREDENTIALS = { agentId: '606060', secretKey: 'soak-secret' };
 
 /** Client timeouts of the server (runtime.ts): a held answer must outlast them to be a timeout. */
 const RECEIPT_CLIENT_TIMEOUT_MS = 10_000;

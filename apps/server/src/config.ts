@@ -215,7 +215,89 @@ function parseTrustProxy(v: string): boolean | number | string {
   return v;
 }
 
-function toConfig(env: z.output<typeof schema>) {
+type Env = z.output<typeof schema>;
+
+function serviceParty(env: Env) {
+  return {
+    name: env.SERVICE_LEGAL_NAME,
+    shortName: env.SERVICE_SHORT_NAME,
+    inn: env.SERVICE_INN,
+    kpp: env.SERVICE_KPP,
+    ogrn: env.SERVICE_OGRN,
+    address: env.SERVICE_ADDRESS,
+    phone: env.SERVICE_PHONE,
+    email: env.SERVICE_EMAIL,
+    headName: env.SERVICE_HEAD_NAME,
+    headPost: env.SERVICE_HEAD_POST,
+    bik: env.SERVICE_BIK,
+    bankName: env.SERVICE_BANK_NAME,
+    correspondentAccount: env.SERVICE_CORRESPONDENT_ACCOUNT,
+    settlementAccount: env.SERVICE_SETTLEMENT_ACCOUNT,
+  };
+}
+
+/** Pages that may send state-changing requests with a session, beside the server's own address. */
+function allowedOrigins(env: Env) {
+  return [
+    new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).origin,
+    ...(env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  ];
+}
+
+/** Without outside endpoints the simulators serve the same contracts at /sim on this server. */
+function outsideSystems(env: Env) {
+  return {
+    receipts: {
+      /** `fns`: the FNS Open API (SOAP, master token); `aggregator`: `POST /api/v1/check/get`. */
+      protocol: env.RECEIPTS_PROTOCOL,
+      url:
+        env.RECEIPTS_API_URL ??
+        `http://127.0.0.1:${env.PORT}/sim/${env.RECEIPTS_PROTOCOL === 'fns' ? 'fns-openapi' : 'fns'}`,
+      /** The FNS master token or the aggregator token. */
+      token: env.RECEIPTS_API_TOKEN ?? 'simulator-token',
+      /** Sent to the FNS in base64 as FNS-OpenApi-UserToken. */
+      userId: env.RECEIPTS_FNS_USER_ID,
+      simulated: !env.RECEIPTS_API_URL,
+    },
+    directory: env.DIRECTORY_API_URL
+      ? { url: env.DIRECTORY_API_URL, token: env.DIRECTORY_API_TOKEN ?? '', simulated: false }
+      : { url: `http://127.0.0.1:${env.PORT}/sim/dadata`, token: 'simulator-token', simulated: true },
+    payouts: env.PAYOUTS_API_URL
+      ? {
+          url: env.PAYOUTS_API_URL,
+          agentId: env.PAYOUTS_AGENT_ID ?? '',
+          secretKey: env.PAYOUTS_SECRET_KEY ?? '',
+          simulated: false,
+          idempotenceWindowMs: env.PAYOUTS_IDEMPOTENCE_WINDOW_HOURS * 3_600_000,
+        }
+      : {
+          url: `http://127.0.0.1:${env.PORT}/sim/yookassa`,
+          agentId: 'simulator-agent',
+          secretKey: 'simulator-secret',
+          simulated: true,
+          idempotenceWindowMs: env.PAYOUTS_IDEMPOTENCE_WINDOW_HOURS * 3_600_000,
+        },
+  };
+}
+
+function storage(env: Env, dataDir: string) {
+  return env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+    ? ({
+        kind: 's3',
+        bucket: env.S3_BUCKET,
+        endpoint: env.S3_ENDPOINT,
+        region: env.S3_REGION,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      } as const)
+    : ({ kind: 'local', dir: path.join(dataDir, 'files') } as const);
+}
+
+function toConfig(env: Env) {
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     env: env.NODE_ENV,
@@ -247,22 +329,7 @@ function toConfig(env: z.output<typeof schema>) {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     service: { name: env.SERVICE_NAME, phone: env.SERVICE_PHONE },
     /** The service as a party to contracts with clinics; its contracts department gets their mail. */
-    serviceParty: {
-      name: env.SERVICE_LEGAL_NAME,
-      shortName: env.SERVICE_SHORT_NAME,
-      inn: env.SERVICE_INN,
-      kpp: env.SERVICE_KPP,
-      ogrn: env.SERVICE_OGRN,
-      address: env.SERVICE_ADDRESS,
-      phone: env.SERVICE_PHONE,
-      email: env.SERVICE_EMAIL,
-      headName: env.SERVICE_HEAD_NAME,
-      headPost: env.SERVICE_HEAD_POST,
-      bik: env.SERVICE_BIK,
-      bankName: env.SERVICE_BANK_NAME,
-      correspondentAccount: env.SERVICE_CORRESPONDENT_ACCOUNT,
-      settlementAccount: env.SERVICE_SETTLEMENT_ACCOUNT,
-    },
+    serviceParty: serviceParty(env),
     serviceCity: env.SERVICE_CITY,
     edoMaxFileBytes: env.EDO_MAX_FILE_MB * 1024 * 1024,
     insuredImport: {
@@ -276,59 +343,11 @@ function toConfig(env: z.output<typeof schema>) {
     },
     /** Receipt and help-request photos with more pixels are refused before they are decoded. */
     photoMaxPixels: Math.round(env.PHOTO_MAX_MEGAPIXELS * 1_000_000),
-    /** Pages that may send state-changing requests with a session, beside the server's own address. */
-    allowedOrigins: [
-      new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).origin,
-      ...(env.ALLOWED_ORIGINS ?? '')
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ],
+    allowedOrigins: allowedOrigins(env),
     metrics: { token: env.METRICS_TOKEN ?? null, allow: env.METRICS_ALLOW },
-    /** Without outside endpoints the simulators serve the same contracts at /sim on this server. */
-    receipts: {
-      /** `fns`: the FNS Open API (SOAP, master token); `aggregator`: `POST /api/v1/check/get`. */
-      protocol: env.RECEIPTS_PROTOCOL,
-      url:
-        env.RECEIPTS_API_URL ??
-        `http://127.0.0.1:${env.PORT}/sim/${env.RECEIPTS_PROTOCOL === 'fns' ? 'fns-openapi' : 'fns'}`,
-      /** The FNS master token or the aggregator token. */
-      token: env.RECEIPTS_API_TOKEN ?? 'simulator-token',
-      /** Sent to the FNS in base64 as FNS-OpenApi-UserToken. */
-      userId: env.RECEIPTS_FNS_USER_ID,
-      simulated: !env.RECEIPTS_API_URL,
-    },
-    directory: env.DIRECTORY_API_URL
-      ? { url: env.DIRECTORY_API_URL, token: env.DIRECTORY_API_TOKEN ?? '', simulated: false }
-      : { url: `http://127.0.0.1:${env.PORT}/sim/dadata`, token: 'simulator-token', simulated: true },
-    payouts: env.PAYOUTS_API_URL
-      ? {
-          url: env.PAYOUTS_API_URL,
-          agentId: env.PAYOUTS_AGENT_ID ?? '',
-          secretKey: env.PAYOUTS_SECRET_KEY ?? '',
-          simulated: false,
-          idempotenceWindowMs: env.PAYOUTS_IDEMPOTENCE_WINDOW_HOURS * 3_600_000,
-        }
-      : {
-          url: `http://127.0.0.1:${env.PORT}/sim/yookassa`,
-          agentId: 'simulator-agent',
-          secretKey: 'simulator-secret',
-          simulated: true,
-          idempotenceWindowMs: env.PAYOUTS_IDEMPOTENCE_WINDOW_HOURS * 3_600_000,
-        },
+    ...outsideSystems(env),
     sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN } : null,
-    storage:
-      env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
-        ? ({
-            kind: 's3',
-            bucket: env.S3_BUCKET,
-            endpoint: env.S3_ENDPOINT,
-            region: env.S3_REGION,
-            accessKeyId: env.S3_ACCESS_KEY_ID,
-            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-            forcePathStyle: env.S3_FORCE_PATH_STYLE,
-          } as const)
-        : ({ kind: 'local', dir: path.join(dataDir, 'files') } as const),
+    storage: storage(env, dataDir),
   };
 }
 

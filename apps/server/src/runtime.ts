@@ -16,31 +16,31 @@ import type { PayoutProvider } from './integrations/payouts/payout-provider.ts';
 import { yookassaPayoutProvider } from './integrations/payouts/yookassa-client.ts';
 import { YookassaSimulatorState } from './integrations/payouts/yookassa-simulator.ts';
 import { httpSmsGateway } from './integrations/sms/sms-gateway.ts';
-import { authService } from './modules/auth/auth.service.ts';
+import { purgeExpiredSessions } from './modules/auth/purge-expired-sessions.ts';
 import { CHAT_NOTIFY_QUEUE, notifyClinic } from './modules/chat/notify-clinic.ts';
 import { CLAIM_FETCH_QUEUE } from './modules/claims/claim-jobs.ts';
 import { fetchReceipt } from './modules/claims/fetch-receipt.ts';
-import { INSURED_IMPORT_QUEUE, insuredImportService } from './modules/insurance/insured-import.service.ts';
+import { INSURED_IMPORT_QUEUE, runInsuredImport } from './modules/insurance/import-insured-file.ts';
 import { PAYOUT_POLL_QUEUE, PAYOUT_SEND_QUEUE, PAYOUT_SWEEP_QUEUE } from './modules/payouts/payout-jobs.ts';
 import { pollPayout } from './modules/payouts/poll-payout.ts';
 import { sendPayout } from './modules/payouts/send-payout.ts';
 import { sweepPayouts } from './modules/payouts/sweep-payouts.ts';
 import { PRICE_LIST_IMPORT_QUEUE, runPriceListImport } from './modules/price-lists/import-price-list-file.ts';
-import { RATING_NIGHTLY_SCHEDULE, RATING_RECOMPUTE_QUEUE } from './modules/ratings/rating-jobs.ts';
-import { ratingsService } from './modules/ratings/ratings.service.ts';
+import { RATING_NIGHTLY_SCHEDULE, RATING_RECOMPUTE_QUEUE } from './modules/rating/rating-jobs.ts';
+import { recomputeRatings } from './modules/rating/recompute-ratings.ts';
 import { RECOVERY_QUEUE, RECOVERY_SCHEDULE, recoverLostWork } from './modules/recovery/recover-lost-work.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { cryptoIds, type Ids } from './platform/ids.ts';
 import { createJobRunner, type JobDefinition, type JobRunner } from './platform/jobs.ts';
-import { createOutbox, OUTBOX_QUEUE, OUTBOX_SWEEP_QUEUE } from './platform/outbox.ts';
+import { createOutbox, OUTBOX_QUEUE, OUTBOX_SWEEP_QUEUE, type Outbox } from './platform/outbox.ts';
 import { createPubSub } from './platform/pubsub.ts';
 import { type FileStorage, localStorage, s3Storage } from './platform/storage.ts';
 
 const SESSION_PURGE_QUEUE = 'sessions-purge';
 
 /** SESSION_SECRET, or one generated on first start and kept in the data folder (single-machine setups). */
-export function resolveCookieSecret(config: Config): string {
+function resolveCookieSecret(config: Config): string {
   if (config.sessionSecret) return config.sessionSecret;
   const file = path.join(config.dataDir, 'session-secret');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
@@ -98,60 +98,23 @@ export interface RuntimeOverrides {
   companyDirectory?: CompanyDirectory;
 }
 
-/** Wires every port to its implementation: database (migrated), storage, mail, SMS, outbox and jobs. */
-export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
-  const database = overrides.database ?? (await openDatabase(config.database));
-  await runMigrations(database);
-  const clock = overrides.clock ?? systemClock;
-  const ids = overrides.ids ?? cryptoIds;
-  const storage = overrides.storage ?? createStorage(config);
-  let jobs: JobRunner | null = null;
-  const outbox = createOutbox({
-    database,
-    clock,
-    ids,
-    storage,
-    mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
-    sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : null,
-    enqueueAll: (list) => jobs!.sendAll(list),
-  });
-  const simulators =
-    config.receipts.simulated || config.payouts.simulated || config.directory.simulated
-      ? {
-          receipts: new ReceiptSimulatorStore(config.receipts.token),
-          directory: new DadataSimulatorState(config.directory.token),
-          payouts: new YookassaSimulatorState(
-            { agentId: config.payouts.agentId, secretKey: config.payouts.secretKey },
-            { webhookUrl: `http://127.0.0.1:${config.port}/api/webhooks/yookassa` },
-          ),
-        }
-      : null;
-  const deps: AppDeps = {
-    config,
-    simulators,
-    receiptSource: overrides.receiptSource ?? createReceiptSource(config),
-    companyDirectory:
-      overrides.companyDirectory ??
-      dadataDirectory({ baseUrl: config.directory.url, token: config.directory.token, timeoutMs: 5_000 }),
-    payoutProvider:
-      overrides.payoutProvider ??
-      yookassaPayoutProvider({
-        baseUrl: config.payouts.url,
-        agentId: config.payouts.agentId,
-        secretKey: config.payouts.secretKey,
-        timeoutMs: 15_000,
-      }),
-    database,
-    clock,
-    ids,
-    storage,
-    outbox,
-    jobs: null as unknown as JobRunner,
-    pubsub: createPubSub(database, overrides.log ?? console),
-    cookieSecret: resolveCookieSecret(config),
-    totpKey: resolveTotpKey(config),
-  };
-  const definitions: JobDefinition[] = [
+/** In-process simulators of the outside systems, when the config points any of them at this server. */
+function createSimulators(config: Config): AppDeps['simulators'] {
+  return config.receipts.simulated || config.payouts.simulated || config.directory.simulated
+    ? {
+        receipts: new ReceiptSimulatorStore(config.receipts.token),
+        directory: new DadataSimulatorState(config.directory.token),
+        payouts: new YookassaSimulatorState(
+          { agentId: config.payouts.agentId, secretKey: config.payouts.secretKey },
+          { webhookUrl: `http://127.0.0.1:${config.port}/api/webhooks/yookassa` },
+        ),
+      }
+    : null;
+}
+
+/** Delivery of each written message, and the minute sweep that sends what a lost job left. */
+function outboxJobs(outbox: Outbox): JobDefinition[] {
+  return [
     {
       queue: OUTBOX_QUEUE,
       handler: async (d) => outbox.deliver((d as { id: string }).id),
@@ -168,9 +131,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       expireSeconds: 120,
       concurrency: 1,
     },
+  ];
+}
+
+function importJobs(deps: AppDeps): JobDefinition[] {
+  return [
     {
       queue: INSURED_IMPORT_QUEUE,
-      handler: async (d) => insuredImportService(deps).run((d as { id: string }).id),
+      handler: async (d) => runInsuredImport(deps, (d as { id: string }).id),
       // Not retried by pg-boss: a run that dies is found by its lease and queued again, counting attempts.
       retryLimit: 0,
       retryDelaySeconds: 0,
@@ -186,6 +154,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       retryDelaySeconds: 0,
       expireSeconds: 1800,
     },
+  ];
+}
+
+/** A submitted receipt on its way to money: fetch from the FNS, then send and follow the payout. */
+function claimAndPayoutJobs(deps: AppDeps): JobDefinition[] {
+  return [
     {
       queue: CLAIM_FETCH_QUEUE,
       handler: async (d) => fetchReceipt(deps, (d as { id: string }).id),
@@ -220,6 +194,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       expireSeconds: 120,
       concurrency: 1,
     },
+  ];
+}
+
+/** Scheduled upkeep: lost-work recovery, chat notices, nightly ratings, expired sessions. */
+function maintenanceJobs(deps: AppDeps): JobDefinition[] {
+  return [
     {
       queue: RECOVERY_QUEUE,
       handler: async () => void (await recoverLostWork(deps)),
@@ -238,7 +218,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: RATING_RECOMPUTE_QUEUE,
-      handler: async () => void (await ratingsService(deps).recomputeAll()),
+      handler: async () => void (await recomputeRatings(deps)),
       schedule: RATING_NIGHTLY_SCHEDULE,
       retryLimit: 3,
       retryDelaySeconds: 60,
@@ -248,13 +228,64 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     },
     {
       queue: SESSION_PURGE_QUEUE,
-      handler: async () => authService(deps).purgeExpiredSessions(),
+      handler: async () => purgeExpiredSessions(deps),
       schedule: '17 * * * *',
       retryLimit: 0,
       retryDelaySeconds: 0,
       expireSeconds: 600,
       concurrency: 1,
     },
+  ];
+}
+
+/** Wires every port to its implementation: database (migrated), storage, mail, SMS, outbox and jobs. */
+export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const database = overrides.database ?? (await openDatabase(config.database));
+  await runMigrations(database);
+  const clock = overrides.clock ?? systemClock;
+  const ids = overrides.ids ?? cryptoIds;
+  const storage = overrides.storage ?? createStorage(config);
+  let jobs: JobRunner | null = null;
+  const outbox = createOutbox({
+    database,
+    clock,
+    ids,
+    storage,
+    mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
+    sms: config.sms ? httpSmsGateway(config.sms.url, config.sms.token) : null,
+    enqueueAll: (list) => jobs!.sendAll(list),
+  });
+  const simulators = createSimulators(config);
+  const deps: AppDeps = {
+    config,
+    simulators,
+    receiptSource: overrides.receiptSource ?? createReceiptSource(config),
+    companyDirectory:
+      overrides.companyDirectory ??
+      dadataDirectory({ baseUrl: config.directory.url, token: config.directory.token, timeoutMs: 5_000 }),
+    payoutProvider:
+      overrides.payoutProvider ??
+      yookassaPayoutProvider({
+        baseUrl: config.payouts.url,
+        agentId: config.payouts.agentId,
+        secretKey: config.payouts.secretKey,
+        timeoutMs: 15_000,
+      }),
+    database,
+    clock,
+    ids,
+    storage,
+    outbox,
+    jobs: null as unknown as JobRunner,
+    pubsub: createPubSub(database, overrides.log ?? console),
+    cookieSecret: resolveCookieSecret(config),
+    totpKey: resolveTotpKey(config),
+  };
+  const definitions = [
+    ...outboxJobs(outbox),
+    ...importJobs(deps),
+    ...claimAndPayoutJobs(deps),
+    ...maintenanceJobs(deps),
   ];
   jobs = createJobRunner(database, definitions, overrides.log ?? console);
   deps.jobs = jobs;

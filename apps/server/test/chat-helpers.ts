@@ -7,7 +7,7 @@ export const PNG = Buffer.from(
 );
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-export interface FormFile {
+interface FormFile {
   name: string;
   content: Buffer;
   type?: string;

@@ -38,7 +38,7 @@ export async function makeClinicWithRequisites(
 }
 
 /** The newest signature code sent to this address (e-mail or SMS). */
-export async function lastSignatureCode(deps: AppDeps, recipient: string): Promise<string> {
+async function lastSignatureCode(deps: AppDeps, recipient: string): Promise<string> {
   const [m] = await deps.database.db
     .select()
     .from(outboxMessages)

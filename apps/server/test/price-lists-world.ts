@@ -59,15 +59,38 @@ export function setUpPriceListsWorld() {
 
 export const api = (clinicId: string, path = '') => `/api/clinics/${clinicId}/price-lists${path}`;
 
-export async function upload(client: TestClient, clinicId: string, name: string, content: Buffer) {
+/** Uploads a price-list file as `client` and, when it was taken, runs its check by hand. */
+async function uploadIn(
+  world: TestContext,
+  client: TestClient,
+  clinicId: string,
+  name: string,
+  content: Buffer,
+) {
   const res = await client.request({
     method: 'POST',
     url: api(clinicId, '/uploads'),
     ...multipartBody({}, { field: 'file', name, content }),
   });
-  if (res.statusCode === 202) await runPriceListImport(ctx.deps, res.json().id);
+  if (res.statusCode === 202) await runPriceListImport(world.deps, res.json().id);
   return res;
 }
+
+/** The upload's answer and, when it was taken, the version it made as the cabinet shows it. */
+export async function uploadAndView(
+  world: TestContext,
+  client: TestClient,
+  clinicId: string,
+  name: string,
+  content: Buffer,
+) {
+  const res = await uploadIn(world, client, clinicId, name, content);
+  const view = res.statusCode < 300 ? (await client.get(api(clinicId, `/${res.json().id}`))).json() : null;
+  return { res, view };
+}
+
+export const upload = (client: TestClient, clinicId: string, name: string, content: Buffer) =>
+  uploadIn(ctx, client, clinicId, name, content);
 
 export async function uploaded(rows: (string | number)[][], clinicId = clinicA.id, client = userA) {
   const res = await upload(client, clinicId, 'prices.xlsx', await xlsx([HEADER, ...rows]));

@@ -8,19 +8,19 @@ import type { TestContext } from './harness.ts';
 const digits = (n: number) => Array.from({ length: n }, () => crypto.randomInt(0, 10)).join('');
 
 /** A random ИНН of a legal entity with the right check digit, so that no two tests collide. */
-export function validInn(): string {
+function validInn(): string {
   const body = `${crypto.randomInt(1, 10)}${digits(8)}`;
   const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
   const sum = weights.reduce((s, w, i) => s + w * Number(body[i]), 0);
   return `${body}${(sum % 11) % 10}`;
 }
 
-export function validOgrn(): string {
+function validOgrn(): string {
   const body = `1${digits(11)}`;
   return `${body}${(BigInt(body) % 11n) % 10n}`;
 }
 
-export const SBER = { bik: '044525225', name: 'ПАО СБЕРБАНК', corr: '30101810400000000225' };
+const SBER = { bik: '044525225', name: 'ПАО СБЕРБАНК', corr: '30101810400000000225' };
 
 /** A settlement account at the БИК with the right control key (the 9th digit). */
 export function validAccount(bik = SBER.bik): string {

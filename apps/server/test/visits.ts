@@ -96,3 +96,12 @@ export async function makeVisit(
   if (claim.statusCode !== 201) throw new Error(`claim: ${claim.statusCode} ${claim.body}`);
   return { id: claim.json().id, status: claim.json().status, letterId: letter.json().id };
 }
+
+/** The console doctor takes the person's request and opens a case on it; returns the case id. */
+export async function openCase(doctor: TestClient, policyNumber: string, complaint: string) {
+  const request = await doctor.post('/api/console/requests', { policyNumber, complaint });
+  if (request.statusCode >= 300) throw new Error(`request: ${request.statusCode} ${request.body}`);
+  const opened = await doctor.post(`/api/console/requests/${request.json().id}/case`);
+  if (opened.statusCode >= 300) throw new Error(`case: ${opened.statusCode} ${opened.body}`);
+  return opened.json().id as string;
+}

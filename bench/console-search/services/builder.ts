@@ -3,7 +3,7 @@
  * import order (codes are assigned as services are added), and the deterministic helpers.
  */
 
-export interface Service {
+interface Service {
   code: string;
   /** The 804н-style name first, then the ways clinics write it. */
   names: string[];

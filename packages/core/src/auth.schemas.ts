@@ -50,7 +50,8 @@ export const changePasswordRequestSchema = z.object({
 
 export const organisationRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
-export const sessionUserSchema = z.object({
+/** Who a user is and whom they act for: the part the session and the admin's user list both show. */
+export const userAccountShape = {
   id: z.uuid(),
   fullName: z.string(),
   email: z.string().nullable(),
@@ -60,6 +61,10 @@ export const sessionUserSchema = z.object({
   clinics: z.array(organisationRefSchema),
   insurer: organisationRefSchema.nullable(),
   policyholder: organisationRefSchema.nullable(),
+};
+
+export const sessionUserSchema = z.object({
+  ...userAccountShape,
   mustChangePassword: z.boolean(),
   secondFactor: secondFactorStateSchema,
 });

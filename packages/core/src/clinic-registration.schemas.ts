@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './auth.schemas.ts';
+import { partyIdentityShape } from './directory.schemas.ts';
 import {
   type IdentifierResult,
   validateBik,
@@ -263,12 +264,7 @@ export const innAvailabilitySchema = z.object({ available: z.boolean() });
 
 export const clinicRequisitesViewSchema = z.object({
   id: z.uuid(),
-  inn: z.string(),
-  kpp: z.string().nullable(),
-  ogrn: z.string().nullable(),
-  name: z.string(),
-  shortName: z.string(),
-  address: z.string().nullable(),
+  ...partyIdentityShape,
   headName: z.string().nullable(),
   headPost: z.string().nullable(),
   bik: z.string().nullable(),

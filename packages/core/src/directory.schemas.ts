@@ -9,14 +9,19 @@ export const organisationStatusSchema = z.enum([
   'reorganizing',
 ]);
 
-/** A company by ИНН, as the forms that fill themselves receive it (`GET /api/directory/party/:inn`). */
-export const directoryPartySchema = z.object({
+/** A company's registry identity: its numbers, names and legal address, as the ЕГРЮЛ has them. */
+export const partyIdentityShape = {
   inn: z.string(),
   kpp: z.string().nullable(),
   ogrn: z.string().nullable(),
   name: z.string(),
   shortName: z.string(),
   address: z.string().nullable(),
+};
+
+/** A company by ИНН, as the forms that fill themselves receive it (`GET /api/directory/party/:inn`). */
+export const directoryPartySchema = z.object({
+  ...partyIdentityShape,
   head: z.object({ name: z.string(), post: z.string() }).nullable(),
   status: organisationStatusSchema,
   type: z.enum(['legal', 'individual']),

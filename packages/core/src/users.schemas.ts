@@ -6,18 +6,11 @@ import {
   passwordSchema,
   phoneSchema,
   roleSchema,
+  userAccountShape,
 } from './auth.schemas.ts';
 
 export const userViewSchema = z.object({
-  id: z.uuid(),
-  fullName: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  roles: z.array(roleSchema),
-  omsLevel: omsLevelSchema.nullable(),
-  clinics: z.array(organisationRefSchema),
-  insurer: organisationRefSchema.nullable(),
-  policyholder: organisationRefSchema.nullable(),
+  ...userAccountShape,
   blocked: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.iso.datetime(),

@@ -7,7 +7,7 @@ import {
   normaliseFiscalReceipt,
 } from '@remed/core';
 
-export interface CommandIo {
+interface CommandIo {
   stdout(s: string): void;
   stderr(s: string): void;
 }

@@ -12,7 +12,7 @@ import {
   validateSnils,
 } from '@remed/core';
 
-export interface CheckIdIo {
+interface CheckIdIo {
   stdin: NodeJS.ReadableStream;
   stdout: (s: string) => void;
   stderr: (s: string) => void;

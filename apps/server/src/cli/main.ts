@@ -6,8 +6,8 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { demoAccountsText, seedDemo } from '../demo/seed.ts';
+import { createUser } from '../modules/admin-users/create-user.ts';
 import { recoverLostWork } from '../modules/recovery/recover-lost-work.ts';
-import { usersService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import { createBackup, restoreBackup } from '../platform/backup.ts';
 import { createRuntime, createStorage } from '../runtime.ts';
@@ -114,6 +114,80 @@ async function worker() {
   process.on('SIGTERM', () => void stop());
 }
 
+async function migrate() {
+  const config = loadConfig();
+  assertPgliteFree(config);
+  const database = await openDatabase(config.database);
+  await runMigrations(database);
+  await database.close();
+  console.log('Миграции применены');
+}
+
+async function seedDemoCommand(fresh: boolean) {
+  return withRuntime(async ({ deps }) => {
+    // Seeding issues a letter, whose e-mail is queued as a job; the queue must exist.
+    await deps.jobs.start({ work: false });
+    const { created } = await seedDemo(deps, { fresh });
+    console.log(
+      created ? 'Демо-данные загружены' : 'Демо-данные уже есть (используйте --fresh, чтобы начать заново)',
+    );
+    console.log(demoAccountsText(deps.config.publicUrl));
+  });
+}
+
+async function createAdmin(values: { email?: string; name?: string; password?: string }) {
+  const password = values.password ?? process.env.REMED_ADMIN_PASSWORD;
+  if (!values.email || !values.name || !password) {
+    throw new Error('Укажите --email, --name и пароль (--password или REMED_ADMIN_PASSWORD)');
+  }
+  return withRuntime(async ({ deps }) => {
+    const user = await createUser(
+      deps,
+      systemActor,
+      { email: values.email!, fullName: values.name!, password, roles: ['admin'] },
+      { mustChangePassword: false },
+    );
+    console.log(`Администратор создан: ${user.email}`);
+  });
+}
+
+/** Opens the migrated database alone: no runtime, so no worker touches the rows while they are copied. */
+async function withMigratedDatabase(fn: (database: Database, config: Config) => Promise<void>) {
+  const config = loadConfig();
+  assertPgliteFree(config);
+  const database = await openDatabase(config.database);
+  try {
+    await runMigrations(database);
+    await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+const rowCount = (tables: { rows: number }[]) => tables.reduce((s, t) => s + t.rows, 0);
+
+async function backup(file: string) {
+  await withMigratedDatabase(async (database, config) => {
+    const m = await createBackup(database, createStorage(config), file, new Date());
+    console.log(
+      `Резервная копия: ${file} (таблиц ${m.tables.length}, строк ${rowCount(m.tables)}, файлов ${m.files})`,
+    );
+  });
+}
+
+async function restore(file: string) {
+  await withMigratedDatabase(async (database, config) => {
+    const m = await restoreBackup(database, createStorage(config), file);
+    console.log(
+      `Восстановлено из ${file} от ${m.createdAt} (строк ${rowCount(m.tables)}, файлов ${m.files})`,
+    );
+    const found = await rescheduleAfterRestore(config, database);
+    console.log(
+      `Поставлено в очередь заново: чеков ${found.receiptFetches}, выплат ${found.payouts}, загрузок ${found.priceListImports.sent + found.insuredImports.sent}`,
+    );
+  });
+}
+
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   // adjudicate repeats --receipt, which the strict parser below would reject.
@@ -149,70 +223,17 @@ async function main(argv: string[]) {
       return start(values.demo);
     case 'worker':
       return worker();
-    case 'migrate': {
-      const config = loadConfig();
-      assertPgliteFree(config);
-      const database = await openDatabase(config.database);
-      await runMigrations(database);
-      await database.close();
-      console.log('Миграции применены');
-      return;
-    }
+    case 'migrate':
+      return migrate();
     case 'seed-demo':
-      return withRuntime(async ({ deps }) => {
-        // Seeding issues a letter, whose e-mail is queued as a job; the queue must exist.
-        await deps.jobs.start({ work: false });
-        const { created } = await seedDemo(deps, { fresh: values.fresh });
-        console.log(
-          created
-            ? 'Демо-данные загружены'
-            : 'Демо-данные уже есть (используйте --fresh, чтобы начать заново)',
-        );
-        console.log(demoAccountsText(deps.config.publicUrl));
-      });
-    case 'create-admin': {
-      const password = values.password ?? process.env.REMED_ADMIN_PASSWORD;
-      if (!values.email || !values.name || !password) {
-        throw new Error('Укажите --email, --name и пароль (--password или REMED_ADMIN_PASSWORD)');
-      }
-      return withRuntime(async ({ deps }) => {
-        const user = await usersService(deps).create(
-          systemActor,
-          { email: values.email!, fullName: values.name!, password, roles: ['admin'] },
-          { mustChangePassword: false },
-        );
-        console.log(`Администратор создан: ${user.email}`);
-      });
-    }
+      return seedDemoCommand(values.fresh);
+    case 'create-admin':
+      return createAdmin(values);
     case 'backup':
     case 'restore': {
       const file = positionals[0];
       if (!file) throw new Error(`Укажите файл архива: remed ${command} FILE.tar.gz`);
-      const config = loadConfig();
-      assertPgliteFree(config);
-      const database = await openDatabase(config.database);
-      try {
-        await runMigrations(database);
-        const storage = createStorage(config);
-        if (command === 'backup') {
-          const m = await createBackup(database, storage, file, new Date());
-          console.log(
-            `Резервная копия: ${file} (таблиц ${m.tables.length}, строк ${m.tables.reduce((s, t) => s + t.rows, 0)}, файлов ${m.files})`,
-          );
-        } else {
-          const m = await restoreBackup(database, storage, file);
-          console.log(
-            `Восстановлено из ${file} от ${m.createdAt} (строк ${m.tables.reduce((s, t) => s + t.rows, 0)}, файлов ${m.files})`,
-          );
-          const found = await rescheduleAfterRestore(config, database);
-          console.log(
-            `Поставлено в очередь заново: чеков ${found.receiptFetches}, выплат ${found.payouts}, загрузок ${found.priceListImports.sent + found.insuredImports.sent}`,
-          );
-        }
-      } finally {
-        await database.close();
-      }
-      return;
+      return command === 'backup' ? backup(file) : restore(file);
     }
     case undefined:
     case 'help':

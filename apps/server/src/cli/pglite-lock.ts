@@ -17,7 +17,7 @@ function alive(pid: number): boolean {
   }
 }
 
-export function holderOf(config: Config): number | null {
+function holderOf(config: Config): number | null {
   if (config.database.kind !== 'pglite') return null;
   try {
     const pid = Number(fs.readFileSync(lockFile(config), 'utf8'));

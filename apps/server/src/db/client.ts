@@ -14,9 +14,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DbOrTx = Db | Tx;
 
-export type DatabaseConfig =
-  | { kind: 'pglite'; dir: string }
-  | { kind: 'postgres'; url: string; poolSize: number };
+type DatabaseConfig = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; poolSize: number };
 
 /** The same Drizzle API over embedded PGlite or a PostgreSQL pool; `query` is the raw SQL door both share. */
 export interface Database {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { chatThreads, departmentContacts, users } from '../db/schema/index.ts';
+import { toSessionUser } from '../modules/admin-users/users.queries.ts';
 import { CONSOLE_SEAT } from '../modules/chat/chat-access.ts';
 import { markRead } from '../modules/chat/mark-read.ts';
 import { openThread } from '../modules/chat/open-thread.ts';
 import { sendMessage } from '../modules/chat/send-message.ts';
-import { toSessionUser } from '../modules/users/users.queries.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { DEMO_CHAT, DEMO_DEPARTMENT_CONTACTS } from './demo-data.ts';
 

@@ -218,7 +218,7 @@ export function demoDraftRows(
 
 export const DEMO_DRAFT_FILE = 'Прейскурант с 1-го числа.xlsx';
 
-export interface DemoAccount {
+interface DemoAccount {
   login: string;
   phone?: string;
   fullName: string;

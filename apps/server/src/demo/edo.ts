@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema/index.ts';
+import { toSessionUser } from '../modules/admin-users/users.queries.ts';
 import { createContractForNewClinic } from '../modules/edo/draw-up-contract.ts';
 import { sendDocument } from '../modules/edo/send-document.ts';
-import { toSessionUser } from '../modules/users/users.queries.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { renderPdf } from '../platform/pdf.ts';
 

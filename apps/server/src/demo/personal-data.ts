@@ -1,9 +1,11 @@
 import { CONSENT_TEXTS } from '@remed/core';
 import { eq } from 'drizzle-orm';
 import { consents, guaranteeLetters, insuredPersons, users } from '../db/schema/index.ts';
+import { toSessionUser } from '../modules/admin-users/users.queries.ts';
 import { getCase } from '../modules/console/get-case.ts';
-import { lettersService } from '../modules/letters/letters.service.ts';
-import { toSessionUser } from '../modules/users/users.queries.ts';
+import { listClinicLetters } from '../modules/letters/list-clinic-letters.ts';
+import { listLetters } from '../modules/letters/list-letters.ts';
+import { getLetter } from '../modules/letters/read-letter.ts';
 import type { AppDeps } from '../platform/deps.ts';
 
 /**
@@ -32,9 +34,11 @@ export async function seedPersonalData(deps: AppDeps, letterId: string) {
     userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1',
   });
   const doctor = await actorOf('doctor@demo.remed.ru');
-  const letters = lettersService(deps);
   await getCase(deps, doctor, letter!.caseId);
-  await letters.get(doctor, letterId);
-  await letters.forClinic(await actorOf('clinic@demo.remed.ru'), letter!.clinicId, { limit: 50, offset: 0 });
-  await letters.list(await actorOf('insurer@demo.remed.ru'));
+  await getLetter(deps, doctor, letterId);
+  await listClinicLetters(deps, await actorOf('clinic@demo.remed.ru'), letter!.clinicId, {
+    limit: 50,
+    offset: 0,
+  });
+  await listLetters(deps, await actorOf('insurer@demo.remed.ru'));
 }

@@ -16,6 +16,8 @@ import {
   programs,
   users,
 } from '../db/schema/index.ts';
+import { createUser } from '../modules/admin-users/create-user.ts';
+import { toSessionUser } from '../modules/admin-users/users.queries.ts';
 import { createPhoneRequest } from '../modules/console/create-phone-request.ts';
 import { issueLetter } from '../modules/console/issue-letter.ts';
 import { openCase } from '../modules/console/open-case.ts';
@@ -23,9 +25,7 @@ import { updateCase } from '../modules/console/update-case.ts';
 import { reportOf } from '../modules/price-lists/draft-check.ts';
 import { insertDraftRows } from '../modules/price-lists/draft-rows.queries.ts';
 import { insertPublishedVersion } from '../modules/price-lists/price-list-versions.queries.ts';
-import { ratingsService } from '../modules/ratings/ratings.service.ts';
-import { toSessionUser } from '../modules/users/users.queries.ts';
-import { usersService } from '../modules/users/users.service.ts';
+import { recomputeRatings } from '../modules/rating/recompute-ratings.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { seedChat } from './chat.ts';
@@ -93,7 +93,7 @@ const RESET_TABLES = [
   'insurers',
 ];
 
-export async function resetData(deps: AppDeps): Promise<void> {
+async function resetData(deps: AppDeps): Promise<void> {
   await deps.database.db.execute(
     sql.raw(`truncate table ${RESET_TABLES.join(', ')} restart identity cascade`),
   );
@@ -128,9 +128,9 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
     }
   });
 
-  const service = usersService(deps);
   for (const a of DEMO_ACCOUNTS) {
-    await service.create(
+    await createUser(
+      deps,
       systemActor,
       {
         fullName: a.fullName,
@@ -152,7 +152,7 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   await seedPersonalData(deps, await seedLetter(deps, clinicIds[0]!));
   await seedChat(deps);
   // Ratings come from the formula from the first day, with its components for the clinic cabinet.
-  await ratingsService(deps).recomputeAll();
+  await recomputeRatings(deps);
   await seedEdo(deps, clinicIds);
   return { created: true };
 }

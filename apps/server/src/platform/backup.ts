@@ -8,10 +8,10 @@ import { type Database, sqlRows, type Tx } from '../db/client.ts';
 import { readSequences, restoreSequences, type SequenceState } from './backup-sequences.ts';
 import type { FileStorage } from './storage.ts';
 
-export const BACKUP_FORMAT = 'remed.backup/v1';
+const BACKUP_FORMAT = 'remed.backup/v1';
 const BATCH = 2000;
 
-export interface BackupManifest {
+interface BackupManifest {
   format: typeof BACKUP_FORMAT;
   createdAt: string;
   source: 'pglite' | 'postgres';
@@ -135,6 +135,93 @@ async function writableColumns(tx: Tx): Promise<Map<string, string[]>> {
   return byTable;
 }
 
+async function unpack(file: string, work: string): Promise<BackupManifest> {
+  try {
+    await tar.x({ file, cwd: work, strict: true });
+  } catch (e) {
+    throw new BackupError(`Не удалось распаковать архив: ${(e as Error).message}`);
+  }
+  const manifestFile = path.join(work, 'manifest.json');
+  if (!fs.existsSync(manifestFile))
+    throw new BackupError('В архиве нет manifest.json: это не резервная копия remed');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BackupManifest;
+  if (manifest.format !== BACKUP_FORMAT)
+    throw new BackupError(`Неизвестный формат архива: ${String(manifest.format)}`);
+  return manifest;
+}
+
+/** Refuses a copy made by a newer version or naming tables this schema lacks; returns the load order. */
+async function checkFits(tx: Tx, manifest: BackupManifest): Promise<string[]> {
+  const current = await appliedMigrations(tx);
+  if (manifest.migrations > current) {
+    throw new BackupError(
+      `Копия сделана более новой версией (миграций ${manifest.migrations}, здесь ${current}): обновите remed`,
+    );
+  }
+  const order = await tablesInDependencyOrder(tx);
+  const unknown = manifest.tables.filter((t) => !order.includes(t.name));
+  if (unknown.length)
+    throw new BackupError(
+      `В копии есть таблицы, которых нет в схеме: ${unknown.map((t) => t.name).join(', ')}`,
+    );
+  return order;
+}
+
+/** Loads one table's JSON lines in batches. */
+async function loadTable(tx: Tx, name: string, src: string, writable: string[]) {
+  // Generated columns are computed again from the others; they cannot be written.
+  const columns = sql.join(
+    writable.map((c) => ident(c)),
+    sql`, `,
+  );
+  let batch: string[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    await tx.execute(
+      sql`insert into ${ident(name)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(name)}, ${`[${batch.join(',')}]`}::json)`,
+    );
+    batch = [];
+  };
+  const lines = readline.createInterface({
+    input: fs.createReadStream(src),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of lines) {
+    if (!line) continue;
+    batch.push(line);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+}
+
+async function restoreRows(database: Database, work: string, manifest: BackupManifest) {
+  await database.db.transaction(async (tx) => {
+    const order = await checkFits(tx, manifest);
+    await tx.execute(
+      sql.raw(`truncate table ${order.map((t) => `"${t}"`).join(', ')} restart identity cascade`),
+    );
+    const writable = await writableColumns(tx);
+    for (const name of order) {
+      const src = path.join(work, 'db', `${name}.jsonl`);
+      if (fs.existsSync(src)) await loadTable(tx, name, src, writable.get(name) ?? []);
+    }
+    await restoreSequences(tx, manifest.sequences);
+  });
+}
+
+async function restoreFiles(storage: FileStorage, filesRoot: string) {
+  for await (const key of storage.list()) await storage.delete(key);
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const key = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(path.join(dir, e.name), key);
+      else await storage.put(key, fs.readFileSync(path.join(dir, e.name)));
+    }
+  };
+  await walk(filesRoot, '');
+}
+
 /** Replaces all data and files with the archive's; the database must already be migrated. */
 export async function restoreBackup(
   database: Database,
@@ -144,76 +231,9 @@ export async function restoreBackup(
   if (!fs.existsSync(file)) throw new BackupError(`Файл не найден: ${file}`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-restore-'));
   try {
-    try {
-      await tar.x({ file, cwd: work, strict: true });
-    } catch (e) {
-      throw new BackupError(`Не удалось распаковать архив: ${(e as Error).message}`);
-    }
-    const manifestFile = path.join(work, 'manifest.json');
-    if (!fs.existsSync(manifestFile))
-      throw new BackupError('В архиве нет manifest.json: это не резервная копия remed');
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BackupManifest;
-    if (manifest.format !== BACKUP_FORMAT)
-      throw new BackupError(`Неизвестный формат архива: ${String(manifest.format)}`);
-
-    await database.db.transaction(async (tx) => {
-      const current = await appliedMigrations(tx);
-      if (manifest.migrations > current) {
-        throw new BackupError(
-          `Копия сделана более новой версией (миграций ${manifest.migrations}, здесь ${current}): обновите remed`,
-        );
-      }
-      const order = await tablesInDependencyOrder(tx);
-      const unknown = manifest.tables.filter((t) => !order.includes(t.name));
-      if (unknown.length)
-        throw new BackupError(
-          `В копии есть таблицы, которых нет в схеме: ${unknown.map((t) => t.name).join(', ')}`,
-        );
-      await tx.execute(
-        sql.raw(`truncate table ${order.map((t) => `"${t}"`).join(', ')} restart identity cascade`),
-      );
-      const writable = await writableColumns(tx);
-      for (const name of order) {
-        const src = path.join(work, 'db', `${name}.jsonl`);
-        if (!fs.existsSync(src)) continue;
-        // Generated columns are computed again from the others; they cannot be written.
-        const columns = sql.join(
-          (writable.get(name) ?? []).map((c) => ident(c)),
-          sql`, `,
-        );
-        let batch: string[] = [];
-        const flush = async () => {
-          if (!batch.length) return;
-          await tx.execute(
-            sql`insert into ${ident(name)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(name)}, ${`[${batch.join(',')}]`}::json)`,
-          );
-          batch = [];
-        };
-        const lines = readline.createInterface({
-          input: fs.createReadStream(src),
-          crlfDelay: Number.POSITIVE_INFINITY,
-        });
-        for await (const line of lines) {
-          if (!line) continue;
-          batch.push(line);
-          if (batch.length >= BATCH) await flush();
-        }
-        await flush();
-      }
-      await restoreSequences(tx, manifest.sequences);
-    });
-
-    for await (const key of storage.list()) await storage.delete(key);
-    const filesRoot = path.join(work, 'files');
-    const walk = async (dir: string, prefix: string): Promise<void> => {
-      if (!fs.existsSync(dir)) return;
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const key = prefix ? `${prefix}/${e.name}` : e.name;
-        if (e.isDirectory()) await walk(path.join(dir, e.name), key);
-        else await storage.put(key, fs.readFileSync(path.join(dir, e.name)));
-      }
-    };
-    await walk(filesRoot, '');
+    const manifest = await unpack(file, work);
+    await restoreRows(database, work, manifest);
+    await restoreFiles(storage, path.join(work, 'files'));
     return manifest;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

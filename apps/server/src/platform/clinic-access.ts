@@ -7,7 +7,10 @@ import { AppError } from './errors.ts';
 export const clinicParamsSchema = z.object({ clinicId: z.uuid('Неверный идентификатор клиники') });
 
 /** Roles of the service's own staff who may open any clinic's cabinet data (support, contracts). */
-export const SERVICE_STAFF: readonly Role[] = ['admin'];
+const SERVICE_STAFF: readonly Role[] = ['admin'];
+
+/** Route access of the clinic cabinet: clinic staff and the service's staff; assertClinicAccess narrows it. */
+export const clinicCabinet = { access: ['clinic_user', ...SERVICE_STAFF] as readonly Role[] };
 
 /**
  * A clinic user acts only for the clinics of their network, one at a time (the switcher in the header);

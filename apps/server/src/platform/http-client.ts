@@ -19,7 +19,7 @@ export interface HttpAnswer {
   text: string;
 }
 
-export interface HttpCall {
+interface HttpCall {
   method?: string;
   headers?: Record<string, string>;
   body?: string;

@@ -1,7 +1,6 @@
 import { errorMessage, errorStatus, type SessionUser } from '@remed/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { AuthService } from '../modules/auth/auth.service.ts';
 import { type Access, checkAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import { AppError, isAppError } from './errors.ts';
@@ -19,6 +18,12 @@ declare module 'fastify' {
     authKind: 'session' | 'token' | null;
     actor: Actor;
   }
+}
+
+/** Who a session cookie or an API token belongs to; the auth module answers. */
+interface Authenticator {
+  resolveSession(token: string): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date }>;
+  resolveApiToken(secret: string): Promise<SessionUser>;
 }
 
 export const SESSION_COOKIE = 'remed_session';
@@ -39,6 +44,17 @@ export function setSessionCookie(
   });
 }
 
+/** Starts a session in the browser: the cookie, and the session as the API answers with it. */
+export function sendSession<U>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  cookieSecure: 'auto' | 'true' | 'false',
+  session: { token: string; expiresAt: Date; user: U },
+) {
+  setSessionCookie(req, reply, cookieSecure, session);
+  return { user: session.user, expiresAt: session.expiresAt.toISOString() };
+}
+
 export function isSecureRequest(req: FastifyRequest, cookieSecure: 'auto' | 'true' | 'false'): boolean {
   if (cookieSecure === 'true') return true;
   if (cookieSecure === 'false') return false;
@@ -49,7 +65,7 @@ export function isSecureRequest(req: FastifyRequest, cookieSecure: 'auto' | 'tru
  * Authentication, CSRF and access for every route: an /api route that declares no `config.access`
  * stops the server from starting, so no endpoint is open by omission.
  */
-export function registerAccessControl(app: FastifyInstance, auth: AuthService) {
+export function registerAccessControl(app: FastifyInstance, auth: Authenticator) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('sessionExpiresAt', null);

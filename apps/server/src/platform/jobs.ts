@@ -107,11 +107,9 @@ function pgliteAdapter(database: Database) {
 
 const DEFAULT_CONCURRENCY = 10;
 
-export function createJobRunner(
-  database: Database,
-  definitions: JobDefinition[],
-  log: { error(obj: unknown, msg?: string): void },
-): JobRunner {
+type JobLog = { error(obj: unknown, msg?: string): void };
+
+function createBoss(database: Database, log: JobLog) {
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({
@@ -121,6 +119,52 @@ export function createJobRunner(
         } as PgBoss.ConstructorOptions)
       : new PgBoss({ connectionString: database.url!, max: 4 });
   boss.on('error', (e) => log.error({ err: e }, 'job runner error'));
+  return boss;
+}
+
+async function declareQueue(boss: PgBoss, def: JobDefinition) {
+  const settings = {
+    name: def.queue,
+    retryLimit: def.retryLimit,
+    retryDelay: def.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: def.expireSeconds,
+  };
+  await boss.createQueue(def.queue, settings);
+  // createQueue leaves an existing queue as it was: settings changed since then are written here.
+  await boss.updateQueue(def.queue, settings);
+}
+
+/** Starts this process's worker of one queue; returns the worker's id. */
+async function startWorker(boss: PgBoss, def: JobDefinition, log: JobLog): Promise<string> {
+  const batchSize = def.concurrency ?? DEFAULT_CONCURRENCY;
+  const workerId = await boss.work<unknown>(
+    def.queue,
+    { pollingIntervalSeconds: 1, batchSize },
+    async (jobs) => {
+      // Each job succeeds or fails on its own: a failing payout must not send the others back.
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await def.handler(job.data, {
+              id: job.id,
+              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
+            });
+          } catch (e) {
+            log.error({ err: e, queue: def.queue, jobId: job.id }, 'job failed');
+            await boss.fail(def.queue, job.id, { message: (e as Error).message });
+          }
+        }),
+      );
+      // pg-boss pauses a polling interval after every fetch; a full batch means more are waiting.
+      if (jobs.length === batchSize) boss.notifyWorker(workerId);
+    },
+  );
+  return workerId;
+}
+
+export function createJobRunner(database: Database, definitions: JobDefinition[], log: JobLog): JobRunner {
+  const boss = createBoss(database, log);
   let started = false;
   const localWorkers = new Map<string, string>();
   /** A job queued by this process is picked up at once by this process's worker, not at its next poll. */
@@ -135,44 +179,10 @@ export function createJobRunner(
     },
     async start({ work }) {
       await boss.start();
-      for (const def of definitions) {
-        const settings = {
-          name: def.queue,
-          retryLimit: def.retryLimit,
-          retryDelay: def.retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: def.expireSeconds,
-        };
-        await boss.createQueue(def.queue, settings);
-        // createQueue leaves an existing queue as it was: settings changed since then are written here.
-        await boss.updateQueue(def.queue, settings);
-      }
+      for (const def of definitions) await declareQueue(boss, def);
       if (work) {
         for (const def of definitions) {
-          const batchSize = def.concurrency ?? DEFAULT_CONCURRENCY;
-          const workerId = await boss.work<unknown>(
-            def.queue,
-            { pollingIntervalSeconds: 1, batchSize },
-            async (jobs) => {
-              // Each job succeeds or fails on its own: a failing payout must not send the others back.
-              await Promise.all(
-                jobs.map(async (job) => {
-                  try {
-                    await def.handler(job.data, {
-                      id: job.id,
-                      retryCount: (job as { retryCount?: number }).retryCount ?? 0,
-                    });
-                  } catch (e) {
-                    log.error({ err: e, queue: def.queue, jobId: job.id }, 'job failed');
-                    await boss.fail(def.queue, job.id, { message: (e as Error).message });
-                  }
-                }),
-              );
-              // pg-boss pauses a polling interval after every fetch; a full batch means more are waiting.
-              if (jobs.length === batchSize) boss.notifyWorker(workerId);
-            },
-          );
-          localWorkers.set(def.queue, workerId);
+          localWorkers.set(def.queue, await startWorker(boss, def, log));
           if (def.schedule) await boss.schedule(def.queue, def.schedule, {});
         }
       }

@@ -6,7 +6,7 @@ import { type DbOrTx, sqlRows } from '../db/client.ts';
  * with every progress write; the longest step without one (reading a large file, the final transaction) must
  * fit in it.
  */
-export const IMPORT_LEASE_SECONDS = 300;
+const IMPORT_LEASE_SECONDS = 300;
 /** Runs of one import before the sweep stops retrying it: a file that kills the worker every time. */
 export const IMPORT_MAX_ATTEMPTS = 3;
 

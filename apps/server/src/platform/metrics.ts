@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
 import { AppError } from './errors.ts';
 
-export interface MetricsAccess {
+interface MetricsAccess {
   /** A bearer token a scraper sends from anywhere; null when only addresses are trusted. */
   token: string | null;
   /** Addresses and CIDR subnets that may read without a token, comma-separated. */

@@ -48,7 +48,7 @@ function deliveryJobs(messageIds: string[]): { queue: string; data: object }[] {
   return messageIds.map((id) => ({ queue: OUTBOX_QUEUE, data: { id } }));
 }
 
-export function createOutbox(deps: {
+type OutboxDeps = {
   database: Database;
   clock: Clock;
   ids: Ids;
@@ -56,8 +56,121 @@ export function createOutbox(deps: {
   mailer: Mailer | null;
   sms: SmsGateway | null;
   enqueueAll: (jobs: { queue: string; data: object }[]) => Promise<unknown>;
-}): Outbox {
-  const { database, clock, ids, storage } = deps;
+};
+
+type OutboxRow = typeof outboxMessages.$inferSelect;
+
+/**
+ * Takes a pending message (or one whose sender died mid-send) for this worker only; the conditional
+ * update is the lock, so a job and a sweep racing for one message send it once.
+ */
+async function claim(database: Database, id: string): Promise<OutboxRow | undefined> {
+  // The database clock, not the process clock: workers on several machines must agree on staleness.
+  const [m] = await database.db
+    .update(outboxMessages)
+    .set({ status: 'sending', claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(outboxMessages.id, id),
+        or(
+          eq(outboxMessages.status, 'pending'),
+          and(
+            eq(outboxMessages.status, 'sending'),
+            sql`${outboxMessages.claimedAt} < now() - ${`${CLAIM_TIMEOUT_MS} milliseconds`}::interval`,
+          ),
+        ),
+      ),
+    )
+    .returning();
+  return m;
+}
+
+async function send(deps: OutboxDeps, m: OutboxRow) {
+  if (m.channel === 'sms') {
+    await deps.sms!.send(m.recipient, m.body);
+    return;
+  }
+  const attachments = await Promise.all(
+    m.attachments.map(async (a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: await deps.storage.get(a.storageKey),
+    })),
+  );
+  await deps.mailer!.send({ to: m.recipient, subject: m.subject ?? '', text: m.body, attachments });
+}
+
+async function deliver(deps: OutboxDeps, id: string) {
+  const { database, clock } = deps;
+  const m = await claim(database, id);
+  if (!m) return;
+  const finish = (set: Partial<typeof outboxMessages.$inferInsert>) =>
+    database.db.update(outboxMessages).set(set).where(eq(outboxMessages.id, id));
+  const transport = m.channel === 'email' ? deps.mailer : deps.sms;
+  if (!transport) {
+    await finish({ status: 'demo', sentAt: clock.now() });
+    return;
+  }
+  try {
+    await send(deps, m);
+    await finish({ status: 'sent', sentAt: clock.now(), attempts: m.attempts + 1, lastError: null });
+  } catch (e) {
+    const attempts = m.attempts + 1;
+    await finish({
+      attempts,
+      lastError: String((e as Error).message ?? e),
+      status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+    });
+    if (attempts < MAX_ATTEMPTS) throw e;
+  }
+}
+
+/** Attachments go to file storage under the message's id; the row keeps only their keys. */
+async function storeAttachments(storage: FileStorage, id: string, message: NewMessage) {
+  const attachments: OutboxAttachment[] = [];
+  if (message.channel !== 'email') return attachments;
+  for (const [n, a] of (message.attachments ?? []).entries()) {
+    const storageKey = `outbox/${id}/${n}`;
+    await storage.put(storageKey, a.content, a.contentType);
+    attachments.push({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.content.length,
+      storageKey,
+    });
+  }
+  return attachments;
+}
+
+/**
+ * Sends what is waiting, oldest first: bulk mailings, messages whose job was never queued (the process
+ * stopped right after commit) and retries. Runs every minute and after a bulk mailing.
+ */
+async function sweep(deps: OutboxDeps, budgetMs: number) {
+  const until = Date.now() + budgetMs;
+  let sent = 0;
+  while (Date.now() < until) {
+    const { rows } = await deps.database.query<{ id: string }>(
+      `select id from outbox_messages where status in ('pending','sending') order by created_at, id limit 200`,
+    );
+    let progressed = false;
+    for (const r of rows) {
+      if (Date.now() >= until) break;
+      try {
+        await deliver(deps, r.id);
+        progressed = true;
+        sent++;
+      } catch {
+        // Recorded on the message; the next sweep retries it.
+      }
+    }
+    if (!progressed || rows.length < 200) break;
+  }
+  return sent;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const { clock, ids, storage } = deps;
   // With no transport at all (demo), a message is final when written: there is nothing to deliver.
   const delivering = !!(deps.mailer || deps.sms);
   const jobsFor = (messageIds: string[]) => (delivering ? deliveryJobs(messageIds) : []);
@@ -78,82 +191,10 @@ export function createOutbox(deps: {
     return { ids: messageIds, write };
   }
 
-  /**
-   * Takes a pending message (or one whose sender died mid-send) for this worker only; the conditional
-   * update is the lock, so a job and a sweep racing for one message send it once.
-   */
-  async function claim(id: string) {
-    // The database clock, not the process clock: workers on several machines must agree on staleness.
-    const [m] = await database.db
-      .update(outboxMessages)
-      .set({ status: 'sending', claimedAt: sql`now()` })
-      .where(
-        and(
-          eq(outboxMessages.id, id),
-          or(
-            eq(outboxMessages.status, 'pending'),
-            and(
-              eq(outboxMessages.status, 'sending'),
-              sql`${outboxMessages.claimedAt} < now() - ${`${CLAIM_TIMEOUT_MS} milliseconds`}::interval`,
-            ),
-          ),
-        ),
-      )
-      .returning();
-    return m;
-  }
-
-  async function deliver(id: string) {
-    const m = await claim(id);
-    if (!m) return;
-    const finish = (set: Partial<typeof outboxMessages.$inferInsert>) =>
-      database.db.update(outboxMessages).set(set).where(eq(outboxMessages.id, id));
-    const transport = m.channel === 'email' ? deps.mailer : deps.sms;
-    if (!transport) {
-      await finish({ status: 'demo', sentAt: clock.now() });
-      return;
-    }
-    try {
-      if (m.channel === 'email') {
-        const attachments = await Promise.all(
-          m.attachments.map(async (a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: await storage.get(a.storageKey),
-          })),
-        );
-        await deps.mailer!.send({ to: m.recipient, subject: m.subject ?? '', text: m.body, attachments });
-      } else {
-        await deps.sms!.send(m.recipient, m.body);
-      }
-      await finish({ status: 'sent', sentAt: clock.now(), attempts: m.attempts + 1, lastError: null });
-    } catch (e) {
-      const attempts = m.attempts + 1;
-      await finish({
-        attempts,
-        lastError: String((e as Error).message ?? e),
-        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-      });
-      if (attempts < MAX_ATTEMPTS) throw e;
-    }
-  }
-
   return {
     async add(tx, message) {
       const id = ids.uuid();
-      const attachments: OutboxAttachment[] = [];
-      if (message.channel === 'email') {
-        for (const [n, a] of (message.attachments ?? []).entries()) {
-          const storageKey = `outbox/${id}/${n}`;
-          await storage.put(storageKey, a.content, a.contentType);
-          attachments.push({
-            filename: a.filename,
-            contentType: a.contentType,
-            size: a.content.length,
-            storageKey,
-          });
-        }
-      }
+      const attachments = await storeAttachments(storage, id, message);
       await tx.insert(outboxMessages).values({
         id,
         channel: message.channel,
@@ -180,32 +221,7 @@ export function createOutbox(deps: {
       await deps.enqueueAll(jobsFor(messageIds));
     },
     deliveryJobs: jobsFor,
-    deliver,
-    /**
-     * Sends what is waiting, oldest first: bulk mailings, messages whose job was never queued (the process
-     * stopped right after commit) and retries. Runs every minute and after a bulk mailing.
-     */
-    async sweep(budgetMs = 50_000) {
-      const until = Date.now() + budgetMs;
-      let sent = 0;
-      while (Date.now() < until) {
-        const { rows } = await database.query<{ id: string }>(
-          `select id from outbox_messages where status in ('pending','sending') order by created_at, id limit 200`,
-        );
-        let progressed = false;
-        for (const r of rows) {
-          if (Date.now() >= until) break;
-          try {
-            await deliver(r.id);
-            progressed = true;
-            sent++;
-          } catch {
-            // Recorded on the message; the next sweep retries it.
-          }
-        }
-        if (!progressed || rows.length < 200) break;
-      }
-      return sent;
-    },
+    deliver: (id) => deliver(deps, id),
+    sweep: (budgetMs = 50_000) => sweep(deps, budgetMs),
   };
 }

@@ -11,7 +11,7 @@ const startsWith = (b: Buffer, bytes: number[], at = 0) => bytes.every((x, i) =>
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** The picture format by its first bytes; what the browser claims the file is plays no part. */
-export function photoKind(b: Buffer): keyof typeof TYPES | 'heic' | null {
+function photoKind(b: Buffer): keyof typeof TYPES | 'heic' | null {
   if (startsWith(b, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'webp';

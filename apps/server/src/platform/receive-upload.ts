@@ -2,7 +2,7 @@ import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 
-export interface UploadedFile {
+interface UploadedFile {
   fileName: string;
   content: Buffer;
 }
@@ -22,7 +22,7 @@ export interface UploadRules {
   tooMany?: string;
 }
 
-export interface ReceivedUpload {
+interface ReceivedUpload {
   fields: Record<string, string>;
   files: UploadedFile[];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const errorResponseSchema = z.object({
+const errorResponseSchema = z.object({
   code: z.string(),
   message: z.string(),
   details: z.unknown().optional(),

@@ -20,7 +20,7 @@ export interface FileStorage {
 
 const KEY = /^[a-z0-9][a-z0-9_.-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
 
-export function assertStorageKey(key: string): void {
+function assertStorageKey(key: string): void {
   if (!KEY.test(key) || key.split('/').some((p) => p === '..' || p === '.')) {
     throw new Error(`invalid storage key: ${key}`);
   }

@@ -10,7 +10,7 @@ const BAD_CHAR = /\0|\p{Cs}/u;
 /** Multipart fields arrive already decoded; bytes that were not UTF-8 show up as the replacement character. */
 const BAD_DECODED = /\0|\p{Cs}|\uFFFD/u;
 
-export const invalidText = (where: string) =>
+const invalidText = (where: string) =>
   new AppError(
     'INVALID_TEXT',
     `В поле «${where}» есть недопустимые символы (нулевой байт или испорченная кодировка). Уберите их и повторите`,
@@ -18,7 +18,7 @@ export const invalidText = (where: string) =>
   );
 
 /** The first string or key in a parsed JSON value that cannot be stored as text, with its path. */
-export function badTextPath(value: unknown, path = ''): string | null {
+function badTextPath(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return BAD_CHAR.test(value) ? path || '_' : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -56,7 +56,7 @@ function urlBytes(url: string): Buffer {
   return Buffer.from(bytes);
 }
 
-export function urlIsClean(url: string): boolean {
+function urlIsClean(url: string): boolean {
   if (BAD_CHAR.test(url)) return false;
   const bytes = urlBytes(url);
   return !bytes.includes(0) && isUtf8(bytes);

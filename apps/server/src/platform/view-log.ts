@@ -4,7 +4,7 @@ import { healthDataViews } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 
-export interface ViewEntry {
+interface ViewEntry {
   insuredPersonId: string;
   recordType: ViewRecordType;
   recordId: string;

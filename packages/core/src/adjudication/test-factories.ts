@@ -7,7 +7,7 @@ import type { AdjudicationState } from './types.ts';
 export const CLINIC_INN = '7701234560';
 export const CONSULT = 'Прием (осмотр, консультация) врача-терапевта первичный';
 export const USG = 'Ультразвуковое исследование органов брюшной полости (комплексное)';
-export const CBC = 'Общий (клинический) анализ крови';
+const CBC = 'Общий (клинический) анализ крови';
 
 export function letter(over: Partial<GuaranteeLetter> = {}): GuaranteeLetter {
   return guaranteeLetterSchema.parse({

@@ -119,82 +119,110 @@ function part(key: RatingComponentKey, score: number): Part {
   return { weight, score: round(score, 3), points: round(10 * weight * score, 2) };
 }
 
-/** Rates every clinic against the others; the network averages are taken over the clinics given. */
-export function computeRatings(clinics: ClinicRatingInput[], prices: PriceQuote[]): ClinicRating[] {
-  const C = RATING_CONSTANTS;
+/** The exact score, for the sum, beside the component as shown (its part rounded, then its figures). */
+function scored<D extends object>(key: RatingComponentKey, score: number, detail: D) {
+  return { score, component: { ...part(key, score), ...detail } };
+}
+
+const C = RATING_CONSTANTS;
+
+type Network = { average: number; complaintRate: number; extrasShare: number };
+
+/** The network's averages, themselves shrunk towards the defaults so the first few data do not set them. */
+function networkOf(clinics: ClinicRatingInput[]): Network {
   const total = (f: (c: ClinicRatingInput) => number) => clinics.reduce((s, c) => s + f(c), 0);
   const N = C.networkPriorCount;
-  const networkAverage =
-    (total((c) => c.ratings.sum) + N * C.satisfactionDefaultAverage) / (total((c) => c.ratings.count) + N);
-  const networkComplaintRate =
-    (total((c) => c.justifiedComplaints) + N * C.complaintsDefaultRate) /
-    (total((c) => Math.max(c.visits, c.justifiedComplaints)) + N);
-  const networkExtrasShare =
-    (total((c) => Math.min(c.receiptsWithExtras, c.checkedReceipts)) + N * C.extrasDefaultShare) /
-    (total((c) => c.checkedReceipts) + N);
+  return {
+    average:
+      (total((c) => c.ratings.sum) + N * C.satisfactionDefaultAverage) / (total((c) => c.ratings.count) + N),
+    complaintRate:
+      (total((c) => c.justifiedComplaints) + N * C.complaintsDefaultRate) /
+      (total((c) => Math.max(c.visits, c.justifiedComplaints)) + N),
+    extrasShare:
+      (total((c) => Math.min(c.receiptsWithExtras, c.checkedReceipts)) + N * C.extrasDefaultShare) /
+      (total((c) => c.checkedReceipts) + N),
+  };
+}
+
+function satisfaction(c: ClinicRatingInput, network: Network) {
+  const adjustedAverage =
+    (c.ratings.sum + C.satisfactionPriorCount * network.average) /
+    (c.ratings.count + C.satisfactionPriorCount);
+  return scored('satisfaction', clamp01((adjustedAverage - 1) / 4), {
+    ratings: c.ratings.count,
+    average: c.ratings.count ? round(c.ratings.sum / c.ratings.count, 2) : null,
+    adjustedAverage: round(adjustedAverage, 2),
+    networkAverage: round(network.average, 2),
+  });
+}
+
+function complaints(c: ClinicRatingInput, network: Network) {
+  // A complaint may come from a receipt that was not accepted; the rate never goes above one.
+  const justified = c.justifiedComplaints;
+  const visits = Math.max(c.visits, justified);
+  const adjustedRate =
+    (justified + C.complaintsPriorVisits * network.complaintRate) / (visits + C.complaintsPriorVisits);
+  return scored('complaints', 1 - clamp01(adjustedRate / C.complaintsZeroRate), {
+    justified,
+    visits: c.visits,
+    rate: visits ? round(justified / visits, 4) : null,
+    adjustedRate: round(adjustedRate, 4),
+  });
+}
+
+function price(own: number[]) {
+  const logSum = own.reduce((s, r) => s + Math.log(r), 0);
+  const adjustedIndex = Math.exp(logSum / (own.length + C.pricePriorCodes));
+  return scored(
+    'price',
+    clamp01((C.priceWorstIndex - adjustedIndex) / (C.priceWorstIndex - C.priceBestIndex)),
+    {
+      codes: own.length,
+      index: own.length ? round(Math.exp(logSum / own.length), 3) : null,
+      adjustedIndex: round(adjustedIndex, 3),
+    },
+  );
+}
+
+function cashback(c: ClinicRatingInput) {
+  const percent = Math.max(0, c.cashbackPercent);
+  return scored('cashback', clamp01(percent / C.cashbackMaxPercent), { percent });
+}
+
+function extras(c: ClinicRatingInput, network: Network) {
+  const withExtras = Math.min(c.receiptsWithExtras, c.checkedReceipts);
+  const adjustedShare =
+    (withExtras + C.extrasPriorReceipts * network.extrasShare) / (c.checkedReceipts + C.extrasPriorReceipts);
+  return scored('extras', 1 - clamp01(adjustedShare / C.extrasZeroShare), {
+    withExtras,
+    receipts: c.checkedReceipts,
+    share: c.checkedReceipts ? round(withExtras / c.checkedReceipts, 4) : null,
+    adjustedShare: round(adjustedShare, 4),
+  });
+}
+
+/** Rates every clinic against the others; the network averages are taken over the clinics given. */
+export function computeRatings(clinics: ClinicRatingInput[], prices: PriceQuote[]): ClinicRating[] {
+  const network = networkOf(clinics);
   const ratios = priceRatios(prices);
-
   const rated = clinics.map((c) => {
-    const adjustedAverage =
-      (c.ratings.sum + C.satisfactionPriorCount * networkAverage) /
-      (c.ratings.count + C.satisfactionPriorCount);
-
-    // A complaint may come from a receipt that was not accepted; the rate never goes above one.
-    const justified = c.justifiedComplaints;
-    const visits = Math.max(c.visits, justified);
-    const adjustedRate =
-      (justified + C.complaintsPriorVisits * networkComplaintRate) / (visits + C.complaintsPriorVisits);
-
-    const own = ratios.get(c.clinicId) ?? [];
-    const logSum = own.reduce((s, r) => s + Math.log(r), 0);
-    const adjustedIndex = Math.exp(logSum / (own.length + C.pricePriorCodes));
-
-    const percent = Math.max(0, c.cashbackPercent);
-
-    const withExtras = Math.min(c.receiptsWithExtras, c.checkedReceipts);
-    const adjustedShare =
-      (withExtras + C.extrasPriorReceipts * networkExtrasShare) / (c.checkedReceipts + C.extrasPriorReceipts);
-
-    const scores: Record<RatingComponentKey, number> = {
-      satisfaction: clamp01((adjustedAverage - 1) / 4),
-      complaints: 1 - clamp01(adjustedRate / C.complaintsZeroRate),
-      price: clamp01((C.priceWorstIndex - adjustedIndex) / (C.priceWorstIndex - C.priceBestIndex)),
-      cashback: clamp01(percent / C.cashbackMaxPercent),
-      extras: 1 - clamp01(adjustedShare / C.extrasZeroShare),
+    const parts = {
+      satisfaction: satisfaction(c, network),
+      complaints: complaints(c, network),
+      price: price(ratios.get(c.clinicId) ?? []),
+      cashback: cashback(c),
+      extras: extras(c, network),
     };
     const components: RatingComponents = {
-      satisfaction: {
-        ...part('satisfaction', scores.satisfaction),
-        ratings: c.ratings.count,
-        average: c.ratings.count ? round(c.ratings.sum / c.ratings.count, 2) : null,
-        adjustedAverage: round(adjustedAverage, 2),
-        networkAverage: round(networkAverage, 2),
-      },
-      complaints: {
-        ...part('complaints', scores.complaints),
-        justified,
-        visits: c.visits,
-        rate: visits ? round(justified / visits, 4) : null,
-        adjustedRate: round(adjustedRate, 4),
-      },
-      price: {
-        ...part('price', scores.price),
-        codes: own.length,
-        index: own.length ? round(Math.exp(logSum / own.length), 3) : null,
-        adjustedIndex: round(adjustedIndex, 3),
-      },
-      cashback: { ...part('cashback', scores.cashback), percent },
-      extras: {
-        ...part('extras', scores.extras),
-        withExtras,
-        receipts: c.checkedReceipts,
-        share: c.checkedReceipts ? round(withExtras / c.checkedReceipts, 4) : null,
-        adjustedShare: round(adjustedShare, 4),
-      },
+      satisfaction: parts.satisfaction.component,
+      complaints: parts.complaints.component,
+      price: parts.price.component,
+      cashback: parts.cashback.component,
+      extras: parts.extras.component,
     };
     // Summed before rounding, so that rounding the parts for display never moves the rating.
     const exact = (Object.keys(RATING_WEIGHTS) as RatingComponentKey[]).reduce(
-      (s, k) => s + 10 * RATING_WEIGHTS[k] * scores[k],
+      (s, k) => s + 10 * RATING_WEIGHTS[k] * parts[k].score,
       0,
     );
     return { clinicId: c.clinicId, rating: round(exact, 1), components };

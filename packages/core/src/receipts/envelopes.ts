@@ -5,9 +5,7 @@ import { parseQr, type QrFields } from './qr.ts';
 import { isDateOnly, normaliseReceiptDateTime } from './receipt-datetime.ts';
 
 /** A receipt found inside whatever carried it, in FNS naming, with the QR the carrier kept (if any). */
-export type Opened =
-  | { ok: true; receipt: JsonObject; qr: QrFields | null }
-  | { ok: false; error: ReceiptError };
+type Opened = { ok: true; receipt: JsonObject; qr: QrFields | null } | { ok: false; error: ReceiptError };
 
 const RECEIPT_MARKERS = ['totalSum', 'fiscalDriveNumber', 'fiscalDocumentNumber', 'fiscalSign', 'userInn'];
 

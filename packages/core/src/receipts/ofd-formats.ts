@@ -10,7 +10,7 @@ import { isObject, type JsonObject, pick } from './json-fields.ts';
  */
 const OFDRU_MARKERS = ['FN_FactoryNumber', 'Amount_Total', 'Document_Number', 'DecimalFiscalSign'];
 
-export function isOfdRuDocument(c: unknown): c is JsonObject {
+function isOfdRuDocument(c: unknown): c is JsonObject {
   if (!isObject(c) || !Array.isArray(pick(c, 'Items'))) return false;
   return OFDRU_MARKERS.some((key) => pick(c, key) !== undefined);
 }

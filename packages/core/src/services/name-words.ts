@@ -33,7 +33,7 @@ const DESIGNATOR_LATIN: Readonly<Record<string, string>> = {
 };
 
 /** A designating letter as a word of its own kind (`~a`), which no stem or preposition can equal. */
-export function designator(letter: string): string {
+function designator(letter: string): string {
   return `~${DESIGNATOR_LATIN[letter] ?? letter}`;
 }
 
@@ -52,7 +52,7 @@ function fixMixedScript(word: string): string {
  */
 export type Place = 'hard' | 'alias' | 'detail';
 
-export interface Word {
+interface Word {
   text: string;
   place: Place;
   /** Which pair of parentheses it stands in (0: none). */

@@ -85,7 +85,8 @@ function groupsOf(object: readonly Stemmed[]): string[][] {
   return [...groups.values()].map((g) => [...g]);
 }
 
-function read(raw: string): ServiceIdentity {
+/** Takes the 804н codes and the clinic's own leading code out of the name; the words are what is left. */
+function splitCodes(raw: string) {
   const codes: string[] = [];
   const rest = raw.replace(CODE_RE, (_m, letter: string, digits: string) => {
     codes.push(`${/[AaАа]/.test(letter) ? 'A' : 'B'}${digits}`);
@@ -95,9 +96,11 @@ function read(raw: string): ServiceIdentity {
   const trimmed = rest.replace(/^[\s[\]().,:;-]+/, '');
   const prefix = CLINIC_CODE_RE.exec(trimmed);
   const words = wordsOf(prefix ? trimmed.slice(prefix[0].length) : trimmed);
-  const texts = words.map((w) => w.text);
-  const { qualifiers, used } = readQualifiers(texts);
-  const fromCode = qualifiersOfCode(codes[0] ?? null);
+  return { codes, clinicCode: prefix ? prefix[1]!.toLowerCase() : null, words };
+}
+
+/** The stems of the words the qualifiers did not take. */
+function stemsOf(words: ReturnType<typeof wordsOf>, used: ReadonlySet<number>): Stemmed[] {
   const stems: Stemmed[] = [];
   words.forEach((w, k) => {
     if (used.has(k)) return;
@@ -118,7 +121,14 @@ function read(raw: string): ServiceIdentity {
       acronym: w.acronym,
     });
   });
+  return stems;
+}
 
+/**
+ * Finds the concepts and the kind the stems name (taking their words out of `stems`) and keeps as the
+ * object the concepts and whatever else is not filler.
+ */
+function classify(stems: Stemmed[]) {
   let kind: ServiceKind | null = null;
   const concepts: Stemmed[] = [];
   const {
@@ -161,6 +171,15 @@ function read(raw: string): ServiceIdentity {
     if ((kind === null || kind === 'lab') && sample.has(s.stem)) continue;
     if (!genericStems.has(s.stem)) object.push(s);
   }
+  return { kind, needsObject: !!kindRule?.needsObject, object };
+}
+
+function read(raw: string): ServiceIdentity {
+  const { codes, clinicCode, words } = splitCodes(raw);
+  const texts = words.map((w) => w.text);
+  const { qualifiers, used } = readQualifiers(texts);
+  const fromCode = qualifiersOfCode(codes[0] ?? null);
+  const { kind, needsObject, object } = classify(stemsOf(words, used));
   const all = [...new Set(object.map((o) => o.stem))].sort();
   const stemsAt = (place: Place) => [...new Set(object.filter((o) => o.place === place).map((o) => o.stem))];
   const hard = stemsAt('hard').sort();
@@ -171,7 +190,7 @@ function read(raw: string): ServiceIdentity {
     hard.push(...all);
   }
   const named = all.filter((x) => !x.startsWith('#'));
-  const generic = named.length === 0 && (kind === null || !!kindRule?.needsObject);
+  const generic = named.length === 0 && (kind === null || needsObject);
   return {
     text: texts.join(' '),
     words: texts,
@@ -187,7 +206,7 @@ function read(raw: string): ServiceIdentity {
     groups: groupsOf(object),
     qualifiers: { ...fromCode, ...qualifiers },
     codes,
-    clinicCode: prefix ? prefix[1]!.toLowerCase() : null,
+    clinicCode,
     generic,
   };
 }

@@ -7,10 +7,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf, ref, requiredRef, updatedAt } from './columns.ts';
 import { clinics } from './organisations.ts';
 import { users } from './users.ts';
 
@@ -23,20 +23,20 @@ const DEPARTMENTS = sql.raw(`('general','contracts','planning','expertise')`);
 export const chatThreads = pgTable(
   'chat_threads',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     kind: text('kind').$type<'clinic'>().notNull(),
-    clinicId: uuid('clinic_id').references(() => clinics.id, { onDelete: 'cascade' }),
+    clinicId: ref('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     department: text('department').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    createdBy: ref('created_by', () => users.id, { onDelete: 'set null' }),
     /** The newest message, kept on the row so thread lists sort without scanning messages. */
     lastMessageSeq: bigint('last_message_seq', { mode: 'number' }),
-    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    lastMessageAt: at('last_message_at'),
     /** The newest service message the clinic was e-mailed about, so one answer makes one e-mail. */
     emailedSeq: bigint('emailed_seq', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    check('chat_threads_kind_ck', sql`${t.kind} in ('clinic')`),
+    oneOf('chat_threads_kind_ck', t.kind, ['clinic']),
     check('chat_threads_clinic_ck', sql`${t.kind} <> 'clinic' or ${t.clinicId} is not null`),
     check('chat_threads_department_ck', sql`${t.department} in ${DEPARTMENTS}`),
     uniqueIndex('chat_threads_clinic_department_uq')
@@ -49,24 +49,22 @@ export const chatThreads = pgTable(
 export const chatMessages = pgTable(
   'chat_messages',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     /** One sequence for all threads: orders a thread's history and is what read markers point to. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    threadId: uuid('thread_id')
-      .notNull()
-      .references(() => chatThreads.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    threadId: requiredRef('thread_id', () => chatThreads.id, { onDelete: 'cascade' }),
+    authorId: ref('author_id', () => users.id, { onDelete: 'set null' }),
     side: text('side').$type<'clinic' | 'service'>().notNull(),
     body: text('body').notNull(),
     /** The client's idempotency key: the same message posted twice is stored once. */
     clientId: uuid('client_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('chat_messages_seq_uq').on(t.seq),
     uniqueIndex('chat_messages_client_uq').on(t.authorId, t.clientId),
     index('chat_messages_thread_seq_idx').on(t.threadId, t.seq),
-    check('chat_messages_side_ck', sql`${t.side} in ('clinic','service')`),
+    oneOf('chat_messages_side_ck', t.side, ['clinic', 'service']),
     check('chat_messages_body_ck', sql`char_length(${t.body}) <= 4000`),
   ],
 );
@@ -74,10 +72,8 @@ export const chatMessages = pgTable(
 export const chatAttachments = pgTable(
   'chat_attachments',
   {
-    id: uuid('id').primaryKey(),
-    messageId: uuid('message_id')
-      .notNull()
-      .references(() => chatMessages.id, { onDelete: 'cascade' }),
+    id: id(),
+    messageId: requiredRef('message_id', () => chatMessages.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -93,20 +89,16 @@ export const chatAttachments = pgTable(
 export const chatReadMarkers = pgTable(
   'chat_read_markers',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    threadId: uuid('thread_id')
-      .notNull()
-      .references(() => chatThreads.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
+    threadId: requiredRef('thread_id', () => chatThreads.id, { onDelete: 'cascade' }),
     side: text('side').$type<'clinic' | 'service'>().notNull(),
     lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+    readAt: at('read_at').notNull(),
   },
   (t) => [
     primaryKey({ name: 'chat_read_markers_pk', columns: [t.userId, t.threadId] }),
     index('chat_read_markers_thread_idx').on(t.threadId, t.side),
-    check('chat_read_markers_side_ck', sql`${t.side} in ('clinic','service')`),
+    oneOf('chat_read_markers_side_ck', t.side, ['clinic', 'service']),
   ],
 );
 
@@ -121,8 +113,8 @@ export const departmentContacts = pgTable(
     email: text('email').notNull(),
     hours: text('hours').notNull(),
     topics: text('topics').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+    updatedBy: ref('updated_by', () => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     check('department_contacts_department_ck', sql`${t.department} in ${DEPARTMENTS}`),

@@ -16,17 +16,13 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   unique,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf, ref, requiredRef, updatedAt } from './columns.ts';
 import { guaranteeLetters } from './console.ts';
 import { insuredPersons } from './insurance.ts';
 import { users } from './users.ts';
-
-/** A CHECK constraint's list, from the same constants the code uses (the values are ours, never input). */
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 /**
  * A receipt submitted against a guarantee letter. The receipt identity (ФН + ФД) is unique across the
@@ -35,13 +31,9 @@ const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`)
 export const claims = pgTable(
   'claims',
   {
-    id: uuid('id').primaryKey(),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
-    letterId: uuid('letter_id')
-      .notNull()
-      .references(() => guaranteeLetters.id),
+    id: id(),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    letterId: requiredRef('letter_id', () => guaranteeLetters.id),
     fn: text('fn').notNull(),
     fd: text('fd').notNull(),
     fp: text('fp').notNull(),
@@ -58,19 +50,19 @@ export const claims = pgTable(
     fetchAttempts: integer('fetch_attempts').notNull().default(0),
     lastFetchError: text('last_fetch_error'),
     reviewNote: text('review_note'),
-    reviewedBy: uuid('reviewed_by').references(() => users.id),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    adjudicatedAt: timestamp('adjudicated_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    reviewedBy: ref('reviewed_by', () => users.id),
+    reviewedAt: at('reviewed_at'),
+    adjudicatedAt: at('adjudicated_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     unique('claims_receipt_uq').on(t.fn, t.fd),
     index('claims_person_idx').on(t.insuredPersonId, t.createdAt),
     index('claims_letter_idx').on(t.letterId),
     index('claims_status_idx').on(t.status),
-    check('claims_status_ck', sql`${t.status} in (${oneOf(CLAIM_STATUSES)})`),
-    check('claims_source_ck', sql`${t.source} in (${oneOf(CLAIM_SOURCES)})`),
+    oneOf('claims_status_ck', t.status, CLAIM_STATUSES),
+    oneOf('claims_source_ck', t.source, CLAIM_SOURCES),
     check('claims_amounts_ck', sql`${t.reimbursement} >= 0 and ${t.cashback} >= 0`),
   ],
 );
@@ -82,13 +74,9 @@ export const claims = pgTable(
 export const payouts = pgTable(
   'payouts',
   {
-    id: uuid('id').primaryKey(),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => claims.id),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
+    id: id(),
+    claimId: requiredRef('claim_id', () => claims.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     idempotenceKey: text('idempotence_key').notNull(),
     providerId: text('provider_id'),
@@ -103,9 +91,9 @@ export const payouts = pgTable(
      * payout, so only a person can tell whether the money went. Cleared by their decision.
      */
     reviewReason: text('review_reason'),
-    reviewRequestedAt: timestamp('review_requested_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    reviewRequestedAt: at('review_requested_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('payouts_idempotence_key_uq').on(t.idempotenceKey),
@@ -113,7 +101,7 @@ export const payouts = pgTable(
     uniqueIndex('payouts_claim_live_uq')
       .on(t.claimId)
       .where(sql`${t.status} in ('created','pending','succeeded')`),
-    check('payouts_status_ck', sql`${t.status} in (${oneOf(PAYOUT_STATUSES)})`),
+    oneOf('payouts_status_ck', t.status, PAYOUT_STATUSES),
     check('payouts_amount_ck', sql`${t.amount} > 0`),
   ],
 );
@@ -129,14 +117,12 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
-    claimId: uuid('claim_id').references(() => claims.id),
-    payoutId: uuid('payout_id').references(() => payouts.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    claimId: ref('claim_id', () => claims.id),
+    payoutId: ref('payout_id', () => payouts.id),
     kind: text('kind').$type<LedgerKind>().notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('ledger_entries_person_idx').on(t.insuredPersonId),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { at, id, ref, requiredRef } from './columns.ts';
 import { otpCodes } from './insurance.ts';
 import { clinics } from './organisations.ts';
 import { users } from './users.ts';
@@ -12,21 +13,17 @@ import { users } from './users.ts';
 export const userAgreements = pgTable(
   'user_agreements',
   {
-    id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    id: id(),
+    userId: requiredRef('user_id', () => users.id),
+    clinicId: requiredRef('clinic_id', () => clinics.id),
     textVersion: text('text_version').notNull(),
     textHash: text('text_hash').notNull(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+    acceptedAt: at('accepted_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
     /** The e-mail or phone confirmed by the code; null when a signed-in employee added a network clinic. */
     confirmedContact: text('confirmed_contact'),
-    otpCodeId: uuid('otp_code_id').references(() => otpCodes.id, { onDelete: 'set null' }),
+    otpCodeId: ref('otp_code_id', () => otpCodes.id, { onDelete: 'set null' }),
   },
   (t) => [
     unique('user_agreements_user_clinic_version_uq').on(t.userId, t.clinicId, t.textVersion),

@@ -11,10 +11,9 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf, ref, requiredRef, updatedAt } from './columns.ts';
 import { insuredPersons, policies } from './insurance.ts';
 import { clinicBranches, clinics } from './organisations.ts';
 import { users } from './users.ts';
@@ -23,51 +22,41 @@ import { users } from './users.ts';
 export const helpRequests = pgTable(
   'help_requests',
   {
-    id: uuid('id').primaryKey(),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
+    id: id(),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
     channel: text('channel').$type<'app' | 'phone'>().notNull(),
     complaint: text('complaint').notNull(),
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
     photoKey: text('photo_key'),
     status: text('status').$type<'new' | 'in_work' | 'closed'>().notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: ref('created_by', () => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
   },
   (t) => [
     index('help_requests_status_idx').on(t.status, t.createdAt),
-    check('help_requests_channel_ck', sql`${t.channel} in ('app','phone')`),
-    check('help_requests_status_ck', sql`${t.status} in ('new','in_work','closed')`),
+    oneOf('help_requests_channel_ck', t.channel, ['app', 'phone']),
+    oneOf('help_requests_status_ck', t.status, ['new', 'in_work', 'closed']),
   ],
 );
 
 export const medicalCases = pgTable(
   'medical_cases',
   {
-    id: uuid('id').primaryKey(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => helpRequests.id),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
-    policyId: uuid('policy_id')
-      .notNull()
-      .references(() => policies.id),
-    doctorId: uuid('doctor_id')
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    requestId: requiredRef('request_id', () => helpRequests.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    policyId: requiredRef('policy_id', () => policies.id),
+    doctorId: requiredRef('doctor_id', () => users.id),
     complaints: text('complaints').notNull(),
     icd10Code: text('icd10_code'),
     icd10Text: text('icd10_text'),
     status: text('status').$type<'open' | 'letter_issued' | 'closed'>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('medical_cases_request_uq').on(t.requestId),
-    check('medical_cases_status_ck', sql`${t.status} in ('open','letter_issued','closed')`),
+    oneOf('medical_cases_status_ck', t.status, ['open', 'letter_issued', 'closed']),
     check('medical_cases_icd10_ck', sql`${t.icd10Code} ~ '^[A-Z]\\d{2}(\\.\\d{1,2})?$'`),
   ],
 );
@@ -78,21 +67,13 @@ export const guaranteeLetterNumberSeq = pgSequence('guarantee_letter_number_seq'
 export const guaranteeLetters = pgTable(
   'guarantee_letters',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     number: text('number').notNull(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => medicalCases.id),
-    policyId: uuid('policy_id')
-      .notNull()
-      .references(() => policies.id),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
-    branchId: uuid('branch_id').references(() => clinicBranches.id),
+    caseId: requiredRef('case_id', () => medicalCases.id),
+    policyId: requiredRef('policy_id', () => policies.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    clinicId: requiredRef('clinic_id', () => clinics.id),
+    branchId: ref('branch_id', () => clinicBranches.id),
     validFrom: date('valid_from').notNull(),
     validUntil: date('valid_until').notNull(),
     status: text('status').$type<'issued' | 'cancelled'>().notNull(),
@@ -100,11 +81,9 @@ export const guaranteeLetters = pgTable(
     cashbackPercent: smallint('cashback_percent').notNull(),
     remainingLimit: bigint('remaining_limit', { mode: 'number' }),
     total: bigint('total', { mode: 'number' }).notNull(),
-    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
-    issuedBy: uuid('issued_by')
-      .notNull()
-      .references(() => users.id),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    issuedAt: at('issued_at').notNull(),
+    issuedBy: requiredRef('issued_by', () => users.id),
+    cancelledAt: at('cancelled_at'),
     cancelReason: text('cancel_reason'),
     /** What receipts have used so far (quantity per line in millionths, limit left); null until the first. */
     adjudicationState: jsonb('adjudication_state').$type<{
@@ -117,7 +96,7 @@ export const guaranteeLetters = pgTable(
     index('guarantee_letters_clinic_idx').on(t.clinicId, t.issuedAt),
     index('guarantee_letters_person_idx').on(t.insuredPersonId, t.issuedAt),
     check('guarantee_letters_dates_ck', sql`${t.validUntil} >= ${t.validFrom}`),
-    check('guarantee_letters_status_ck', sql`${t.status} in ('issued','cancelled')`),
+    oneOf('guarantee_letters_status_ck', t.status, ['issued', 'cancelled']),
     check('guarantee_letters_total_ck', sql`${t.total} >= 0`),
   ],
 );
@@ -125,9 +104,7 @@ export const guaranteeLetters = pgTable(
 export const guaranteeLetterItems = pgTable(
   'guarantee_letter_items',
   {
-    letterId: uuid('letter_id')
-      .notNull()
-      .references(() => guaranteeLetters.id, { onDelete: 'cascade' }),
+    letterId: requiredRef('letter_id', () => guaranteeLetters.id, { onDelete: 'cascade' }),
     line: integer('line').notNull(),
     serviceCode: text('service_code').notNull(),
     clinicCode: text('clinic_code').notNull(),

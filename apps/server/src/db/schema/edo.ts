@@ -11,10 +11,10 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf, ref, requiredRef, updatedAt } from './columns.ts';
 import { otpCodes } from './insurance.ts';
 import { clinics } from './organisations.ts';
 import { users } from './users.ts';
@@ -31,10 +31,8 @@ const SHA256 = '^[0-9a-f]{64}$';
 export const clinicContracts = pgTable(
   'clinic_contracts',
   {
-    id: uuid('id').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    id: id(),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<'contract' | 'supplement'>().notNull(),
     supplementType: text('supplement_type').$type<'prolongation' | 'requisites' | 'cashback'>(),
     parentId: uuid('parent_id').references((): AnyPgColumn => clinicContracts.id),
@@ -52,14 +50,14 @@ export const clinicContracts = pgTable(
     pdfSha256: text('pdf_sha256').notNull(),
     /** The PDF with the signature stamps, rendered anew after each signature. */
     signedPdfKey: text('signed_pdf_key'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: ref('created_by', () => users.id, { onDelete: 'set null' }),
     createdByName: text('created_by_name').notNull(),
     createdBySide: text('created_by_side').$type<'service' | 'clinic'>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    signedAt: timestamp('signed_at', { withTimezone: true }),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    sentAt: at('sent_at'),
+    signedAt: at('signed_at'),
+    cancelledAt: at('cancelled_at'),
     cancelReason: text('cancel_reason'),
   },
   (t) => [
@@ -70,7 +68,7 @@ export const clinicContracts = pgTable(
     uniqueIndex('clinic_contracts_live_contract_uq')
       .on(t.clinicId)
       .where(sql`${t.kind} = 'contract' and ${t.status} <> 'cancelled'`),
-    check('clinic_contracts_kind_ck', sql`${t.kind} in ('contract','supplement')`),
+    oneOf('clinic_contracts_kind_ck', t.kind, ['contract', 'supplement']),
     check(
       'clinic_contracts_status_ck',
       sql`${t.status} in ('draft','sent','signed_by_clinic','signed','cancelled')`,
@@ -89,7 +87,7 @@ export const clinicContracts = pgTable(
       sql`${t.supplementType} is distinct from 'cashback' or (${t.cashbackPercent} between 2 and 10 and ${t.effectiveFrom} is not null)`,
     ),
     check('clinic_contracts_sha_ck', sql`${t.pdfSha256} ~ '${sql.raw(SHA256)}'`),
-    check('clinic_contracts_side_ck', sql`${t.createdBySide} in ('service','clinic')`),
+    oneOf('clinic_contracts_side_ck', t.createdBySide, ['service', 'clinic']),
     check('clinic_contracts_signed_ck', sql`(${t.status} = 'signed') = (${t.signedAt} is not null)`),
     check('clinic_contracts_cancelled_ck', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
   ],
@@ -99,10 +97,8 @@ export const clinicContracts = pgTable(
 export const clinicDocuments = pgTable(
   'clinic_documents',
   {
-    id: uuid('id').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    id: id(),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     senderSide: text('sender_side').$type<'service' | 'clinic'>().notNull(),
     type: text('type').$type<'act' | 'registry' | 'report' | 'letter' | 'other'>().notNull(),
     number: text('number').notNull(),
@@ -118,19 +114,19 @@ export const clinicDocuments = pgTable(
     /** The signature sheet (PDF) made when the counterpart signs. */
     signedPdfKey: text('signed_pdf_key'),
     status: text('status').$type<'sent' | 'received' | 'signed' | 'rejected'>().notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: ref('created_by', () => users.id, { onDelete: 'set null' }),
     createdByName: text('created_by_name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true }),
-    receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
-    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    receivedAt: at('received_at'),
+    receivedBy: ref('received_by', () => users.id, { onDelete: 'set null' }),
+    rejectedAt: at('rejected_at'),
     rejectReason: text('reject_reason'),
   },
   (t) => [
     index('clinic_documents_clinic_idx').on(t.clinicId, t.createdAt),
-    check('clinic_documents_side_ck', sql`${t.senderSide} in ('service','clinic')`),
-    check('clinic_documents_type_ck', sql`${t.type} in ('act','registry','report','letter','other')`),
-    check('clinic_documents_status_ck', sql`${t.status} in ('sent','received','signed','rejected')`),
+    oneOf('clinic_documents_side_ck', t.senderSide, ['service', 'clinic']),
+    oneOf('clinic_documents_type_ck', t.type, ['act', 'registry', 'report', 'letter', 'other']),
+    oneOf('clinic_documents_status_ck', t.status, ['sent', 'received', 'signed', 'rejected']),
     check('clinic_documents_sha_ck', sql`${t.sha256} ~ '${sql.raw(SHA256)}'`),
     check('clinic_documents_size_ck', sql`${t.size} > 0`),
     check(
@@ -151,18 +147,16 @@ export const clinicDocuments = pgTable(
 export const edoSignatures = pgTable(
   'edo_signatures',
   {
-    id: uuid('id').primaryKey(),
-    contractId: uuid('contract_id').references(() => clinicContracts.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').references(() => clinicDocuments.id, { onDelete: 'cascade' }),
+    id: id(),
+    contractId: ref('contract_id', () => clinicContracts.id, { onDelete: 'cascade' }),
+    documentId: ref('document_id', () => clinicDocuments.id, { onDelete: 'cascade' }),
     side: text('side').$type<'service' | 'clinic'>().notNull(),
-    signerUserId: uuid('signer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    signerUserId: ref('signer_user_id', () => users.id, { onDelete: 'set null' }),
     signerName: text('signer_name').notNull(),
     signerPost: text('signer_post').notNull(),
     documentSha256: text('document_sha256').notNull(),
-    otpCodeId: uuid('otp_code_id')
-      .notNull()
-      .references(() => otpCodes.id),
-    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    otpCodeId: requiredRef('otp_code_id', () => otpCodes.id),
+    signedAt: at('signed_at').notNull(),
     ip: text('ip'),
   },
   (t) => [
@@ -170,7 +164,7 @@ export const edoSignatures = pgTable(
     uniqueIndex('edo_signatures_document_side_uq').on(t.documentId, t.side),
     uniqueIndex('edo_signatures_code_uq').on(t.otpCodeId),
     check('edo_signatures_target_ck', sql`(${t.contractId} is null) <> (${t.documentId} is null)`),
-    check('edo_signatures_side_ck', sql`${t.side} in ('service','clinic')`),
+    oneOf('edo_signatures_side_ck', t.side, ['service', 'clinic']),
     check('edo_signatures_sha_ck', sql`${t.documentSha256} ~ '${sql.raw(SHA256)}'`),
   ],
 );
@@ -179,18 +173,16 @@ export const edoSignatures = pgTable(
 export const edoEvents = pgTable(
   'edo_events',
   {
-    id: uuid('id').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
-    contractId: uuid('contract_id').references(() => clinicContracts.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').references(() => clinicDocuments.id, { onDelete: 'cascade' }),
+    id: id(),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
+    contractId: ref('contract_id', () => clinicContracts.id, { onDelete: 'cascade' }),
+    documentId: ref('document_id', () => clinicDocuments.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorUserId: ref('actor_user_id', () => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     actorSide: text('actor_side').$type<'service' | 'clinic'>(),
     details: text('details'),
-    at: timestamp('at', { withTimezone: true }).notNull(),
+    at: at('at').notNull(),
   },
   (t) => [
     index('edo_events_clinic_idx').on(t.clinicId, t.at),

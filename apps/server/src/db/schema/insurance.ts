@@ -12,28 +12,23 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf, ref, requiredRef, updatedAt } from './columns.ts';
 import { clinics, insurers, policyholders } from './organisations.ts';
 import { users } from './users.ts';
 
 export const contracts = pgTable(
   'contracts',
   {
-    id: uuid('id').primaryKey(),
-    insurerId: uuid('insurer_id')
-      .notNull()
-      .references(() => insurers.id),
-    policyholderId: uuid('policyholder_id')
-      .notNull()
-      .references(() => policyholders.id),
+    id: id(),
+    insurerId: requiredRef('insurer_id', () => insurers.id),
+    policyholderId: requiredRef('policyholder_id', () => policyholders.id),
     number: text('number').notNull(),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('contracts_insurer_number_uq').on(t.insurerId, t.number),
@@ -51,10 +46,8 @@ export type GroupLimit = { prefix: string; name: string; limit: string };
 export const programs = pgTable(
   'programs',
   {
-    id: uuid('id').primaryKey(),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    id: id(),
+    contractId: requiredRef('contract_id', () => contracts.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -69,7 +62,7 @@ export const programs = pgTable(
     /** The insurer lets clinics with a signed contract and a price list join the program themselves. */
     clinicsMayJoin: boolean('clinics_may_join').notNull().default(false),
     accessTypes: text('access_types').array().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('programs_contract_code_uq').on(t.contractId, t.code),
@@ -85,12 +78,8 @@ export const programs = pgTable(
 export const programClinics = pgTable(
   'program_clinics',
   {
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id, { onDelete: 'cascade' }),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    programId: requiredRef('program_id', () => programs.id, { onDelete: 'cascade' }),
+    clinicId: requiredRef('clinic_id', () => clinics.id),
   },
   (t) => [primaryKey({ name: 'program_clinics_pk', columns: [t.programId, t.clinicId] })],
 );
@@ -98,7 +87,7 @@ export const programClinics = pgTable(
 export const insuredPersons = pgTable(
   'insured_persons',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
     middleName: text('middle_name'),
@@ -106,20 +95,20 @@ export const insuredPersons = pgTable(
     sex: text('sex').$type<'male' | 'female'>().notNull(),
     phone: text('phone'),
     email: text('email'),
-    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    userId: ref('user_id', () => users.id, { onDelete: 'set null' }),
     /** Where reimbursements go by СБП: a phone and the bank's СБП member id. */
     payoutPhone: text('payout_phone'),
     payoutBankId: text('payout_bank_id'),
     payoutBankName: text('payout_bank_name'),
     /** Pseudonymised on the person's request: the row stays for the financial records that refer to it. */
-    erasedAt: timestamp('erased_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    erasedAt: at('erased_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('insured_persons_user_uq').on(t.userId),
     index('insured_persons_phone_idx').on(t.phone),
-    check('insured_persons_sex_ck', sql`${t.sex} in ('male','female')`),
+    oneOf('insured_persons_sex_ck', t.sex, ['male', 'female']),
     check('insured_persons_phone_ck', sql`${t.phone} ~ '^\\+7\\d{10}$'`),
   ],
 );
@@ -127,19 +116,15 @@ export const insuredPersons = pgTable(
 export const policies = pgTable(
   'policies',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     number: text('number').notNull(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
+    programId: requiredRef('program_id', () => programs.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to').notNull(),
     detachedOn: date('detached_on'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('policies_number_uq').on(t.number),
@@ -152,25 +137,23 @@ export const policies = pgTable(
 export const consents = pgTable(
   'consents',
   {
-    id: uuid('id').primaryKey(),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
+    id: id(),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
     kind: text('kind').$type<'data_processing' | 'employer_sharing'>().notNull(),
     textVersion: text('text_version').notNull(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+    acceptedAt: at('accepted_at').notNull(),
     /** How it was given: ticked at registration after the SMS code, switched on in the account, or on paper. */
     method: text('method').$type<ConsentMethod>().notNull().default('registration'),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnAt: at('withdrawn_at'),
     withdrawnMethod: text('withdrawn_method').$type<ConsentWithdrawalMethod>(),
     withdrawnIp: text('withdrawn_ip'),
   },
   (t) => [
     index('consents_person_idx').on(t.insuredPersonId),
-    check('consents_kind_ck', sql`${t.kind} in ('data_processing','employer_sharing')`),
-    check('consents_method_ck', sql`${t.method} in ('registration','account','written')`),
+    oneOf('consents_kind_ck', t.kind, ['data_processing', 'employer_sharing']),
+    oneOf('consents_method_ck', t.method, ['registration', 'account', 'written']),
     check(
       'consents_withdrawn_ck',
       sql`(${t.withdrawnAt} is null) = (${t.withdrawnMethod} is null) and ${t.withdrawnMethod} in ('account','written','erasure')`,
@@ -182,14 +165,14 @@ export const consents = pgTable(
 export const otpCodes = pgTable(
   'otp_codes',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     purpose: text('purpose').notNull(),
     target: text('target').notNull(),
     codeHash: text('code_hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
-    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    consumedAt: at('consumed_at'),
   },
   (t) => [index('otp_codes_target_idx').on(t.purpose, t.target, t.createdAt)],
 );
@@ -199,10 +182,8 @@ export type ImportIssue = { row: number; column: string; problem: string; code?:
 export const insuredImports = pgTable(
   'insured_imports',
   {
-    id: uuid('id').primaryKey(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
+    id: id(),
+    programId: requiredRef('program_id', () => programs.id),
     fileName: text('file_name').notNull(),
     storageKey: text('storage_key').notNull(),
     mode: text('mode').$type<'all_or_nothing' | 'valid_rows'>().notNull(),
@@ -219,13 +200,13 @@ export const insuredImports = pgTable(
     /** Runs started so far; the sweep gives up after a few (a file that kills the worker). */
     attempts: integer('attempts').notNull().default(0),
     /** While running: the worker renews this as it goes; past it, the worker is taken for dead. */
-    leaseUntil: timestamp('lease_until', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    leaseUntil: at('lease_until'),
+    createdBy: ref('created_by', () => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: at('finished_at'),
   },
   (t) => [
-    check('insured_imports_status_ck', sql`${t.status} in ('queued','running','done','rejected','failed')`),
-    check('insured_imports_mode_ck', sql`${t.mode} in ('all_or_nothing','valid_rows')`),
+    oneOf('insured_imports_status_ck', t.status, ['queued', 'running', 'done', 'rejected', 'failed']),
+    oneOf('insured_imports_mode_ck', t.mode, ['all_or_nothing', 'valid_rows']),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, requiredRef } from './columns.ts';
 import { users } from './users.ts';
 
 /**
@@ -9,20 +10,18 @@ import { users } from './users.ts';
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     /** Order of writing: notices of one transaction share a timestamp. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
     /** An address in the web app, e.g. `/claims/…`. */
     link: text('link'),
     entityType: text('entity_type'),
     entityId: uuid('entity_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    readAt: at('read_at'),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.seq),

@@ -9,18 +9,17 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
-  uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, requiredRef } from './columns.ts';
 
 export const insurers = pgTable(
   'insurers',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     name: text('name').notNull(),
     inn: text('inn').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt().defaultNow(),
   },
   (t) => [unique('insurers_inn_uq').on(t.inn), check('insurers_inn_ck', sql`${t.inn} ~ '^\\d{10}$'`)],
 );
@@ -28,10 +27,10 @@ export const insurers = pgTable(
 export const policyholders = pgTable(
   'policyholders',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     name: text('name').notNull(),
     inn: text('inn').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt().defaultNow(),
   },
   (t) => [
     unique('policyholders_inn_uq').on(t.inn),
@@ -42,7 +41,7 @@ export const policyholders = pgTable(
 export const clinics = pgTable(
   'clinics',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     inn: text('inn').notNull(),
     kpp: text('kpp'),
     ogrn: text('ogrn'),
@@ -60,10 +59,10 @@ export const clinics = pgTable(
     correspondentAccount: text('correspondent_account'),
     settlementAccount: text('settlement_account'),
     /** Set when the clinic registered itself in the cabinet; null for clinics the service added. */
-    registeredAt: timestamp('registered_at', { withTimezone: true }),
+    registeredAt: at('registered_at'),
     /** 0–10, computed by the rating module; null until a clinic has enough history. */
     rating: numeric('rating', { precision: 3, scale: 1 }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt().defaultNow(),
   },
   (t) => [
     unique('clinics_inn_uq').on(t.inn),
@@ -80,10 +79,8 @@ export const clinics = pgTable(
 export const clinicBranches = pgTable(
   'clinic_branches',
   {
-    id: uuid('id').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    id: id(),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     address: text('address').notNull(),
     district: text('district'),
@@ -99,9 +96,7 @@ export const clinicBranches = pgTable(
 export const clinicCashback = pgTable(
   'clinic_cashback',
   {
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     validFrom: date('valid_from').notNull(),
     percent: smallint('percent').notNull(),
   },

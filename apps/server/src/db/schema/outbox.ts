@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf } from './columns.ts';
 
 export type OutboxAttachment = { filename: string; contentType: string; size: number; storageKey: string };
 
@@ -7,7 +7,7 @@ export type OutboxAttachment = { filename: string; contentType: string; size: nu
 export const outboxMessages = pgTable(
   'outbox_messages',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     channel: text('channel').$type<'email' | 'sms'>().notNull(),
     recipient: text('recipient').notNull(),
     subject: text('subject'),
@@ -18,16 +18,16 @@ export const outboxMessages = pgTable(
       .notNull()
       .default('pending'),
     /** Set when a worker takes the message, so that two workers never send it twice. */
-    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedAt: at('claimed_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: at('sent_at'),
   },
   (t) => [
     index('outbox_messages_created_idx').on(t.createdAt),
-    check('outbox_messages_channel_ck', sql`${t.channel} in ('email','sms')`),
-    check('outbox_messages_status_ck', sql`${t.status} in ('pending','sending','sent','demo','failed')`),
+    oneOf('outbox_messages_channel_ck', t.channel, ['email', 'sms']),
+    oneOf('outbox_messages_status_ck', t.status, ['pending', 'sending', 'sent', 'demo', 'failed']),
     index('outbox_messages_pending_idx').on(t.status, t.createdAt),
   ],
 );

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, oneOf, ref, requiredRef } from './columns.ts';
 import { insuredPersons } from './insurance.ts';
 import { users } from './users.ts';
 
@@ -12,11 +12,9 @@ export const healthDataViews = pgTable(
   'health_data_views',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
-    viewerUserId: uuid('viewer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: at('at').notNull(),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    viewerUserId: ref('viewer_user_id', () => users.id, { onDelete: 'set null' }),
     viewerName: text('viewer_name').notNull(),
     viewerRole: text('viewer_role').notNull(),
     organisation: text('organisation'),
@@ -31,6 +29,6 @@ export const healthDataViews = pgTable(
     index('health_data_views_person_idx').on(t.insuredPersonId, t.at, t.id),
     index('health_data_views_viewer_idx').on(t.viewerUserId, t.at, t.id),
     index('health_data_views_at_idx').on(t.at, t.id),
-    check('health_data_views_record_ck', sql`${t.recordType} in ('letter','case','request','claim')`),
+    oneOf('health_data_views_record_ck', t.recordType, ['letter', 'case', 'request', 'claim']),
   ],
 );

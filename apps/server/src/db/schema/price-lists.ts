@@ -10,11 +10,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, oneOf, ref, requiredRef, updatedAt } from './columns.ts';
 import { clinics } from './organisations.ts';
 import { users } from './users.ts';
 
@@ -26,10 +25,8 @@ import { users } from './users.ts';
 export const priceListVersions = pgTable(
   'price_list_versions',
   {
-    id: uuid('id').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    id: id(),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     /** 1, 2, 3… within the clinic. */
     number: integer('number').notNull(),
     status: text('status').$type<'draft' | 'published' | 'superseded'>().notNull(),
@@ -47,17 +44,17 @@ export const priceListVersions = pgTable(
     /** Runs of the import started so far; the sweep gives up after a few (a file that kills the worker). */
     importAttempts: integer('import_attempts').notNull().default(0),
     /** While running: the worker renews this as it goes; past it, the worker is taken for dead. */
-    importLeaseUntil: timestamp('import_lease_until', { withTimezone: true }),
+    importLeaseUntil: at('import_lease_until'),
     rowCount: integer('row_count').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
     warningCount: integer('warning_count').notNull().default(0),
     /** The report of the last check, first issues only (the counts above are complete). */
     issues: jsonb('issues').$type<PriceListIssue[]>().notNull().default([]),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: ref('created_by', () => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedBy: ref('published_by', () => users.id, { onDelete: 'set null' }),
+    publishedAt: at('published_at'),
   },
   (t) => [
     unique('price_list_versions_number_uq').on(t.clinicId, t.number),
@@ -66,8 +63,8 @@ export const priceListVersions = pgTable(
       .on(t.clinicId, t.effectiveFrom)
       .where(sql`${t.status} = 'published'`),
     index('price_list_versions_clinic_idx').on(t.clinicId, t.status, t.effectiveFrom),
-    check('price_list_versions_status_ck', sql`${t.status} in ('draft','published','superseded')`),
-    check('price_list_versions_source_ck', sql`${t.source} in ('file','editor','migration')`),
+    oneOf('price_list_versions_status_ck', t.status, ['draft', 'published', 'superseded']),
+    oneOf('price_list_versions_source_ck', t.source, ['file', 'editor', 'migration']),
     check(
       'price_list_versions_import_status_ck',
       sql`${t.importStatus} in ('queued','running','done','failed')`,
@@ -89,10 +86,8 @@ export const priceListVersions = pgTable(
 export const priceListDraftRows = pgTable(
   'price_list_draft_rows',
   {
-    id: uuid('id').primaryKey(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => priceListVersions.id, { onDelete: 'cascade' }),
+    id: id(),
+    versionId: requiredRef('version_id', () => priceListVersions.id, { onDelete: 'cascade' }),
     /** The row's line in the uploaded file (the header is line 1); rows added later continue the count. */
     line: integer('line').notNull(),
     clinicCode: text('clinic_code').notNull(),
@@ -112,10 +107,8 @@ export const priceListDraftRows = pgTable(
 export const priceListItems = pgTable(
   'price_list_items',
   {
-    id: uuid('id').primaryKey(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => priceListVersions.id, { onDelete: 'cascade' }),
+    id: id(),
+    versionId: requiredRef('version_id', () => priceListVersions.id, { onDelete: 'cascade' }),
     /** Order of the rows as in the file (1, 2, 3…). */
     position: integer('position').notNull(),
     clinicCode: text('clinic_code').notNull(),

@@ -11,11 +11,10 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
 import { claims } from './claims.ts';
+import { at, createdAt, id, oneOf, ref, requiredRef } from './columns.ts';
 import { insuredPersons } from './insurance.ts';
 import { clinics } from './organisations.ts';
 import { users } from './users.ts';
@@ -27,19 +26,13 @@ import { users } from './users.ts';
 export const visitRatings = pgTable(
   'visit_ratings',
   {
-    id: uuid('id').primaryKey(),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => claims.id),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
+    id: id(),
+    claimId: requiredRef('claim_id', () => claims.id),
+    clinicId: requiredRef('clinic_id', () => clinics.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
     stars: smallint('stars').notNull(),
     comment: text('comment'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('visit_ratings_claim_uq').on(t.claimId),
@@ -58,28 +51,22 @@ export const COMPLAINT_STATUS_VALUES = ['new', 'justified', 'unjustified'] as co
 export const clinicComplaints = pgTable(
   'clinic_complaints',
   {
-    id: uuid('id').primaryKey(),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => claims.id),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
-    insuredPersonId: uuid('insured_person_id')
-      .notNull()
-      .references(() => insuredPersons.id),
+    id: id(),
+    claimId: requiredRef('claim_id', () => claims.id),
+    clinicId: requiredRef('clinic_id', () => clinics.id),
+    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
     text: text('text').notNull(),
     status: text('status').$type<(typeof COMPLAINT_STATUS_VALUES)[number]>().notNull(),
     decisionReason: text('decision_reason'),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    decidedBy: ref('decided_by', () => users.id),
+    decidedAt: at('decided_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('clinic_complaints_claim_uq').on(t.claimId),
     index('clinic_complaints_clinic_idx').on(t.clinicId, t.status),
     index('clinic_complaints_status_idx').on(t.status, t.createdAt),
-    check('clinic_complaints_status_ck', sql`${t.status} in ('new','justified','unjustified')`),
+    oneOf('clinic_complaints_status_ck', t.status, ['new', 'justified', 'unjustified']),
     check('clinic_complaints_text_ck', sql`length(${t.text}) between 1 and 2000`),
     // A decision is complete (who, when, why) exactly when the complaint is no longer new.
     check(
@@ -97,15 +84,13 @@ export const clinicComplaints = pgTable(
 export const clinicRatingSnapshots = pgTable(
   'clinic_rating_snapshots',
   {
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
     day: date('day').notNull(),
     rating: numeric('rating', { precision: 3, scale: 1 }).notNull(),
     place: integer('place').notNull(),
     clinicsCount: integer('clinics_count').notNull(),
     components: jsonb('components').$type<RatingComponents>().notNull(),
-    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+    computedAt: at('computed_at').notNull(),
   },
   (t) => [
     primaryKey({ name: 'clinic_rating_snapshots_pk', columns: [t.clinicId, t.day] }),

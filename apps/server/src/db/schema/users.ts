@@ -10,31 +10,30 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, ref, requiredRef, updatedAt } from './columns.ts';
 import { clinics, insurers, policyholders } from './organisations.ts';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey(),
+    id: id(),
     fullName: text('full_name').notNull(),
     email: text('email'),
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
     omsLevel: smallint('oms_level'),
-    insurerId: uuid('insurer_id').references(() => insurers.id),
-    policyholderId: uuid('policyholder_id').references(() => policyholders.id),
-    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    insurerId: ref('insurer_id', () => insurers.id),
+    policyholderId: ref('policyholder_id', () => policyholders.id),
+    blockedAt: at('blocked_at'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** Set only by the demo seed: the printed demo accounts sign in with a password alone. */
     secondFactorExempt: boolean('second_factor_exempt').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt().defaultNow(),
+    updatedAt: updatedAt().defaultNow(),
+    lastLoginAt: at('last_login_at'),
   },
   (t) => [
     uniqueIndex('users_email_uq').on(t.email),
@@ -54,12 +53,8 @@ export const users = pgTable(
 export const userClinics = pgTable(
   'user_clinics',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
+    clinicId: requiredRef('clinic_id', () => clinics.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ name: 'user_clinics_pk', columns: [t.userId, t.clinicId] })],
 );
@@ -69,12 +64,10 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -85,23 +78,21 @@ export const sessions = pgTable(
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
-  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  firstFailureAt: at('first_failure_at').notNull(),
+  lockedUntil: at('locked_until'),
 });
 
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    lastUsedAt: at('last_used_at'),
+    revokedAt: at('revoked_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 );
@@ -110,8 +101,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: at('at').notNull(),
+    actorUserId: ref('actor_user_id', () => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),

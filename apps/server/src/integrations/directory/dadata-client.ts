@@ -10,7 +10,7 @@ import type {
   PartyLookup,
 } from './company-directory.ts';
 
-export interface DadataOptions {
+interface DadataOptions {
   /** `https://suggestions.dadata.ru` in production; `/suggestions/api/4_1/rs/findById/…` is appended. */
   baseUrl: string;
   /** The API key, sent as `Authorization: Token <token>`. */

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { BUNDLED_BANKS, BUNDLED_PARTIES, type DadataSuggestion } from './bundled-records.ts';
 
-export interface DadataSimulatorBehaviour {
+interface DadataSimulatorBehaviour {
   /** Added before every answer. */
   latencyMs: number;
   /** The next N requests answer HTTP 500. */

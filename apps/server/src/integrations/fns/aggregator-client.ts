@@ -7,7 +7,7 @@ import {
   receiptQueryFields,
 } from './receipt-source.ts';
 
-export interface AggregatorOptions {
+interface AggregatorOptions {
   /** e.g. `https://proverkacheka.com`; the path `/api/v1/check/get` is appended. */
   baseUrl: string;
   token: string;

@@ -73,6 +73,95 @@ type Failed = { kind: 'failed'; answer: ReceiptLookup & { kind: 'retry_later' } 
 type Call = { kind: 'ok'; content: XmlElement } | { kind: 'auth_fault'; message: string } | Failed;
 type TokenStep = { kind: 'ok'; token: string } | Failed;
 
+type Endpoint = { base: string; timeoutMs: number; userToken: string };
+type KktCall = (action: string, body: string) => Promise<Exclude<Call, { kind: 'auth_fault' }>>;
+
+/** One SOAP call; a transport failure or a fault other than authentication is already a `retry_later`. */
+async function post(
+  endpoint: Endpoint,
+  path: string,
+  action: string,
+  body: string,
+  token?: string,
+): Promise<Call> {
+  const headers: Record<string, string> = {
+    'content-type': 'text/xml; charset=utf-8',
+    accept: 'text/xml',
+    soapaction: `"${action}"`,
+  };
+  if (token) {
+    headers[TOKEN_HEADER] = token;
+    headers[USER_TOKEN_HEADER] = endpoint.userToken;
+  }
+  let res: HttpAnswer;
+  try {
+    res = await httpCall(`${endpoint.base}${path}`, {
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: endpoint.timeoutMs,
+      maxBytes: MAX_ANSWER_BYTES,
+    });
+  } catch (e) {
+    if (e instanceof HttpCallError && e.kind === 'too_large') return failed('прислал слишком большой ответ');
+    return failed(isTimeout(e) ? 'не ответил вовремя' : 'недоступен');
+  }
+  return readAnswer(res, !!token);
+}
+
+function readAnswer(res: HttpAnswer, withToken: boolean): Call {
+  let message: SoapMessage;
+  try {
+    message = readSoap(res.text);
+  } catch {
+    if (withToken && (res.status === 401 || res.status === 403)) {
+      return { kind: 'auth_fault', message: `HTTP ${res.status}` };
+    }
+    return failed(res.ok ? 'прислал непонятный ответ' : `ответил HTTP ${res.status}`);
+  }
+  if (message.kind === 'fault') {
+    const { detail, message: why } = message.fault;
+    if (detail === 'AuthenticationFault') return { kind: 'auth_fault', message: why };
+    const status = res.ok ? '' : ` HTTP ${res.status}`;
+    const after = detail === 'RateLimitingFault' ? RATE_LIMIT_RETRY_S : undefined;
+    return failed(`ответил ошибкой${status}: ${why || 'без описания'}`, after);
+  }
+  if (!res.ok) return failed(`ответил HTTP ${res.status}`);
+  return { kind: 'ok', content: message.content };
+}
+
+function ticketRequest(q: QrFields): string {
+  return getTicketRequestXml({
+    sum: q.sum,
+    date: q.dateTime.length === 16 ? `${q.dateTime}:00` : q.dateTime,
+    fn: q.fn,
+    typeOperation: q.n,
+    fiscalDocumentId: q.i,
+    fiscalSign: q.fp,
+    rawData: false,
+  });
+}
+
+/** Sends the ticket request, then polls its answer until it completes or the poll budget is spent. */
+async function askTicket(kkt: KktCall, q: QrFields, options: FnsOpenApiOptions): Promise<ReceiptLookup> {
+  const sent = await kkt(SOAP_ACTION.sendMessage, ticketRequest(q));
+  if (sent.kind !== 'ok') return sent.answer;
+  const messageId = readSendMessageResponse(sent.content);
+  if (!messageId) return retry('Сервис проверки чеков ФНС прислал непонятный ответ на запрос чека');
+  const deadline = performance.now() + options.pollBudgetMs;
+  for (;;) {
+    await sleep(options.pollIntervalMs);
+    const polled = await kkt(SOAP_ACTION.getMessage, getMessageRequestXml(messageId));
+    if (polled.kind !== 'ok') return polled.answer;
+    const answer = readGetMessageResponse(polled.content);
+    if (!answer) return retry('Сервис проверки чеков ФНС прислал непонятный ответ о запросе чека');
+    if (answer.status === 'COMPLETED') return readTicket(answer.result, q);
+    if (performance.now() + options.pollIntervalMs > deadline) {
+      return retry('ФНС ещё не ответила на запрос чека');
+    }
+  }
+}
+
 /**
  * A `ReceiptSource` over the FNS Open API for legal entities («API проверки чеков»): SOAP 1.1, a master
  * token exchanged for a temporary token, then an asynchronous ticket request polled until it completes.
@@ -80,59 +169,22 @@ type TokenStep = { kind: 'ok'; token: string } | Failed;
  * answer or a request still in processing say nothing about the receipt and are `retry_later`.
  */
 export function fnsOpenApiReceiptSource(options: FnsOpenApiOptions): ReceiptSource {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const endpoint: Endpoint = {
+    base: options.baseUrl.replace(/\/+$/, ''),
+    timeoutMs: options.timeoutMs,
+    userToken: Buffer.from(options.userId, 'utf8').toString('base64'),
+  };
   const now = options.now ?? Date.now;
-  const userToken = Buffer.from(options.userId, 'utf8').toString('base64');
   let cached: { token: string; renewAt: number } | null = null;
   let authenticating: Promise<TokenStep> | null = null;
 
-  async function post(path: string, action: string, body: string, token?: string): Promise<Call> {
-    const headers: Record<string, string> = {
-      'content-type': 'text/xml; charset=utf-8',
-      accept: 'text/xml',
-      soapaction: `"${action}"`,
-    };
-    if (token) {
-      headers[TOKEN_HEADER] = token;
-      headers[USER_TOKEN_HEADER] = userToken;
-    }
-    let res: HttpAnswer;
-    try {
-      res = await httpCall(`${base}${path}`, {
-        method: 'POST',
-        headers,
-        body,
-        timeoutMs: options.timeoutMs,
-        maxBytes: MAX_ANSWER_BYTES,
-      });
-    } catch (e) {
-      if (e instanceof HttpCallError && e.kind === 'too_large')
-        return failed('прислал слишком большой ответ');
-      return failed(isTimeout(e) ? 'не ответил вовремя' : 'недоступен');
-    }
-    const text = res.text;
-    let message: SoapMessage;
-    try {
-      message = readSoap(text);
-    } catch {
-      if (token && (res.status === 401 || res.status === 403)) {
-        return { kind: 'auth_fault', message: `HTTP ${res.status}` };
-      }
-      return failed(res.ok ? 'прислал непонятный ответ' : `ответил HTTP ${res.status}`);
-    }
-    if (message.kind === 'fault') {
-      const { detail, message: why } = message.fault;
-      if (detail === 'AuthenticationFault') return { kind: 'auth_fault', message: why };
-      const status = res.ok ? '' : ` HTTP ${res.status}`;
-      const after = detail === 'RateLimitingFault' ? RATE_LIMIT_RETRY_S : undefined;
-      return failed(`ответил ошибкой${status}: ${why || 'без описания'}`, after);
-    }
-    if (!res.ok) return failed(`ответил HTTP ${res.status}`);
-    return { kind: 'ok', content: message.content };
-  }
-
   async function authenticate(): Promise<TokenStep> {
-    const call = await post(AUTH_SERVICE_PATH, SOAP_ACTION.getMessage, authRequestXml(options.masterToken));
+    const call = await post(
+      endpoint,
+      AUTH_SERVICE_PATH,
+      SOAP_ACTION.getMessage,
+      authRequestXml(options.masterToken),
+    );
     if (call.kind === 'failed') return call;
     if (call.kind === 'auth_fault') return failed(`отклонил мастер-токен: ${call.message}`);
     const answer = readAuthResponse(call.content);
@@ -152,21 +204,19 @@ export function fnsOpenApiReceiptSource(options: FnsOpenApiOptions): ReceiptSour
     return authenticating;
   }
 
-  /** A call to the KktService; on an auth fault it re-authenticates once per lookup, never in a loop. */
-  async function kkt(
-    action: string,
-    body: string,
-    session: { token: string; renewed: boolean },
-  ): Promise<Exclude<Call, { kind: 'auth_fault' }>> {
-    for (;;) {
-      const call = await post(KKT_SERVICE_PATH, action, body, session.token);
-      if (call.kind !== 'auth_fault') return call;
-      if (session.renewed) return failed(`отклонил временный токен: ${call.message}`);
-      session.renewed = true;
-      const renewed = await token(session.token);
-      if (renewed.kind !== 'ok') return renewed;
-      session.token = renewed.token;
-    }
+  /** Calls to the KktService; on an auth fault it re-authenticates once per lookup, never in a loop. */
+  function kktSession(session: { token: string; renewed: boolean }): KktCall {
+    return async (action, body) => {
+      for (;;) {
+        const call = await post(endpoint, KKT_SERVICE_PATH, action, body, session.token);
+        if (call.kind !== 'auth_fault') return call;
+        if (session.renewed) return failed(`отклонил временный токен: ${call.message}`);
+        session.renewed = true;
+        const renewed = await token(session.token);
+        if (renewed.kind !== 'ok') return renewed;
+        session.token = renewed.token;
+      }
+    };
   }
 
   return {
@@ -175,32 +225,7 @@ export function fnsOpenApiReceiptSource(options: FnsOpenApiOptions): ReceiptSour
       if (!q) return { kind: 'not_found', message: 'Неверные реквизиты чека' };
       const first = await token();
       if (first.kind !== 'ok') return first.answer;
-      const session = { token: first.token, renewed: false };
-      const request = getTicketRequestXml({
-        sum: q.sum,
-        date: q.dateTime.length === 16 ? `${q.dateTime}:00` : q.dateTime,
-        fn: q.fn,
-        typeOperation: q.n,
-        fiscalDocumentId: q.i,
-        fiscalSign: q.fp,
-        rawData: false,
-      });
-      const sent = await kkt(SOAP_ACTION.sendMessage, request, session);
-      if (sent.kind !== 'ok') return sent.answer;
-      const messageId = readSendMessageResponse(sent.content);
-      if (!messageId) return retry('Сервис проверки чеков ФНС прислал непонятный ответ на запрос чека');
-      const deadline = performance.now() + options.pollBudgetMs;
-      for (;;) {
-        await sleep(options.pollIntervalMs);
-        const polled = await kkt(SOAP_ACTION.getMessage, getMessageRequestXml(messageId), session);
-        if (polled.kind !== 'ok') return polled.answer;
-        const answer = readGetMessageResponse(polled.content);
-        if (!answer) return retry('Сервис проверки чеков ФНС прислал непонятный ответ о запросе чека');
-        if (answer.status === 'COMPLETED') return readTicket(answer.result, q);
-        if (performance.now() + options.pollIntervalMs > deadline) {
-          return retry('ФНС ещё не ответила на запрос чека');
-        }
-      }
+      return askTicket(kktSession({ token: first.token, renewed: false }), q, options);
     },
   };
 }

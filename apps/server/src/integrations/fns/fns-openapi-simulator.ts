@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type QrFields, receiptId } from '@remed/core';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -37,6 +38,96 @@ interface PendingMessage {
   stuck: boolean;
 }
 
+type Messages = Map<string, PendingMessage>;
+
+/** Latency, hanging and failing requests; a reply when the request must not be answered normally. */
+async function misbehave(
+  store: ReceiptSimulatorStore,
+  closing: AbortSignal,
+  reply: FastifyReply,
+): Promise<FastifyReply | null> {
+  store.requests += 1;
+  const b = store.behaviour;
+  if (b.latencyMs > 0) await sleep(b.latencyMs);
+  if (b.timeoutNext > 0) {
+    b.timeoutNext -= 1;
+    try {
+      await sleep(b.hangMs, undefined, { signal: closing });
+    } catch {
+      return fault(reply, 503, 'Сервер останавливается');
+    }
+  }
+  if (b.failNext > 0) {
+    b.failNext -= 1;
+    return fault(reply, 500, 'Внутренняя ошибка сервера');
+  }
+  return null;
+}
+
+function authenticate(store: ReceiptSimulatorStore, body: unknown, reply: FastifyReply): FastifyReply {
+  store.authRequests += 1;
+  const content = soapContent(body);
+  const master = content ? readAuthRequest(content) : null;
+  if (master === null) return fault(reply, 500, 'Сообщение не соответствует схеме AuthRequest');
+  if (master !== store.token) return xml(reply, 200, authResponseXml({ fault: 'Неверный мастер-токен' }));
+  const { token, expiresAt } = store.issueToken();
+  return xml(reply, 200, authResponseXml({ token, expireTime: moscowIso(expiresAt) }));
+}
+
+/** A fault when the temporary token or the user token is missing or wrong. */
+function refuseTokens(store: ReceiptSimulatorStore, headers: IncomingHttpHeaders, reply: FastifyReply) {
+  const token = headers[TOKEN_HEADER.toLowerCase()];
+  if (typeof token !== 'string' || !store.tokenValid(token)) {
+    return fault(reply, 500, 'Доступ к сервису для token запрещен', 'AuthenticationFault');
+  }
+  const userToken = headers[USER_TOKEN_HEADER.toLowerCase()];
+  if (userToken !== undefined && !isUserToken(userToken)) {
+    return fault(reply, 500, `${USER_TOKEN_HEADER}: ожидается base64 не длиннее 160 символов`);
+  }
+  return null;
+}
+
+function acceptTicketRequest(
+  store: ReceiptSimulatorStore,
+  messages: Messages,
+  content: XmlElement,
+  reply: FastifyReply,
+): FastifyReply {
+  const info = readGetTicketRequest(content);
+  if (!info) return fault(reply, 500, 'Сообщение не соответствует схеме GetTicketRequest');
+  const b = store.behaviour;
+  const stuck = b.pendingNext > 0;
+  if (stuck) b.pendingNext -= 1;
+  const id = crypto.randomUUID();
+  messages.set(id, { info, pollsLeft: b.processingPolls, stuck });
+  if (messages.size > MAX_MESSAGES) messages.delete(messages.keys().next().value!);
+  return xml(reply, 200, sendMessageResponseXml(id));
+}
+
+function answerPoll(
+  store: ReceiptSimulatorStore,
+  messages: Messages,
+  content: XmlElement | null,
+  reply: FastifyReply,
+): FastifyReply {
+  const id = content ? readGetMessageRequest(content) : null;
+  if (id === null) return fault(reply, 500, 'Неизвестное сообщение');
+  const message = messages.get(id);
+  if (!message) {
+    return fault(reply, 500, `По переданному MessageId: ${id} сообщение не найдено`, 'MessageNotFoundFault');
+  }
+  if (message.stuck || message.pollsLeft > 0) {
+    message.pollsLeft -= 1;
+    return xml(reply, 200, getMessageResponseXml({ status: 'PROCESSING' }));
+  }
+  messages.delete(id);
+  return xml(
+    reply,
+    200,
+    getMessageResponseXml({ status: 'COMPLETED', result: ticketResult(store, message.info) }),
+  );
+}
+
 /**
  * The FNS Open API contract (SOAP 1.1: AuthService and the asynchronous KktService) under
  * `/sim/fns-openapi`, answering from the same store as the aggregator simulator. Misbehaviour comes from
@@ -48,7 +139,7 @@ export function fnsOpenApiSimulatorRoutes(store: ReceiptSimulatorStore): Fastify
     // Held requests end at shutdown instead of keeping the server open for `hangMs`.
     const closing = new AbortController();
     app.addHook('preClose', async () => closing.abort());
-    const messages = new Map<string, PendingMessage>();
+    const messages: Messages = new Map();
 
     // Scoped to this plugin: the rest of the server accepts no XML bodies.
     for (const type of XML_TYPES) {
@@ -57,82 +148,19 @@ export function fnsOpenApiSimulatorRoutes(store: ReceiptSimulatorStore): Fastify
       }
     }
 
-    /** Latency, hanging and failing requests; a reply when the request must not be answered normally. */
-    async function misbehave(reply: FastifyReply): Promise<FastifyReply | null> {
-      store.requests += 1;
-      const b = store.behaviour;
-      if (b.latencyMs > 0) await sleep(b.latencyMs);
-      if (b.timeoutNext > 0) {
-        b.timeoutNext -= 1;
-        try {
-          await sleep(b.hangMs, undefined, { signal: closing.signal });
-        } catch {
-          return fault(reply, 503, 'Сервер останавливается');
-        }
-      }
-      if (b.failNext > 0) {
-        b.failNext -= 1;
-        return fault(reply, 500, 'Внутренняя ошибка сервера');
-      }
-      return null;
-    }
-
     app.post(`${FNS_OPENAPI_SIM_PREFIX}${AUTH_SERVICE_PATH}`, async (req, reply) => {
-      const failed = await misbehave(reply);
-      if (failed) return failed;
-      store.authRequests += 1;
-      const content = soapContent(req.body);
-      const master = content ? readAuthRequest(content) : null;
-      if (master === null) return fault(reply, 500, 'Сообщение не соответствует схеме AuthRequest');
-      if (master !== store.token) return xml(reply, 200, authResponseXml({ fault: 'Неверный мастер-токен' }));
-      const { token, expiresAt } = store.issueToken();
-      return xml(reply, 200, authResponseXml({ token, expireTime: moscowIso(expiresAt) }));
+      return (await misbehave(store, closing.signal, reply)) ?? authenticate(store, req.body, reply);
     });
 
     app.post(`${FNS_OPENAPI_SIM_PREFIX}${KKT_SERVICE_PATH}`, async (req, reply) => {
-      const failed = await misbehave(reply);
-      if (failed) return failed;
-      const token = req.headers[TOKEN_HEADER.toLowerCase()];
-      if (typeof token !== 'string' || !store.tokenValid(token)) {
-        return fault(reply, 500, 'Доступ к сервису для token запрещен', 'AuthenticationFault');
-      }
-      const userToken = req.headers[USER_TOKEN_HEADER.toLowerCase()];
-      if (userToken !== undefined && !isUserToken(userToken)) {
-        return fault(reply, 500, `${USER_TOKEN_HEADER}: ожидается base64 не длиннее 160 символов`);
-      }
+      const refused =
+        (await misbehave(store, closing.signal, reply)) ?? refuseTokens(store, req.headers, reply);
+      if (refused) return refused;
       const content = soapContent(req.body);
       if (content?.ns === FNS_NS.async && content.name === 'SendMessageRequest') {
-        const info = readGetTicketRequest(content);
-        if (!info) return fault(reply, 500, 'Сообщение не соответствует схеме GetTicketRequest');
-        const b = store.behaviour;
-        const stuck = b.pendingNext > 0;
-        if (stuck) b.pendingNext -= 1;
-        const id = crypto.randomUUID();
-        messages.set(id, { info, pollsLeft: b.processingPolls, stuck });
-        if (messages.size > MAX_MESSAGES) messages.delete(messages.keys().next().value!);
-        return xml(reply, 200, sendMessageResponseXml(id));
+        return acceptTicketRequest(store, messages, content, reply);
       }
-      const id = content ? readGetMessageRequest(content) : null;
-      if (id === null) return fault(reply, 500, 'Неизвестное сообщение');
-      const message = messages.get(id);
-      if (!message) {
-        return fault(
-          reply,
-          500,
-          `По переданному MessageId: ${id} сообщение не найдено`,
-          'MessageNotFoundFault',
-        );
-      }
-      if (message.stuck || message.pollsLeft > 0) {
-        message.pollsLeft -= 1;
-        return xml(reply, 200, getMessageResponseXml({ status: 'PROCESSING' }));
-      }
-      messages.delete(id);
-      return xml(
-        reply,
-        200,
-        getMessageResponseXml({ status: 'COMPLETED', result: ticketResult(store, message.info) }),
-      );
+      return answerPoll(store, messages, content, reply);
     });
   };
 }

@@ -63,9 +63,9 @@ export type SoapMessage = { kind: 'body'; content: XmlElement } | { kind: 'fault
 /** `Result` of `GetTicketResponse`, or its `Fault`. */
 export type TicketResult = { code: number; ticket?: string; message?: string } | { fault: string };
 
-export type MessageAnswer = { status: 'PROCESSING' } | { status: 'COMPLETED'; result: TicketResult };
+type MessageAnswer = { status: 'PROCESSING' } | { status: 'COMPLETED'; result: TicketResult };
 
-export type AuthAnswer = { token: string; expiresAt: number } | { fault: string };
+type AuthAnswer = { token: string; expiresAt: number } | { fault: string };
 
 function envelope(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_NS}"><soap:Body>${body}</soap:Body></soap:Envelope>`;

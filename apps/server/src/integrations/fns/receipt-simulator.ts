@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type FiscalReceipt, normaliseFiscalReceipt, parseQr, type QrFields, receiptId } from '@remed/core';
 import type { FastifyPluginAsync } from 'fastify';
 
-export interface ReceiptSimulatorBehaviour {
+interface ReceiptSimulatorBehaviour {
   /** Added before every answer. */
   latencyMs: number;
   /** The next N requests answer HTTP 500. */

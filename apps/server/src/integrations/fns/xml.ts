@@ -90,26 +90,7 @@ export function parseXml(input: string): XmlElement {
       if (root && stack.length === 0) fail('Второй корневой элемент');
       if (stack.length >= MAX_DEPTH) fail('Слишком глубокая вложенность элементов');
       const tag = readTag(src, pos, fail);
-      const parentScope = stack[stack.length - 1]?.scope ?? new Map<string, string>();
-      const scope = new Map(parentScope);
-      for (const [key, value] of Object.entries(tag.attrs)) {
-        if (key === 'xmlns') scope.set('', value);
-        else if (key.startsWith('xmlns:')) {
-          if (value === '') fail(`Пустое пространство имён для префикса ${key.slice(6)}`);
-          scope.set(key.slice(6), value);
-        }
-      }
-      const colon = tag.qname.indexOf(':');
-      const prefix = colon === -1 ? '' : tag.qname.slice(0, colon);
-      const ns = prefix === 'xml' ? XML_NS : scope.get(prefix);
-      if (ns === undefined && prefix !== '') fail(`Неизвестный префикс пространства имён «${prefix}»`);
-      const element: XmlElement = {
-        ns: ns ?? '',
-        name: colon === -1 ? tag.qname : tag.qname.slice(colon + 1),
-        attrs: tag.attrs,
-        children: [],
-        text: '',
-      };
+      const { element, scope } = openElement(tag, stack[stack.length - 1]?.scope, fail);
       const parent = stack[stack.length - 1];
       if (parent) parent.element.children.push(element);
       else root = element;
@@ -120,6 +101,34 @@ export function parseXml(input: string): XmlElement {
   if (stack.length > 0) fail(`Элемент <${stack[stack.length - 1]!.qname}> не закрыт`);
   if (!root) fail('Нет корневого элемента');
   return root!;
+}
+
+/** The element a start tag opens, with the namespace prefixes in scope inside it. */
+function openElement(
+  tag: { qname: string; attrs: Record<string, string> },
+  parentScope: Map<string, string> | undefined,
+  fail: (message: string, at?: number) => never,
+): { element: XmlElement; scope: Map<string, string> } {
+  const scope = new Map(parentScope);
+  for (const [key, value] of Object.entries(tag.attrs)) {
+    if (key === 'xmlns') scope.set('', value);
+    else if (key.startsWith('xmlns:')) {
+      if (value === '') fail(`Пустое пространство имён для префикса ${key.slice(6)}`);
+      scope.set(key.slice(6), value);
+    }
+  }
+  const colon = tag.qname.indexOf(':');
+  const prefix = colon === -1 ? '' : tag.qname.slice(0, colon);
+  const ns = prefix === 'xml' ? XML_NS : scope.get(prefix);
+  if (ns === undefined && prefix !== '') fail(`Неизвестный префикс пространства имён «${prefix}»`);
+  const element: XmlElement = {
+    ns: ns ?? '',
+    name: colon === -1 ? tag.qname : tag.qname.slice(colon + 1),
+    attrs: tag.attrs,
+    children: [],
+    text: '',
+  };
+  return { element, scope };
 }
 
 function readTag(

@@ -7,7 +7,7 @@ import {
   type PayoutState,
 } from './payout-provider.ts';
 
-export interface YookassaOptions {
+interface YookassaOptions {
   /** `https://api.yookassa.ru` in production; `/v3/…` is appended. */
   baseUrl: string;
   /** The payouts gateway id (agentId), the Basic auth user. */
@@ -28,7 +28,7 @@ export function amountToKopecks(value: string): number | null {
 }
 
 /** The СБП phone as the API wants it: 11 digits starting with 7, no `+`. */
-export function sbpPhone(phone: string): string | null {
+function sbpPhone(phone: string): string | null {
   return normalizeRuPhone(phone)?.slice(1) ?? null;
 }
 
@@ -115,7 +115,7 @@ export function yookassaPayoutProvider(options: YookassaOptions): PayoutProvider
 }
 
 /** The payout object → our state; an object we cannot read is treated as "unknown yet", i.e. transient. */
-export function toPayoutState(o: Json): PayoutState {
+function toPayoutState(o: Json): PayoutState {
   const id = typeof o.id === 'string' && o.id ? o.id : null;
   if (!id) throw new PayoutProviderError('В ответе ЮKassa нет идентификатора выплаты', true);
   const ours = isRecord(o.metadata) && typeof o.metadata.payoutId === 'string' ? o.metadata.payoutId : null;

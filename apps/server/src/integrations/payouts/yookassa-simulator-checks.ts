@@ -14,7 +14,7 @@ export interface SimError {
 const MIN_KOPECKS = 100;
 const MAX_KOPECKS = 50_000_000;
 
-export type CheckedPayout = Pick<
+type CheckedPayout = Pick<
   SimulatedPayout,
   'amount' | 'payout_destination' | 'description' | 'metadata' | 'test'
 >;
@@ -79,6 +79,6 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
+function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -5,7 +5,7 @@ import type { SbpBank } from './payout-provider.ts';
 import { SIMULATOR_SBP_BANKS } from './sbp-banks.ts';
 import { canonicalJson, invalid, type SimError, validate } from './yookassa-simulator-checks.ts';
 
-export interface YookassaSimulatorBehaviour {
+interface YookassaSimulatorBehaviour {
   /** Added before every answer. */
   latencyMs: number;
   /** The next N requests (any route) answer HTTP 500 before doing anything. */
@@ -31,7 +31,7 @@ export interface SimulatedPayout {
   test: true;
 }
 
-export interface WebhookDelivery {
+interface WebhookDelivery {
   event: string;
   payoutId: string;
   /** HTTP status of the receiver, or `error` when it could not be reached. */

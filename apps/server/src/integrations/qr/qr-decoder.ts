@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 
-export interface QrReaderOptions {
+interface QrReaderOptions {
   /** Decoding threads; on a small machine one, so photos never take every core from requests. */
   workers: number;
   /** From the moment a photo is handed in (waiting in the queue included) to the answer. */
@@ -31,6 +31,46 @@ interface Slot {
 
 const WORKER_URL = new URL('./qr-worker.mjs', import.meta.url);
 
+/** Empties the slot; returns what it held. */
+function vacate(slot: Slot): Slot {
+  const { worker, job } = slot;
+  slot.worker = null;
+  slot.job = null;
+  return { worker, job };
+}
+
+/** A decoder thread for the slot; `settle` gets the slot's job with its reading, or with a failure if the thread dies. */
+function spawnDecoder(slot: Slot, settle: (job: Job | null, r: QrReading) => void): Worker {
+  const worker = new Worker(WORKER_URL);
+  worker.unref();
+  worker.on('message', (m: { id: number; text?: string | null; error?: string }) => {
+    const job = slot.job;
+    if (!job || job.id !== m.id) return;
+    slot.job = null;
+    settle(job, m.error ? { ok: false, reason: 'failed', error: m.error } : textReading(m.text ?? null));
+  });
+  const lost = (error: string) => {
+    if (slot.worker !== worker) return;
+    slot.worker = null;
+    const job = slot.job;
+    slot.job = null;
+    settle(job, { ok: false, reason: 'failed', error });
+  };
+  worker.on('error', (e) => lost(e.message));
+  worker.on('exit', (code) => lost(`decoder thread exited with code ${code}`));
+  return worker;
+}
+
+/** Width × height from the header alone; 0 for what is not an image. */
+function pixelCount(photo: Buffer): Promise<number> {
+  return sharp(photo, { failOn: 'none' })
+    .metadata()
+    .then(
+      (m) => (m.width ?? 0) * (m.height ?? 0),
+      () => 0,
+    );
+}
+
 /**
  * Reads receipt QR codes from photos in worker threads under a pixel and a time budget. A photo of noise
  * can keep the decoder busy for seconds; over budget its thread is terminated and replaced, so neither the
@@ -46,32 +86,14 @@ export function createQrReader(opts: QrReaderOptions) {
   let seq = 0;
   let closed = false;
 
-  function spawn(slot: Slot): Worker {
-    const worker = new Worker(WORKER_URL);
-    worker.unref();
-    worker.on('message', (m: { id: number; text?: string | null; error?: string }) => {
-      const job = slot.job;
-      if (!job || job.id !== m.id) return;
-      slot.job = null;
-      finish(job, m.error ? { ok: false, reason: 'failed', error: m.error } : textReading(m.text ?? null));
-      pump();
-    });
-    const lost = (error: string) => {
-      if (slot.worker !== worker) return;
-      slot.worker = null;
-      const job = slot.job;
-      slot.job = null;
-      if (job) finish(job, { ok: false, reason: 'failed', error });
-      pump();
-    };
-    worker.on('error', (e) => lost(e.message));
-    worker.on('exit', (code) => lost(`decoder thread exited with code ${code}`));
-    return worker;
-  }
-
   function finish(job: Job, r: QrReading) {
     clearTimeout(job.timer);
     job.done(r);
+  }
+
+  function settle(job: Job | null, r: QrReading) {
+    if (job) finish(job, r);
+    pump();
   }
 
   function pump() {
@@ -80,7 +102,7 @@ export function createQrReader(opts: QrReaderOptions) {
       if (slot.job || !queue.length) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.worker ??= spawn(slot);
+      slot.worker ??= spawnDecoder(slot, settle);
       slot.worker.postMessage({ id: job.id, photo: job.photo, maxPixels: opts.maxPixels });
     }
   }
@@ -89,12 +111,7 @@ export function createQrReader(opts: QrReaderOptions) {
     const queued = queue.indexOf(job);
     if (queued >= 0) queue.splice(queued, 1);
     const slot = slots.find((s) => s.job === job);
-    if (slot) {
-      const worker = slot.worker;
-      slot.worker = null;
-      slot.job = null;
-      void worker?.terminate();
-    }
+    if (slot) void vacate(slot).worker?.terminate();
     job.done({ ok: false, reason: 'timeout' });
     pump();
   }
@@ -103,12 +120,7 @@ export function createQrReader(opts: QrReaderOptions) {
     /** `timeoutMs` overrides the reader's budget for one photo. */
     async read(photo: Buffer, timeoutMs = opts.timeoutMs): Promise<QrReading> {
       if (closed) return { ok: false, reason: 'failed', error: 'reader closed' };
-      const size = await sharp(photo, { failOn: 'none' })
-        .metadata()
-        .then(
-          (m) => (m.width ?? 0) * (m.height ?? 0),
-          () => 0,
-        );
+      const size = await pixelCount(photo);
       if (!size) return { ok: false, reason: 'not_found' };
       if (size > opts.maxPixels) return { ok: false, reason: 'too_many_pixels' };
       if (queue.length >= maxQueue) return { ok: false, reason: 'busy' };
@@ -129,9 +141,7 @@ export function createQrReader(opts: QrReaderOptions) {
       for (const job of queue.splice(0)) finish(job, { ok: false, reason: 'failed', error: 'reader closed' });
       await Promise.all(
         slots.map(async (slot) => {
-          const { worker, job } = slot;
-          slot.worker = null;
-          slot.job = null;
+          const { worker, job } = vacate(slot);
           if (job) finish(job, { ok: false, reason: 'failed', error: 'reader closed' });
           await worker?.terminate();
         }),
@@ -139,8 +149,6 @@ export function createQrReader(opts: QrReaderOptions) {
     },
   };
 }
-
-export type QrReader = ReturnType<typeof createQrReader>;
 
 const textReading = (text: string | null): QrReading =>
   text ? { ok: true, text } : { ok: false, reason: 'not_found' };

@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, loggedIn, makeOrganisations, type TestContext } from '../../../test/harness.ts';
 
@@ -6,6 +7,10 @@ beforeAll(async () => {
   ctx = await createTestContext();
 });
 afterAll(() => ctx.close());
+
+/** A request as an integration sends it: the token in the header, no cookies, no CSRF token. */
+const withBearer = (token: string, opts: InjectOptions) =>
+  ctx.app.inject({ ...opts, headers: { authorization: `Bearer ${token}` } });
 
 describe('API tokens', () => {
   it('authenticate integrations without cookies or CSRF, and stop working once revoked', async () => {
@@ -20,32 +25,19 @@ describe('API tokens', () => {
     const listed = await client.get('/api/tokens');
     expect(JSON.stringify(listed.json())).not.toContain(secret);
 
-    const viaToken = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { authorization: `Bearer ${secret}` },
-    });
+    const viaToken = await withBearer(secret, { method: 'GET', url: '/api/auth/session' });
     expect(viaToken.statusCode).toBe(200);
-    const write = await ctx.app.inject({
+    const write = await withBearer(secret, {
       method: 'POST',
       url: '/api/tokens',
-      headers: { authorization: `Bearer ${secret}` },
       payload: { name: 'второй' },
     });
     expect(write.statusCode).toBe(201);
-    const staff = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/admin/users',
-      headers: { authorization: `Bearer ${secret}` },
-    });
+    const staff = await withBearer(secret, { method: 'GET', url: '/api/admin/users' });
     expect(staff.statusCode).toBe(403);
 
     expect((await client.delete(`/api/tokens/${token.id}`)).statusCode).toBe(200);
-    const revoked = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { authorization: `Bearer ${secret}` },
-    });
+    const revoked = await withBearer(secret, { method: 'GET', url: '/api/auth/session' });
     expect(revoked.statusCode).toBe(401);
     expect((await client.delete(`/api/tokens/${token.id}`)).statusCode).toBe(404);
   });
@@ -59,11 +51,7 @@ describe('API tokens', () => {
   });
 
   it('rejects an unknown bearer token', async () => {
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { authorization: 'Bearer rmd_forged' },
-    });
+    const res = await withBearer('rmd_forged', { method: 'GET', url: '/api/auth/session' });
     expect(res.statusCode).toBe(401);
   });
 });

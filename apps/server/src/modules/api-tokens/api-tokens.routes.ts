@@ -2,8 +2,11 @@ import type { Role } from '@remed/core';
 import { apiTokenViewSchema, createApiTokenRequestSchema, createApiTokenResponseSchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
-import type { ApiTokensService } from './api-tokens.service.ts';
+import { createToken } from './create-token.ts';
+import { listTokens } from './list-tokens.ts';
+import { revokeToken } from './revoke-token.ts';
 
 /** Integrations are run by organisations and staff; insured people use the app. */
 const INTEGRATORS: readonly Role[] = [
@@ -16,7 +19,8 @@ const INTEGRATORS: readonly Role[] = [
 ];
 const tags = ['api tokens'];
 
-export function apiTokensRoutes(tokens: ApiTokensService): FastifyPluginAsyncZod {
+/** Personal API tokens for integrations: shown once, stored as SHA-256, revocable. */
+export function apiTokensRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/tokens',
@@ -28,7 +32,7 @@ export function apiTokensRoutes(tokens: ApiTokensService): FastifyPluginAsyncZod
           response: { 200: z.array(apiTokenViewSchema), ...errorResponses },
         },
       },
-      (req) => tokens.list(req.actor),
+      (req) => listTokens(deps, req.actor),
     );
     app.post(
       '/api/tokens',
@@ -41,7 +45,7 @@ export function apiTokensRoutes(tokens: ApiTokensService): FastifyPluginAsyncZod
           response: { 201: createApiTokenResponseSchema, ...errorResponses },
         },
       },
-      async (req, reply) => reply.status(201).send(await tokens.create(req.actor, req.body.name)),
+      async (req, reply) => reply.status(201).send(await createToken(deps, req.actor, req.body.name)),
     );
     app.delete(
       '/api/tokens/:id',
@@ -55,7 +59,7 @@ export function apiTokensRoutes(tokens: ApiTokensService): FastifyPluginAsyncZod
         },
       },
       async (req) => {
-        await tokens.revoke(req.actor, req.params.id);
+        await revokeToken(deps, req.actor, req.params.id);
         return { ok: true as const };
       },
     );

@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
 import { auditEntrySchema, auditQuerySchema, pageOf } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { AuditService } from './audit.service.ts';
+import { exportAuditCsv } from './export-audit-csv.ts';
+import { listAuditEntries } from './list-audit-entries.ts';
 
 const tags = ['admin: audit'];
 
-export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
+export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/admin/audit',
@@ -19,7 +21,7 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
           response: { 200: pageOf(auditEntrySchema), ...errorResponses },
         },
       },
-      (req) => audit.list(req.query),
+      (req) => listAuditEntries(deps, req.actor, req.query),
     );
     app.get(
       '/api/admin/audit.csv',
@@ -38,7 +40,7 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
             'content-disposition',
             `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
           )
-          .send(Readable.from(audit.csv(req.query))),
+          .send(Readable.from(exportAuditCsv(deps, req.actor, req.query))),
     );
   };
 }

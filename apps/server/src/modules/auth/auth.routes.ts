@@ -6,21 +6,45 @@ import {
   secondFactorLoginRequestSchema,
   sessionResponseSchema,
 } from '@remed/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { isSecureRequest, SESSION_COOKIE, setSessionCookie } from '../../platform/http.ts';
 import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
-import type { AuthService } from './auth.service.ts';
-import { PENDING_LOGIN_COOKIE } from './pending-login.ts';
+import { changePassword } from './change-password.ts';
+import { logIn } from './log-in.ts';
+import { logOut } from './log-out.ts';
+import type { LoginResult } from './open-session.ts';
+import { completePendingLogin, PENDING_LOGIN_COOKIE } from './pending-login.ts';
 
-export function authRoutes(deps: AppDeps, auth: AuthService): FastifyPluginAsyncZod {
+const tags = ['auth'];
+const self = { access: 'authenticated' } as const;
+
+/** Signing in (password, then a code when an authenticator is in force), the session, the password. */
+export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(loginRoutes(deps));
+    await app.register(sessionRoutes(deps));
+  };
+}
+
+function loginRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const config = {
+    access: 'public',
+    rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' },
+  } as const;
+  /** Sets the session cookie and answers with the signed-in user. */
+  const signedIn = (req: FastifyRequest, reply: FastifyReply, result: LoginResult) => {
+    setSessionCookie(req, reply, deps.config.cookieSecure, result);
+    return { user: result.user, expiresAt: result.expiresAt.toISOString() };
+  };
   return async (app) => {
     app.get(
       '/api/auth/csrf',
       {
         config: { access: 'public' },
         schema: {
-          tags: ['auth'],
+          tags,
           summary: 'CSRF-токен для запросов из браузера',
           response: { 200: csrfResponseSchema },
         },
@@ -31,71 +55,62 @@ export function authRoutes(deps: AppDeps, auth: AuthService): FastifyPluginAsync
     app.post(
       '/api/auth/login',
       {
-        config: {
-          access: 'public',
-          rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' },
-        },
+        config,
         schema: {
-          tags: ['auth'],
+          tags,
           summary: 'Вход по e-mail или телефону и паролю',
           body: loginRequestSchema,
           response: { 200: loginResponseSchema, ...errorResponses },
         },
       },
       async (req, reply) => {
-        const result = await auth.login(req.body, req.actor, {
+        const result = await logIn(deps, req.actor, req.body, {
           userAgent: req.headers['user-agent'] ?? null,
         });
-        if (result.kind === 'second_factor') {
-          reply.setCookie(PENDING_LOGIN_COOKIE, result.token, {
-            path: '/api/auth/login',
-            httpOnly: true,
-            sameSite: 'strict',
-            secure: isSecureRequest(req, deps.config.cookieSecure),
-            expires: result.expiresAt,
-          });
-          return { secondFactorRequired: true as const, expiresAt: result.expiresAt.toISOString() };
-        }
-        setSessionCookie(req, reply, deps.config.cookieSecure, result);
-        return { user: result.user, expiresAt: result.expiresAt.toISOString() };
+        if (result.kind === 'session') return signedIn(req, reply, result);
+        reply.setCookie(PENDING_LOGIN_COOKIE, result.token, {
+          path: '/api/auth/login',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: isSecureRequest(req, deps.config.cookieSecure),
+          expires: result.expiresAt,
+        });
+        return { secondFactorRequired: true as const, expiresAt: result.expiresAt.toISOString() };
       },
     );
 
     app.post(
       '/api/auth/login/second-factor',
       {
-        config: {
-          access: 'public',
-          rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' },
-        },
+        config,
         schema: {
-          tags: ['auth'],
+          tags,
           summary: 'Второй шаг входа: код из приложения-аутентификатора или резервный код',
           body: secondFactorLoginRequestSchema,
           response: { 200: sessionResponseSchema, ...errorResponses },
         },
       },
       async (req, reply) => {
-        const result = await auth.completeSecondFactor(
-          req.cookies[PENDING_LOGIN_COOKIE],
-          req.body.code,
-          req.actor,
-        );
+        const token = req.cookies[PENDING_LOGIN_COOKIE];
+        const result = await completePendingLogin(deps, token, req.body.code, req.actor);
         reply.clearCookie(PENDING_LOGIN_COOKIE, { path: '/api/auth/login' });
-        setSessionCookie(req, reply, deps.config.cookieSecure, result);
-        return { user: result.user, expiresAt: result.expiresAt.toISOString() };
+        return signedIn(req, reply, result);
       },
     );
+  };
+}
 
+function sessionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       '/api/auth/logout',
       {
         config: { access: 'public' },
-        schema: { tags: ['auth'], summary: 'Выход', response: { 200: okResponseSchema } },
+        schema: { tags, summary: 'Выход', response: { 200: okResponseSchema } },
       },
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
-        if (token) await auth.logout(token, req.actor);
+        if (token) await logOut(deps, req.actor, token);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
       },
@@ -104,9 +119,9 @@ export function authRoutes(deps: AppDeps, auth: AuthService): FastifyPluginAsync
     app.get(
       '/api/auth/session',
       {
-        config: { access: 'authenticated' },
+        config: self,
         schema: {
-          tags: ['auth'],
+          tags,
           summary: 'Текущий пользователь',
           response: { 200: sessionResponseSchema, ...errorResponses },
         },
@@ -120,16 +135,16 @@ export function authRoutes(deps: AppDeps, auth: AuthService): FastifyPluginAsync
     app.post(
       '/api/auth/password',
       {
-        config: { access: 'authenticated' },
+        config: self,
         schema: {
-          tags: ['auth'],
+          tags,
           summary: 'Смена пароля',
           body: changePasswordRequestSchema,
           response: { 200: okResponseSchema, ...errorResponses },
         },
       },
       async (req) => {
-        await auth.changePassword(req.actor, req.sessionId, req.body);
+        await changePassword(deps, req.actor, req.sessionId, req.body);
         return { ok: true as const };
       },
     );

@@ -6,9 +6,9 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sha256 } from '../../platform/ids.ts';
+import { toSessionUser, type UserRow } from '../admin-users/users.queries.ts';
 import type { SecondFactorMethod } from '../second-factor/check-second-factor.ts';
 import { secondFactorState } from '../second-factor/second-factor-state.ts';
-import { toSessionUser, type UserRow } from '../users/users.queries.ts';
 import { loginThrottleFor } from './login-throttle.ts';
 
 export interface LoginResult {

@@ -5,8 +5,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
+import { findUserById, type UserRow } from '../admin-users/users.queries.ts';
 import { checkSecondFactor } from '../second-factor/check-second-factor.ts';
-import { findUserById, type UserRow } from '../users/users.queries.ts';
 import { loginThrottleFor, secondFactorThrottleKey } from './login-throttle.ts';
 import { type LoginResult, openSession } from './open-session.ts';
 

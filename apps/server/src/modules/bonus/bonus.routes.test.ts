@@ -13,7 +13,7 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { auditLog, clinics } from '../../db/schema/index.ts';
-import { ratingsService } from '../ratings/ratings.service.ts';
+import { recomputeRatings } from '../rating/recompute-ratings.ts';
 
 const THERAPIST: [string, string, number] = [
   'B01.047.001',
@@ -189,7 +189,7 @@ describe('the console ranking follows the bonus program', () => {
     const network = (await loggedIn(ctx, ['clinic_user'], { clinicIds: [seven.id, three.id] })).client;
     expect((await network.post(url(seven.id), { percent: 7, validFrom: '2026-11-20' })).statusCode).toBe(201);
     expect((await network.post(url(three.id), { percent: 3, validFrom: '2026-11-20' })).statusCode).toBe(201);
-    await ratingsService(ctx.deps).recomputeAll();
+    await recomputeRatings(ctx.deps);
     const ratings = await ctx.deps.database.db
       .select({ id: clinics.id, rating: clinics.rating })
       .from(clinics);

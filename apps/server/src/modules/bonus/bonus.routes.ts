@@ -2,13 +2,17 @@ import { cashbackChangeSchema, cashbackViewSchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { BonusService } from './bonus.service.ts';
+import { cancelCashback } from './cancel-cashback.ts';
+import { getCashback } from './get-cashback.ts';
+import { scheduleCashback } from './schedule-cashback.ts';
 
 const cabinet = { access: ['clinic_user', 'admin'] as const };
 const tags = ['clinic cabinet'];
 
-export function bonusRoutes(bonus: BonusService): FastifyPluginAsyncZod {
+/** The clinic's bonus program: cashback percents from a date. */
+export function bonusRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/cashback',
@@ -21,7 +25,7 @@ export function bonusRoutes(bonus: BonusService): FastifyPluginAsyncZod {
           response: { 200: cashbackViewSchema, ...errorResponses },
         },
       },
-      (req) => bonus.get(req.actor, req.params.clinicId),
+      (req) => getCashback(deps, req.actor, req.params.clinicId),
     );
     app.post(
       '/api/clinics/:clinicId/cashback',
@@ -36,7 +40,7 @@ export function bonusRoutes(bonus: BonusService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await bonus.schedule(req.actor, req.params.clinicId, req.body)),
+        reply.status(201).send(await scheduleCashback(deps, req.actor, req.params.clinicId, req.body)),
     );
     app.delete(
       '/api/clinics/:clinicId/cashback/:validFrom',
@@ -49,7 +53,7 @@ export function bonusRoutes(bonus: BonusService): FastifyPluginAsyncZod {
           response: { 200: cashbackViewSchema, ...errorResponses },
         },
       },
-      (req) => bonus.cancel(req.actor, req.params.clinicId, req.params.validFrom),
+      (req) => cancelCashback(deps, req.actor, req.params.clinicId, req.params.validFrom),
     );
   };
 }

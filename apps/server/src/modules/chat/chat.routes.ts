@@ -9,14 +9,14 @@ import {
   type SendChatMessage,
   sendChatMessageSchema,
 } from '@remed/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import { CHAT_STAFF, CONSOLE_SEAT } from './chat-access.ts';
+import { CHAT_STAFF, type ChatSeat, CONSOLE_SEAT } from './chat-access.ts';
 import { chatAttachmentsRoutes } from './chat-attachments.routes.ts';
 import type { IncomingFile } from './chat-files.ts';
 import { CLINIC, clinicSeat, clinicThreadParams, tags, threadParams } from './chat-http.ts';
@@ -61,13 +61,33 @@ function sameOrigin(req: FastifyRequest, publicUrl: string): boolean {
   return origin === `${req.protocol}://${req.host}` || origin === new URL(publicUrl).origin;
 }
 
+/** Saves a message sent from `seat`: 201 the first time, 200 when a retry with the same clientId finds it saved. */
+async function postMessage(
+  deps: AppDeps,
+  seat: ChatSeat,
+  threadId: string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const { input, files } = await readMessage(req);
+  const { message, created } = await sendMessage(deps, req.actor, seat, threadId, input, files);
+  return reply.status(created ? 201 : 200).send(message);
+}
+
 /** The chat's socket and its messages; threads, files and department contacts have routes of their own. */
 export function chatRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(chatThreadsRoutes(deps));
     await app.register(chatAttachmentsRoutes(deps));
     await app.register(departmentContactsRoutes(deps));
+    await app.register(chatSocketRoutes(deps));
+    await app.register(clinicMessageRoutes(deps));
+    await app.register(consoleMessageRoutes(deps));
+  };
+}
 
+function chatSocketRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     const hub = createChatHub(deps, app.log);
     await hub.start();
     app.addHook('onClose', () => hub.stop());
@@ -90,8 +110,12 @@ export function chatRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       (socket, req) => hub.attach(socket, req.user!, req.sessionId!),
     );
+  };
+}
 
-    // The clinic's side: its people, for the clinic named in the path.
+/** The clinic's side: its people, for the clinic named in the path. */
+function clinicMessageRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/clinics/:clinicId/chat/threads/:threadId/messages',
       {
@@ -118,18 +142,7 @@ export function chatRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           ...sendSchema,
         },
       },
-      async (req, reply) => {
-        const { input, files } = await readMessage(req);
-        const { message, created } = await sendMessage(
-          deps,
-          req.actor,
-          clinicSeat(req.params),
-          req.params.threadId,
-          input,
-          files,
-        );
-        return reply.status(created ? 201 : 200).send(message);
-      },
+      (req, reply) => postMessage(deps, clinicSeat(req.params), req.params.threadId, req, reply),
     );
     app.post(
       '/api/clinics/:clinicId/chat/threads/:threadId/read',
@@ -145,8 +158,12 @@ export function chatRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       (req) => markRead(deps, req.actor, clinicSeat(req.params), req.params.threadId, req.body.seq),
     );
+  };
+}
 
-    // The service's side: console doctors and administrators, all clinics.
+/** The service's side: console doctors and administrators, all clinics. */
+function consoleMessageRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/console/chat/threads/:threadId/messages',
       {
@@ -167,18 +184,7 @@ export function chatRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: CHAT_STAFF },
         schema: { tags, summary: 'Ответить клинике (с файлами)', params: threadParams, ...sendSchema },
       },
-      async (req, reply) => {
-        const { input, files } = await readMessage(req);
-        const { message, created } = await sendMessage(
-          deps,
-          req.actor,
-          CONSOLE_SEAT,
-          req.params.threadId,
-          input,
-          files,
-        );
-        return reply.status(created ? 201 : 200).send(message);
-      },
+      (req, reply) => postMessage(deps, CONSOLE_SEAT, req.params.threadId, req, reply),
     );
     app.post(
       '/api/console/chat/threads/:threadId/read',

@@ -10,7 +10,7 @@ export const PAYING: readonly ClaimStatus[] = [
 ];
 
 /** Allowed moves of a claim; anything else is a bug or a race, and is refused. */
-export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
+const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   waiting_receipt: ['manual_review', 'approved', 'partially_approved', 'rejected', 'clawback'],
   manual_review: ['approved', 'partially_approved', 'rejected'],
   approved: ['payout_pending', 'paid'],

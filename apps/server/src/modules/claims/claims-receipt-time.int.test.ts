@@ -1,23 +1,17 @@
 import type { FiscalReceipt } from '@remed/core';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { claims } from '../../db/schema/index.ts';
-import { claimsWorld } from './claims.fixtures.ts';
+import { setUpClaimsWorld, therapistVisit, world } from './claims.fixtures.ts';
 
-let world: Awaited<ReturnType<typeof claimsWorld>>;
-beforeAll(async () => {
-  world = await claimsWorld();
-});
-afterAll(() => world.close());
+setUpClaimsWorld();
 afterEach(() => {
   world.sourceClock.shiftMinutes = 0;
 });
 
-const CONSULT = 'Прием (осмотр, консультация) врача-терапевта первичный';
-
 async function submitAt(dateTime: string, sourceShiftMinutes: number) {
   const { client, letterId } = await world.withLetter();
-  const qr = world.tillReceipt([{ name: CONSULT, price: 250_000 }], { dateTime });
+  const qr = world.tillReceipt(therapistVisit, { dateTime });
   world.sourceClock.shiftMinutes = sourceShiftMinutes;
   const res = await client.post('/api/me/claims', { letterId, qr, source: 'camera' });
   expect(res.statusCode).toBe(201);

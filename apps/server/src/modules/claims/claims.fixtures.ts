@@ -2,17 +2,18 @@ import type { AddressInfo } from 'node:net';
 import { formatQr } from '@remed/core';
 import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import {
   attachClinics,
   createTestContext,
   loggedIn,
   makeClinic,
-  makeInsured,
   makeOrganisations,
   makeProgram,
-  TestClient,
+  type TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
+import { insuredClient, openCase } from '../../../test/visits.ts';
 import { insuredPersons, ledgerEntries, payouts } from '../../db/schema/index.ts';
 import { fnsOpenApiReceiptSource } from '../../integrations/fns/fns-openapi-client.ts';
 import { fnsOpenApiSimulatorRoutes } from '../../integrations/fns/fns-openapi-simulator.ts';
@@ -28,7 +29,15 @@ import { sendPayout } from '../payouts/send-payout.ts';
 import { sweepPayouts } from '../payouts/sweep-payouts.ts';
 import { fetchReceipt } from './fetch-receipt.ts';
 
+export const THERAPIST = 'Прием (осмотр, консультация) врача-терапевта первичный';
 const BLOOD_TEST = 'Общий (клинический) анализ крови развернутый';
+/** The letter's therapist visit at the clinic's price: reimbursed in full. */
+export const therapistVisit = [{ name: THERAPIST, price: 250_000 }];
+/** The letter's blood test at the clinic's price: reimbursed in full. */
+export const bloodTest = [{ name: BLOOD_TEST, price: 75_000 }];
+
+type ReceiptItem = { name: string; price: number; quantity?: number };
+type ReceiptOptions = { n?: 1 | 2; inn?: string; dateTime?: string };
 
 /**
  * The simulated FNS and YooKassa on a port of their own, and the receipt source the service asks, whose
@@ -78,10 +87,7 @@ async function outsideWorld(store: ReceiptSimulatorStore) {
 /** Till receipts of the clinic registered with the simulated FNS, each with its own ФД; returns the QR string. */
 function tillReceipts(store: ReceiptSimulatorStore, clinicInn: string) {
   let fd = 1000;
-  return (
-    items: { name: string; price: number; quantity?: number }[],
-    opts: { n?: 1 | 2; inn?: string; dateTime?: string } = {},
-  ) => {
+  return (items: ReceiptItem[], opts: ReceiptOptions = {}) => {
     fd++;
     const dateTime = opts.dateTime ?? '2026-11-20T14:30:00';
     const lines = items.map((i) => ({
@@ -128,40 +134,49 @@ async function clinicInProgram(ctx: TestContext) {
   const clinic = await makeClinic(
     ctx.deps,
     [
-      ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', 2500],
+      ['B01.047.001', THERAPIST, 2500],
       ['B03.016.003', BLOOD_TEST, 750],
     ],
     { cashback: 5 },
   );
   await attachClinics(ctx.deps, programId, [clinic.id]);
   const doctor = (await loggedIn(ctx, ['console_doctor'])).client;
+  return { programId, clinic, doctor };
+}
 
-  /** An insured person with a letter for a therapist visit and a blood test, and СБП details (or none). */
-  async function withLetter(phone: string | null = '+79161234567') {
-    const insured = await makeInsured(ctx.deps, programId, { withUser: true });
+/**
+ * An insured person, signed in, with a letter for a therapist visit and a blood test and СБП details (or
+ * none); `submit` hands in a till receipt against the letter and returns the claim as the person sees it.
+ */
+function letterWriter(
+  ctx: TestContext,
+  programId: string,
+  clinicId: string,
+  doctor: TestClient,
+  tillReceipt: ReturnType<typeof tillReceipts>,
+) {
+  return async function withLetter(phone: string | null = '+79161234567') {
+    const insured = await insuredClient(ctx, programId);
     if (phone)
       await ctx.deps.database.db
         .update(insuredPersons)
         .set({ payoutPhone: phone, payoutBankId: '100000000111' })
         .where(eq(insuredPersons.id, insured.personId));
-    const reqId = (
-      await doctor.post('/api/console/requests', { policyNumber: insured.policyNumber, complaint: 'Горло' })
-    ).json().id;
-    const caseId = (await doctor.post(`/api/console/requests/${reqId}/case`)).json().id;
+    const caseId = await openCase(doctor, insured.policyNumber, 'Горло');
     const letter = await doctor.post(`/api/console/cases/${caseId}/letters`, {
       services: [
         { serviceCode: 'B01.047.001', quantity: 1 },
         { serviceCode: 'B03.016.003', quantity: 1 },
       ],
       approvedCodes: [],
-      clinicId: clinic.id,
+      clinicId,
     });
-    const client = new TestClient(ctx.app);
-    await client.login(insured.user!.email);
-    return { insured, client, letterId: letter.json().id as string };
-  }
-
-  return { clinic, doctor, withLetter };
+    const letterId = letter.json().id as string;
+    const { client } = insured;
+    const submit = async (items: ReceiptItem[], opts?: ReceiptOptions) =>
+      (await client.post('/api/me/claims', { letterId, qr: tillReceipt(items, opts) })).json();
+    return { insured, client, letterId, submit };
+  };
 }
 
 /**
@@ -184,9 +199,11 @@ export async function claimsWorld(
       overrides: { receiptSource, payoutProvider },
     },
   );
-  const { clinic, doctor, withLetter } = await clinicInProgram(ctx);
+  const { programId, clinic, doctor } = await clinicInProgram(ctx);
   const tillReceipt = tillReceipts(store, clinic.inn);
   const db = ctx.deps.database.db;
+
+  const withLetter = letterWriter(ctx, programId, clinic.id, doctor, tillReceipt);
 
   /** The jobs of claims and payouts, run by hand. */
   const services = () => ({
@@ -202,9 +219,8 @@ export async function claimsWorld(
     db.select().from(ledgerEntries).where(eq(ledgerEntries.claimId, claimId));
   /** An approved blood test whose payout row (and key) was written, but whose call never happened. */
   async function unsentPayout(phone?: string) {
-    const { client, letterId } = await withLetter(phone);
-    const qr = tillReceipt([{ name: BLOOD_TEST, price: 75_000 }]);
-    const claim = (await client.post('/api/me/claims', { letterId, qr })).json();
+    const { client, submit } = await withLetter(phone);
+    const claim = await submit(bloodTest);
     const [p] = await payoutsFor(claim.id);
     return { client, claim, payout: p! };
   }
@@ -236,4 +252,17 @@ export async function claimsWorld(
       await sim.close();
     },
   };
+}
+
+type ClaimsWorld = Awaited<ReturnType<typeof claimsWorld>>;
+
+// Live: the test files read it after beforeAll has set it.
+export let world: ClaimsWorld;
+
+/** Registers a claims world, `world`, around the tests of the file. */
+export function setUpClaimsWorld() {
+  beforeAll(async () => {
+    world = await claimsWorld();
+  });
+  afterAll(() => world.close());
 }

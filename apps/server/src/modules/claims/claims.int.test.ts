@@ -1,16 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, type TestContext } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { loggedIn } from '../../../test/harness.ts';
 import { claims } from '../../db/schema/index.ts';
-import { claimsWorld } from './claims.fixtures.ts';
+import { bloodTest, setUpClaimsWorld, THERAPIST, therapistVisit, world } from './claims.fixtures.ts';
 
-let world: Awaited<ReturnType<typeof claimsWorld>>;
-let ctx: TestContext;
-beforeAll(async () => {
-  world = await claimsWorld();
-  ctx = world.ctx;
-});
-afterAll(() => world.close());
+setUpClaimsWorld();
 
 const withLetter = (phone?: string) => world.withLetter(phone);
 const tillReceipt = (...a: Parameters<typeof world.tillReceipt>) => world.tillReceipt(...a);
@@ -23,7 +17,7 @@ describe('from receipt to money', () => {
   it('adjudicates line by line, pays reimbursement plus cashback once, and refuses the same receipt again', async () => {
     const { client, letterId, insured } = await withLetter();
     const qr = tillReceipt([
-      { name: 'Прием (осмотр, консультация) врача-терапевта первичный', price: 310_000 },
+      { name: THERAPIST, price: 310_000 },
       { name: 'Бахилы', price: 1_000 },
     ]);
     const res = await client.post('/api/me/claims', { letterId, qr, source: 'camera' });
@@ -50,7 +44,9 @@ describe('from receipt to money', () => {
     const again = await client.post('/api/me/claims', { letterId, qr, source: 'photo' });
     expect(again.statusCode).toBe(409);
     expect(again.json().details.reason).toBe('DUPLICATE_RECEIPT');
-    const recon = (await (await loggedIn(ctx, ['admin'])).client.get('/api/admin/reconciliation')).json();
+    const recon = (
+      await (await loggedIn(world.ctx, ['admin'])).client.get('/api/admin/reconciliation')
+    ).json();
     expect(
       recon.people.find((p: { insuredPersonId: string }) => p.insuredPersonId === insured.personId),
     ).toEqual({
@@ -66,21 +62,20 @@ describe('from receipt to money', () => {
 
   it('two uploads of one receipt at the same moment make one claim', async () => {
     const { client, letterId } = await withLetter();
-    const qr = tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]);
+    const qr = tillReceipt(bloodTest);
     const [a, b] = await Promise.all([
       client.post('/api/me/claims', { letterId, qr }),
       client.post('/api/me/claims', { letterId, qr }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
-    const rows = await ctx.deps.database.db.select().from(claims).where(eq(claims.letterId, letterId));
+    const rows = await world.ctx.deps.database.db.select().from(claims).where(eq(claims.letterId, letterId));
     expect(rows).toHaveLength(1);
   });
 
   it('waits when the receipt source is slow or down, and is never rejected for it', async () => {
-    const { client, letterId } = await withLetter();
-    const qr = tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]);
+    const { client, submit } = await withLetter();
     world.store.behaviour.failNext = 1;
-    const first = (await client.post('/api/me/claims', { letterId, qr })).json();
+    const first = await submit(bloodTest);
     expect(first).toMatchObject({ status: 'waiting_receipt', statusTitle: 'Ждём данные чека из ФНС' });
     world.store.behaviour.pendingNext = 1;
     await claimsOf().claims.fetch(first.id);
@@ -94,17 +89,12 @@ describe('from receipt to money', () => {
   });
 
   it('sends an unclear receipt to manual review; the doctor decides line by line, audited, then it is paid', async () => {
-    const { client, letterId } = await withLetter();
-    const claim = (
-      await client.post('/api/me/claims', {
-        letterId,
-        qr: tillReceipt([
-          { name: 'Медицинская услуга', price: 250_000 },
-          { name: 'Анализ крови общий', price: 90_000 },
-          { name: 'Справка для бассейна', price: 50_000 },
-        ]),
-      })
-    ).json();
+    const { client, submit } = await withLetter();
+    const claim = await submit([
+      { name: 'Медицинская услуга', price: 250_000 },
+      { name: 'Анализ крови общий', price: 90_000 },
+      { name: 'Справка для бассейна', price: 50_000 },
+    ]);
     expect(claim).toMatchObject({ status: 'manual_review', reimbursement: 0, cashback: 0 });
     expect(claim.reasons).toContain('UNIDENTIFIED_ITEM');
     const queue = (await world.doctor.get('/api/console/reviews')).json();
@@ -153,7 +143,7 @@ describe('from receipt to money', () => {
       [2, 60_000],
       [null, 0],
     ]);
-    const audit = await ctx.deps.database.query<{ action: string; actor_user_id: string | null }>(
+    const audit = await world.ctx.deps.database.query<{ action: string; actor_user_id: string | null }>(
       'select action, actor_user_id from audit_log where entity_id = $1 order by id',
       [claim.id],
     );
@@ -173,13 +163,8 @@ describe('from receipt to money', () => {
   });
 
   it('a refused review tells the person why and pays nothing', async () => {
-    const { client, letterId } = await withLetter();
-    const claim = (
-      await client.post('/api/me/claims', {
-        letterId,
-        qr: tillReceipt([{ name: 'Оплата по счёту № 17', price: 90_000 }]),
-      })
-    ).json();
+    const { client, submit } = await withLetter();
+    const claim = await submit([{ name: 'Оплата по счёту № 17', price: 90_000 }]);
     expect(claim.status).toBe('manual_review');
     await world.doctor.post(`/api/console/reviews/${claim.id}`, {
       action: 'reject',
@@ -195,46 +180,28 @@ describe('from receipt to money', () => {
   });
 
   it('a refund of a reimbursed receipt creates a clawback, taken off the next payout', async () => {
-    const { client, letterId, insured } = await withLetter();
-    const visit = [{ name: 'Прием (осмотр, консультация) врача-терапевта первичный', price: 250_000 }];
-    const first = (await client.post('/api/me/claims', { letterId, qr: tillReceipt(visit) })).json();
+    const { insured, submit } = await withLetter();
+    const first = await submit(therapistVisit);
     await pay(first.id);
-    const refund = (
-      await client.post('/api/me/claims', { letterId, qr: tillReceipt(visit, { n: 2 }) })
-    ).json();
+    const refund = await submit(therapistVisit, { n: 2 });
     expect(refund).toMatchObject({ status: 'clawback', reimbursement: 0, cashback: 0 });
     expect(refund.summary).toMatch(/2\u00a0500,00\u00a0₽ из возмещения удержим из следующей выплаты/);
     expect((await ledgerFor(refund.id)).map((l) => [l.kind, l.amount])).toEqual([['clawback', -250_000]]);
-    const next = (
-      await client.post('/api/me/claims', {
-        letterId,
-        qr: tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }]),
-      })
-    ).json();
+    const next = await submit(bloodTest);
     expect(next.status).toBe('paid');
     expect(await payoutsFor(next.id)).toEqual([]);
-    const recon = (await (await loggedIn(ctx, ['admin'])).client.get('/api/admin/reconciliation')).json();
+    const recon = (
+      await (await loggedIn(world.ctx, ['admin'])).client.get('/api/admin/reconciliation')
+    ).json();
     const me = recon.people.find((p: { insuredPersonId: string }) => p.insuredPersonId === insured.personId);
     expect(me).toMatchObject({ owed: 262_500 - 250_000 + 78_750, paid: 262_500, inFlight: 0 });
   });
 
   it('rejects a receipt of another clinic and a refund receipt, and hides claims from other people', async () => {
-    const { client, letterId } = await withLetter();
-    const wrong = (
-      await client.post('/api/me/claims', {
-        letterId,
-        qr: tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }], {
-          inn: '7707083893',
-        }),
-      })
-    ).json();
+    const { client, letterId, submit } = await withLetter();
+    const wrong = await submit(bloodTest, { inn: '7707083893' });
     expect(wrong).toMatchObject({ status: 'rejected', reasons: ['WRONG_CLINIC'] });
-    const refund = (
-      await client.post('/api/me/claims', {
-        letterId,
-        qr: tillReceipt([{ name: 'Общий (клинический) анализ крови развернутый', price: 75_000 }], { n: 2 }),
-      })
-    ).json();
+    const refund = await submit(bloodTest, { n: 2 });
     expect(refund).toMatchObject({ status: 'rejected', reasons: ['NOT_A_SALE'] });
     const other = await withLetter();
     expect((await other.client.get(`/api/me/claims/${wrong.id}`)).statusCode).toBe(404);

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clinics, guaranteeLetters, insuredPersons, policies } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
+import { fullNameOf } from '../insurance/person-name.ts';
 import { availableSql } from '../payouts/owing.ts';
 import type { SavedLetterState } from './claim-state.ts';
 

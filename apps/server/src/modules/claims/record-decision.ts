@@ -10,7 +10,7 @@ import { jobWrite, type QueuedJob } from '../../platform/jobs.ts';
 import { type Notice, noticeWrites } from '../notifications/notify.ts';
 import { type PayoutPlan, payoutPlanWrites, planPayout } from '../payouts/owing.ts';
 import { payoutJob } from '../payouts/payout-jobs.ts';
-import { RATING_RECOMPUTE_JOB } from '../ratings/rating-jobs.ts';
+import { RATING_RECOMPUTE_JOB } from '../rating/rating-jobs.ts';
 import type { ClaimEffects } from './claim-jobs.ts';
 import { claimNotices } from './claim-notices.ts';
 import { CLAIM_STATUS_TITLES, canMove, savedState } from './claim-state.ts';

@@ -9,7 +9,7 @@ import {
   programClinics,
   programs,
 } from '../../db/schema/index.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
+import { fullNameOf } from '../insurance/person-name.ts';
 import { personNameForSearch, wordsSearch } from '../insurance/person-search.ts';
 
 export interface PatientsFilter {

@@ -4,25 +4,27 @@ import {
   clinicPatientViewSchema,
   clinicProgramOptionSchema,
   pageOf,
-  type Role,
   tableFormatSchema,
 } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import { clinicCabinet, clinicParamsSchema } from '../../platform/clinic-access.ts';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { TABLE_CONTENT_TYPES } from '../insurance/table-files.ts';
-import type { ClinicPatientsService } from './clinic-patients.service.ts';
+import { exportPatients } from './export-patients.ts';
+import { listClinicPrograms } from './list-clinic-programs.ts';
+import { listPatients } from './list-patients.ts';
 
-const READERS: readonly Role[] = ['clinic_user', 'admin'];
 const tags = ['clinic cabinet'];
 
-export function clinicPatientsRoutes(patients: ClinicPatientsService): FastifyPluginAsyncZod {
+/** A clinic's lists of attached and detached insured people, on screen and as a file. */
+export function clinicPatientsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/patients',
       {
-        config: { access: READERS },
+        config: clinicCabinet,
         schema: {
           tags,
           summary: 'Списки прикрепления и открепления застрахованных к клинике',
@@ -31,12 +33,12 @@ export function clinicPatientsRoutes(patients: ClinicPatientsService): FastifyPl
           response: { 200: pageOf(clinicPatientViewSchema), ...errorResponses },
         },
       },
-      (req) => patients.list(req.actor, req.params.clinicId, req.query),
+      (req) => listPatients(deps, req.actor, req.params.clinicId, req.query),
     );
     app.get(
       '/api/clinics/:clinicId/patients/programs',
       {
-        config: { access: READERS },
+        config: clinicCabinet,
         schema: {
           tags,
           summary: 'Программы ДМС, в которые входит клиника',
@@ -44,12 +46,12 @@ export function clinicPatientsRoutes(patients: ClinicPatientsService): FastifyPl
           response: { 200: z.array(clinicProgramOptionSchema), ...errorResponses },
         },
       },
-      (req) => patients.programs(req.actor, req.params.clinicId),
+      (req) => listClinicPrograms(deps, req.actor, req.params.clinicId),
     );
     app.get(
       '/api/clinics/:clinicId/patients/export.:format',
       {
-        config: { access: READERS },
+        config: clinicCabinet,
         schema: {
           tags,
           summary: 'Списки прикрепления в файле XLSX или CSV (с теми же фильтрами)',
@@ -58,7 +60,7 @@ export function clinicPatientsRoutes(patients: ClinicPatientsService): FastifyPl
         },
       },
       async (req, reply) => {
-        const file = await patients.export(req.actor, req.params.clinicId, req.query, req.params.format);
+        const file = await exportPatients(deps, req.actor, req.params.clinicId, req.query, req.params.format);
         return reply
           .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
           .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -2,14 +2,19 @@ import { clinicProgramsSchema, programJoiningSchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
-import type { ClinicProgramsService } from './clinic-programs.service.ts';
+import { joinProgram } from './join-program.ts';
+import { leaveProgram } from './leave-program.ts';
+import { listClinicPrograms } from './list-clinic-programs.ts';
+import { setProgramJoining } from './set-program-joining.ts';
 
 const clinicProgramParams = clinicParamsSchema.extend({
   programId: z.uuid('Неверный идентификатор программы'),
 });
 
-export function clinicProgramsRoutes(service: ClinicProgramsService): FastifyPluginAsyncZod {
+/** Clinics joining and leaving reimbursement programs, and insurers opening them to clinics. */
+export function clinicProgramsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/programs',
@@ -22,7 +27,7 @@ export function clinicProgramsRoutes(service: ClinicProgramsService): FastifyPlu
           response: { 200: clinicProgramsSchema, ...errorResponses },
         },
       },
-      (req) => service.list(req.actor, req.params.clinicId),
+      (req) => listClinicPrograms(deps, req.actor, req.params.clinicId),
     );
     app.post(
       '/api/clinics/:clinicId/programs/:programId/join',
@@ -36,7 +41,7 @@ export function clinicProgramsRoutes(service: ClinicProgramsService): FastifyPlu
         },
       },
       async (req) => {
-        await service.join(req.actor, req.params.clinicId, req.params.programId);
+        await joinProgram(deps, req.actor, req.params.clinicId, req.params.programId);
         return { ok: true as const };
       },
     );
@@ -52,7 +57,7 @@ export function clinicProgramsRoutes(service: ClinicProgramsService): FastifyPlu
         },
       },
       async (req) => {
-        await service.leave(req.actor, req.params.clinicId, req.params.programId);
+        await leaveProgram(deps, req.actor, req.params.clinicId, req.params.programId);
         return { ok: true as const };
       },
     );
@@ -69,7 +74,7 @@ export function clinicProgramsRoutes(service: ClinicProgramsService): FastifyPlu
         },
       },
       async (req) => {
-        await service.setJoining(req.actor, req.params.id, req.body.clinicsMayJoin);
+        await setProgramJoining(deps, req.actor, req.params.id, req.body.clinicsMayJoin);
         return { ok: true as const };
       },
     );

@@ -48,6 +48,15 @@ async function codeSentTo(recipient: string) {
   return { code, message: m! };
 }
 
+/** A visitor's fresh application, and the code sent for it to the employee's e-mail. */
+async function applicationWithCode() {
+  const input = registrationInput();
+  const client = visitor();
+  await client.post('/api/clinic-registration/code', input);
+  const { code } = await codeSentTo(input.userEmail);
+  return { input, client, code };
+}
+
 const clinicsWithInn = (inn: string) =>
   ctx.deps.database.db.select().from(clinics).where(eq(clinics.inn, inn));
 
@@ -246,10 +255,7 @@ describe('clinic self-registration', () => {
   });
 
   it('refuses a wrong code (under the code field), an expired one, and the sixth try', async () => {
-    const input = registrationInput();
-    const client = visitor();
-    await client.post('/api/clinic-registration/code', input);
-    const { code } = await codeSentTo(input.userEmail);
+    const { input, client, code } = await applicationWithCode();
     const wrong = code === '000000' ? '111111' : '000000';
 
     const bad = await client.post('/api/clinic-registration', { ...input, code: wrong });
@@ -278,10 +284,7 @@ describe('clinic self-registration', () => {
   });
 
   it('creates the clinic once when the same registration is sent twice', async () => {
-    const input = registrationInput();
-    const client = visitor();
-    await client.post('/api/clinic-registration/code', input);
-    const { code } = await codeSentTo(input.userEmail);
+    const { input, client, code } = await applicationWithCode();
     const first = await client.post('/api/clinic-registration', { ...input, code });
     expect(first.statusCode).toBe(200);
     const second = await client.post('/api/clinic-registration', { ...input, code });
@@ -291,10 +294,7 @@ describe('clinic self-registration', () => {
   });
 
   it('creates the clinic once when two sends of the same form race', async () => {
-    const input = registrationInput();
-    const client = visitor();
-    await client.post('/api/clinic-registration/code', input);
-    const { code } = await codeSentTo(input.userEmail);
+    const { input, client, code } = await applicationWithCode();
     const answers = await Promise.all([
       client.post('/api/clinic-registration', { ...input, code }),
       client.post('/api/clinic-registration', { ...input, code }),

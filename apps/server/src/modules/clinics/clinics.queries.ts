@@ -3,28 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clinics, userAgreements, userClinics } from '../../db/schema/index.ts';
 import { sha256 } from '../../platform/ids.ts';
+import { type ClinicRow, requisitesOf } from '../edo/clinics.queries.ts';
 
-export type ClinicRow = typeof clinics.$inferSelect;
-
+/** The requisites as the cabinet shows them: those of the contract's party, and when the clinic registered. */
 export function requisitesView(c: ClinicRow): ClinicRequisitesView {
-  return {
-    id: c.id,
-    inn: c.inn,
-    kpp: c.kpp,
-    ogrn: c.ogrn,
-    name: c.name,
-    shortName: c.shortName,
-    address: c.address,
-    headName: c.headName,
-    headPost: c.headPost,
-    bik: c.bik,
-    bankName: c.bankName,
-    correspondentAccount: c.correspondentAccount,
-    settlementAccount: c.settlementAccount,
-    email: c.email,
-    phone: c.phone,
-    registeredAt: c.registeredAt?.toISOString() ?? null,
-  };
+  return { id: c.id, ...requisitesOf(c), registeredAt: c.registeredAt?.toISOString() ?? null };
 }
 
 const REQUISITE_COLUMNS = [
@@ -47,11 +30,6 @@ type RequisiteColumns = Pick<ClinicRow, (typeof REQUISITE_COLUMNS)[number]>;
 /** The requisites as columns, from a form or a row; the ИНН is set once, when the clinic row is created. */
 export function requisitesColumns(r: RequisiteColumns): RequisiteColumns {
   return Object.fromEntries(REQUISITE_COLUMNS.map((k) => [k, r[k]])) as RequisiteColumns;
-}
-
-export async function findClinic(db: DbOrTx, id: string): Promise<ClinicRow | undefined> {
-  const [row] = await db.select().from(clinics).where(eq(clinics.id, id));
-  return row;
 }
 
 export async function findClinicByInn(db: DbOrTx, inn: string): Promise<ClinicRow | undefined> {
@@ -95,11 +73,4 @@ export async function createClinicFor(
     otpCodeId: o.otpCodeId,
   });
   return row!;
-}
-
-/** The constraint a failed insert broke, whichever driver reported it. */
-export function violatedConstraint(e: unknown): string | undefined {
-  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const c = err.cause ?? err;
-  return c.code === '23505' ? c.constraint : undefined;
 }

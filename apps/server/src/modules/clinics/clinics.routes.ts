@@ -1,76 +1,25 @@
-import {
-  clinicNetworkAddSchema,
-  clinicRegistrationSchema,
-  clinicRegistrationSubmitSchema,
-  clinicRequisitesSchema,
-  clinicRequisitesViewSchema,
-  innAvailabilitySchema,
-  registrationCodeResponseSchema,
-  sessionResponseSchema,
-} from '@remed/core';
+import { clinicNetworkAddSchema, clinicRequisitesSchema, clinicRequisitesViewSchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import { clinicCabinet, clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { setSessionCookie } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { ClinicRegistrationService } from './clinic-registration.service.ts';
-import type { ClinicsService } from './clinics.service.ts';
+import { addToNetwork } from './add-to-network.ts';
+import { clinicRegistrationRoutes } from './clinic-registration.routes.ts';
+import { clinicRequisites } from './clinic-requisites.ts';
+import { updateRequisites } from './update-requisites.ts';
 
 const tags = ['clinic cabinet'];
 
-export function clinicsRoutes(
-  deps: AppDeps,
-  clinics: ClinicsService,
-  registration: ClinicRegistrationService,
-): FastifyPluginAsyncZod {
+/** Clinics: self-registration, a network's next legal entity, and each clinic's requisites. */
+export function clinicsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/api/clinic-registration/inn/:inn',
-      {
-        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags,
-          summary: 'Свободен ли ИНН для регистрации клиники',
-          params: z.object({ inn: z.string().regex(/^\d{10}(\d{2})?$/, 'ИНН — 10 или 12 цифр') }),
-          response: { 200: innAvailabilitySchema, ...errorResponses },
-        },
-      },
-      (req) => registration.innAvailable(req.params.inn),
-    );
-    app.post(
-      '/api/clinic-registration/code',
-      {
-        config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
-        schema: {
-          tags,
-          summary: 'Проверить заявку на регистрацию клиники и отправить код подтверждения',
-          body: clinicRegistrationSchema,
-          response: { 200: registrationCodeResponseSchema, ...errorResponses },
-        },
-      },
-      (req) => registration.requestCode(req.body),
-    );
-    app.post(
-      '/api/clinic-registration',
-      {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
-        schema: {
-          tags,
-          summary: 'Зарегистрировать клинику и первого сотрудника по коду подтверждения и войти',
-          body: clinicRegistrationSubmitSchema,
-          response: { 200: sessionResponseSchema, ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        const r = await registration.register(req.actor, req.body, {
-          userAgent: req.headers['user-agent'] ?? null,
-        });
-        setSessionCookie(req, reply, deps.config.cookieSecure, r);
-        return { user: r.user, expiresAt: r.expiresAt.toISOString() };
-      },
-    );
+    await app.register(clinicRegistrationRoutes(deps));
+    await app.register(requisitesRoutes(deps));
+  };
+}
 
+function requisitesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       '/api/clinics',
       {
@@ -82,12 +31,12 @@ export function clinicsRoutes(
           response: { 200: clinicRequisitesViewSchema, ...errorResponses },
         },
       },
-      (req) => clinics.addToNetwork(req.actor, req.body, { userAgent: req.headers['user-agent'] ?? null }),
+      (req) => addToNetwork(deps, req.actor, req.body, { userAgent: req.headers['user-agent'] ?? null }),
     );
     app.get(
       '/api/clinics/:clinicId/requisites',
       {
-        config: { access: ['clinic_user', 'admin'] },
+        config: clinicCabinet,
         schema: {
           tags,
           summary: 'Реквизиты клиники',
@@ -95,12 +44,12 @@ export function clinicsRoutes(
           response: { 200: clinicRequisitesViewSchema, ...errorResponses },
         },
       },
-      (req) => clinics.requisites(req.actor, req.params.clinicId),
+      (req) => clinicRequisites(deps, req.actor, req.params.clinicId),
     );
     app.put(
       '/api/clinics/:clinicId/requisites',
       {
-        config: { access: ['clinic_user', 'admin'] },
+        config: clinicCabinet,
         schema: {
           tags,
           summary: 'Изменить реквизиты клиники (ИНН не меняется)',
@@ -109,7 +58,7 @@ export function clinicsRoutes(
           response: { 200: clinicRequisitesViewSchema, ...errorResponses },
         },
       },
-      (req) => clinics.updateRequisites(req.actor, req.params.clinicId, req.body),
+      (req) => updateRequisites(deps, req.actor, req.params.clinicId, req.body),
     );
   };
 }

@@ -10,7 +10,7 @@ import {
   policies,
 } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
+import { fullNameOf } from '../insurance/person-name.ts';
 import { loadProgram, rulesOf } from '../insurance/programs.queries.ts';
 
 /** A service the doctor chose for a case, with how many times it is given. */

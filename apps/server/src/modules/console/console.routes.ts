@@ -30,7 +30,18 @@ const doctor = { access: ['console_doctor'] as const };
 const tags = ['console'];
 const idResponse = z.object({ id: z.uuid() });
 
+/** The medical console: incoming requests, the case a doctor works on, and what can be offered for it. */
 export function consoleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(requestRoutes(deps));
+    await app.register(caseRoutes(deps));
+    await app.register(lookupRoutes(deps));
+    await app.register(offerRoutes(deps));
+  };
+}
+
+/** Requests from the app and from phone calls, and taking one into work. */
+function requestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/requests',
@@ -83,6 +94,12 @@ export function consoleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => ({ id: await openCase(deps, req.actor, req.params.id) }),
     );
+  };
+}
+
+/** The case: who, which policy and program, complaints and diagnosis. */
+function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/console/cases/:id',
       {
@@ -113,6 +130,12 @@ export function consoleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return { ok: true as const };
       },
     );
+  };
+}
+
+/** Suggestions while typing: services of the catalogue and ICD-10 diagnoses. */
+function lookupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/console/services',
       {
@@ -139,6 +162,12 @@ export function consoleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => searchIcd10(req.query.q),
     );
+  };
+}
+
+/** What the program covers, which clinics can do it, and the guarantee letter that sends the patient there. */
+function offerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       '/api/console/cases/:id/coverage',
       {

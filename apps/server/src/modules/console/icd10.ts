@@ -2,7 +2,7 @@
  * Common ICD-10 (МКБ-10) diagnoses met at an outpatient console, for fast lookup. The doctor may type any
  * well-formed code; this list only suggests.
  */
-export const ICD10_COMMON: readonly { code: string; name: string }[] = [
+const ICD10_COMMON: readonly { code: string; name: string }[] = [
   { code: 'A09', name: 'Диарея и гастроэнтерит предположительно инфекционного происхождения' },
   { code: 'B34.9', name: 'Вирусная инфекция неуточнённая' },
   { code: 'D50.9', name: 'Железодефицитная анемия неуточнённая' },

@@ -12,12 +12,12 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { letterNotifications } from '../letters/letter-notifications.ts';
+import { notifyLetterIssued } from '../letters/letter-notifications.ts';
 import { loadLetters } from '../letters/letters.queries.ts';
 import { type CaseContext, caseContext, type SelectedService, todayOf } from './case.queries.ts';
 import { cashbackOn, effectivePrices } from './pricing.queries.ts';
 
-export interface LetterRequest {
+interface LetterRequest {
   clinicId: string;
   branchId?: string | null | undefined;
   services: SelectedService[];
@@ -174,5 +174,5 @@ async function writeLetter(
       franchise: percentHalfUp(report.total, c.rules.franchisePercent),
     },
   });
-  return letterNotifications(deps).issued(tx, view!, c.person);
+  return notifyLetterIssued(deps, tx, view!, c.person);
 }

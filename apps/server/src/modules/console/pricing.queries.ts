@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { effectiveVersions } from '../price-lists/price-list-versions.queries.ts';
 
-export type PriceRow = {
+type PriceRow = {
   clinicId: string;
   serviceCode: string;
   clinicCode: string;

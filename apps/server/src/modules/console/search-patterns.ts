@@ -11,7 +11,54 @@
  * Anything not understood ends a run, so a pattern is never stricter than the expression.
  */
 export function requiredWordPatterns(re: string): string[] {
-  const runs: { text: string; start: boolean; end: boolean }[] = [];
+  const runs = plainRuns(re);
+  if (!runs) return [];
+  return [...new Set(runs.flatMap((run) => likePattern(run) ?? []))];
+}
+
+interface Run {
+  text: string;
+  start: boolean;
+  end: boolean;
+}
+
+/** Index just past the quantifier at `i` (`*`, `+`, `?`, `{m,n}`, each maybe lazy), or `i` if none. */
+function quantifierEnd(re: string, i: number): number {
+  let j = i;
+  if (re[j] === '*' || re[j] === '+' || re[j] === '?') j++;
+  else if (re[j] === '{') {
+    const close = re.indexOf('}', j);
+    j = close < 0 ? re.length : close + 1;
+  }
+  if (j > i && re[j] === '?') j++;
+  return j;
+}
+
+/** Index of the `]` closing the bracket expression opened at `i`. */
+function bracketEnd(re: string, i: number): number {
+  let j = i + 1;
+  if (re[j] === '^') j++;
+  if (re[j] === ']') j++;
+  while (j < re.length && re[j] !== ']') j += re[j] === '\\' ? 2 : 1;
+  return j;
+}
+
+/** Index of the `)` closing the group opened at `i`, over nested groups and bracket expressions. */
+function groupEnd(re: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  for (; j < re.length; j++) {
+    if (re[j] === '\\') j++;
+    else if (re[j] === '[') j = bracketEnd(re, j);
+    else if (re[j] === '(') depth++;
+    else if (re[j] === ')' && --depth === 0) break;
+  }
+  return j;
+}
+
+/** The runs of plain characters `re` cannot match without; null when `re` has alternatives. */
+function plainRuns(re: string): Run[] | null {
+  const runs: Run[] = [];
   let text = '';
   let start = false;
   let afterWordStart = false;
@@ -21,20 +68,9 @@ export function requiredWordPatterns(re: string): string[] {
     start = false;
     afterWordStart = false;
   };
-  /** Index just past the quantifier at `i` (`*`, `+`, `?`, `{m,n}`, each maybe lazy), or `i` if none. */
-  const quantifierEnd = (i: number) => {
-    let j = i;
-    if (re[j] === '*' || re[j] === '+' || re[j] === '?') j++;
-    else if (re[j] === '{') {
-      const close = re.indexOf('}', j);
-      j = close < 0 ? re.length : close + 1;
-    }
-    if (j > i && re[j] === '?') j++;
-    return j;
-  };
   for (let i = 0; i < re.length; ) {
     const c = re[i]!;
-    if (c === '|') return [];
+    if (c === '|') return null;
     if (c === '\\') {
       const e = re[i + 1];
       if (e === 'M') close(true);
@@ -42,64 +78,40 @@ export function requiredWordPatterns(re: string): string[] {
         close();
         afterWordStart = e === 'm';
       }
-      i = quantifierEnd(i + 2);
-      continue;
-    }
-    if (c === '[') {
-      let j = i + 1;
-      if (re[j] === '^') j++;
-      if (re[j] === ']') j++;
-      while (j < re.length && re[j] !== ']') j += re[j] === '\\' ? 2 : 1;
+      i = quantifierEnd(re, i + 2);
+    } else if (c === '[' || c === '(') {
+      const j = c === '[' ? bracketEnd(re, i) : groupEnd(re, i);
       close();
-      i = quantifierEnd(j + 1);
-      continue;
-    }
-    if (c === '(') {
-      let depth = 0;
-      let j = i;
-      for (; j < re.length; j++) {
-        if (re[j] === '\\') j++;
-        else if (re[j] === '[') {
-          j++;
-          if (re[j] === '^') j++;
-          if (re[j] === ']') j++;
-          while (j < re.length && re[j] !== ']') j += re[j] === '\\' ? 2 : 1;
-        } else if (re[j] === '(') depth++;
-        else if (re[j] === ')' && --depth === 0) break;
-      }
-      close();
-      i = quantifierEnd(j + 1);
-      continue;
-    }
-    if (c === '*' || c === '?' || c === '{') {
+      i = quantifierEnd(re, j + 1);
+    } else if (c === '*' || c === '?' || c === '{') {
       // The character before was optional.
       text = text.slice(0, -1);
       close();
-      i = quantifierEnd(i);
-      continue;
-    }
-    if (c === '+' || c === '.' || c === '^' || c === '$' || c === ')') {
+      i = quantifierEnd(re, i);
+    } else if (c === '+' || c === '.' || c === '^' || c === '$' || c === ')') {
       close();
-      i = quantifierEnd(i + 1);
-      continue;
+      i = quantifierEnd(re, i + 1);
+    } else {
+      if (!text) start = afterWordStart;
+      afterWordStart = false;
+      text += c;
+      i++;
     }
-    if (!text) start = afterWordStart;
-    afterWordStart = false;
-    text += c;
-    i++;
   }
   close();
-  const patterns = runs.flatMap(({ text, start, end }) => {
-    const words = `${start ? ' ' : ''}${text
-      .toLowerCase()
-      .replace(/ё/g, 'е')
-      .replace(/[^a-zа-я0-9]+/g, ' ')}${end ? ' ' : ''}`.replace(/\s+/g, ' ');
-    // A word gives a trigram if it is 3 long, or starts after a space, or is 2 long before a space.
-    const tokens = words.split(' ');
-    const indexable = tokens.some(
-      (t, k) => t.length >= 3 || (k > 0 && t.length >= 1) || (k < tokens.length - 1 && t.length >= 2),
-    );
-    return indexable ? [`%${words}%`] : [];
-  });
-  return [...new Set(patterns)];
+  return runs;
+}
+
+/** The run as words between spaces, or nothing when the trigram index could not use it. */
+function likePattern({ text, start, end }: Run): string | null {
+  const words = `${start ? ' ' : ''}${text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^a-zа-я0-9]+/g, ' ')}${end ? ' ' : ''}`.replace(/\s+/g, ' ');
+  // A word gives a trigram if it is 3 long, or starts after a space, or is 2 long before a space.
+  const tokens = words.split(' ');
+  const indexable = tokens.some(
+    (t, k) => t.length >= 3 || (k > 0 && t.length >= 1) || (k < tokens.length - 1 && t.length >= 2),
+  );
+  return indexable ? `%${words}%` : null;
 }

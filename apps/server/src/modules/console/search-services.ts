@@ -17,7 +17,7 @@ const RANKED_SPELLINGS = 3;
  */
 const NAME_SAMPLE = 100;
 
-export type ServiceHit = { serviceCode: string; name: string; clinics: number; minPrice: number };
+type ServiceHit = { serviceCode: string; name: string; clinics: number; minPrice: number };
 
 /**
  * Services offered on `day` by any clinic, for what a doctor typed: an 804н code or its beginning

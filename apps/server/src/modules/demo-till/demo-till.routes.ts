@@ -1,9 +1,10 @@
 import { demoTillRequestSchema, demoTillResponseSchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { DemoTillService } from './demo-till.service.ts';
+import { printDemoReceipt } from './print-demo-receipt.ts';
 
-export function demoTillRoutes(till: DemoTillService): FastifyPluginAsyncZod {
+export function demoTillRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/demo/till',
@@ -17,7 +18,7 @@ export function demoTillRoutes(till: DemoTillService): FastifyPluginAsyncZod {
           response: { 200: demoTillResponseSchema, ...errorResponses },
         },
       },
-      (req) => till.print(req.actor, req.body),
+      (req) => printDemoReceipt(deps, req.actor, req.body),
     );
   };
 }

@@ -13,7 +13,7 @@ import { addEvent } from './history.queries.ts';
 import { sideOf } from './sides.ts';
 
 /** A contract or an agreement to draw up: everything but its number, date and clinic. */
-export type NewAgreement = Omit<AgreementShape, 'number' | 'documentDate' | 'clinicId'>;
+type NewAgreement = Omit<AgreementShape, 'number' | 'documentDate' | 'clinicId'>;
 
 async function nextNumber(tx: Tx, kind: 'contract' | 'supplement', day: string) {
   const seq = kind === 'contract' ? 'clinic_contract_number_seq' : 'clinic_supplement_number_seq';

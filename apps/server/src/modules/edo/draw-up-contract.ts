@@ -10,7 +10,7 @@ import { drawUpAgreement } from './draw-up-agreement.ts';
 import { sideOf } from './sides.ts';
 
 /** A year less a day: a contract made on 20.11.2026 runs to 19.11.2027 inclusive. */
-export function oneYearFrom(isoDate: string): string {
+function oneYearFrom(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
 }

@@ -5,12 +5,12 @@ import { renderPdf } from '../../platform/pdf.ts';
 const ACCENT = '#1c7ed6';
 const STAMP = '#1864ab';
 
-export const STAMP_TITLE = 'Документ подписан простой электронной подписью';
+const STAMP_TITLE = 'Документ подписан простой электронной подписью';
 
 const SIDE_TITLES = { service: 'Сервис', clinic: 'Клиника' } as const;
 
 /** 20.11.2026 10:00:00 МСК */
-export function moscowDateTime(iso: string): string {
+function moscowDateTime(iso: string): string {
   const m = moscowIso(new Date(iso));
   return `${ruDate(m.slice(0, 10))} ${m.slice(11, 19)} МСК`;
 }
@@ -146,7 +146,7 @@ export function renderAgreementPdf(
   return renderPdf(doc);
 }
 
-export interface SheetDocument {
+interface SheetDocument {
   title: string;
   clinicName: string;
   senderName: string;

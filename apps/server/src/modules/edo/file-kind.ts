@@ -1,5 +1,5 @@
 /** File kinds the document exchange accepts, recognised by their bytes and cross-checked with the extension. */
-export const FILE_KINDS = {
+const FILE_KINDS = {
   pdf: { extensions: ['pdf'], contentType: 'application/pdf' },
   xlsx: {
     extensions: ['xlsx'],
@@ -14,7 +14,7 @@ export const FILE_KINDS = {
   jpeg: { extensions: ['jpg', 'jpeg'], contentType: 'image/jpeg' },
 } as const;
 
-export type FileKind = keyof typeof FILE_KINDS;
+type FileKind = keyof typeof FILE_KINDS;
 
 export const ACCEPTED_FILES = 'PDF, XLSX, CSV, DOCX, PNG или JPEG';
 
@@ -50,7 +50,7 @@ export function detectFileKind(b: Buffer): FileKind | null {
   return null;
 }
 
-export type FileCheck = { ok: true; kind: FileKind; contentType: string } | { ok: false; reason: string };
+type FileCheck = { ok: true; kind: FileKind; contentType: string } | { ok: false; reason: string };
 
 /** The file's content decides; an extension that names another format is refused too (a renamed file). */
 export function checkFile(fileName: string, content: Buffer): FileCheck {

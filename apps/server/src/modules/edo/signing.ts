@@ -11,7 +11,7 @@ import { addEvent } from './history.queries.ts';
 const TTL_MS = 10 * 60_000;
 
 /** +7 916 ***-**-67 or o***@clinic.ru: enough to recognise, not enough to harvest. */
-export function maskContact(channel: 'sms' | 'email', to: string): string {
+function maskContact(channel: 'sms' | 'email', to: string): string {
   if (channel === 'sms') return `${to.slice(0, 2)} ${to.slice(2, 5)} ***-**-${to.slice(-2)}`;
   const [name, domain] = to.split('@');
   return `${name!.slice(0, 1)}***@${domain}`;
@@ -27,8 +27,7 @@ export interface SignTarget {
 const purpose = (t: SignTarget) => `edo-sign:${t.id}`;
 
 /** The audit log's name for the signed thing. */
-export const entityTypeOf = (t: SignTarget) =>
-  t.entity === 'contract' ? 'clinic_contract' : 'clinic_document';
+const entityTypeOf = (t: SignTarget) => (t.entity === 'contract' ? 'clinic_contract' : 'clinic_document');
 
 /** The history event's (and the signature row's) link to the signed thing. */
 export const subjectOf = (t: SignTarget) =>

@@ -16,7 +16,7 @@ export function employerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: employeePayoutsSchema, ...errorResponses },
         },
       },
-      (req) => listEmployeePayouts(deps.database.db, req.actor),
+      (req) => listEmployeePayouts(deps, req.actor),
     );
   };
 }

@@ -1,10 +1,10 @@
 import type { EmployeePayouts } from '@remed/core';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
 import { claims, consents, contracts, insuredPersons, policies, programs } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
+import { fullNameOf } from '../insurance/person-name.ts';
 
 /** An aggregate over fewer people would point at someone: the employer then sees nothing. */
 const MIN_AGGREGATE = 5;
@@ -13,10 +13,13 @@ const MIN_AGGREGATE = 5;
  * What the employer sees of its employees' reimbursements: by name only for those whose consent to sharing is
  * in force at this moment, the rest as one total (152-ФЗ: health-related data goes to the employer only by consent).
  */
-export async function listEmployeePayouts(db: DbOrTx, actor: Actor): Promise<EmployeePayouts> {
+export async function listEmployeePayouts(
+  deps: Pick<AppDeps, 'database'>,
+  actor: Actor,
+): Promise<EmployeePayouts> {
   const holder = actor.user?.policyholder;
   if (!holder) throw new AppError('ORGANISATION_REQUIRED', 'Учётная запись не привязана к страхователю');
-  const rows = await db
+  const rows = await deps.database.db
     .select({
       person: insuredPersons,
       policyNumber: policies.number,

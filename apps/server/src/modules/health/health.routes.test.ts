@@ -2,7 +2,8 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { registerAccessControl } from '../../platform/http.ts';
-import { authService } from '../auth/auth.service.ts';
+import { resolveApiToken } from '../auth/resolve-api-token.ts';
+import { resolveSession } from '../auth/resolve-session.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -74,7 +75,10 @@ describe('operations endpoints', () => {
 
   it('refuses to start when an API route declares no access', async () => {
     const app = Fastify();
-    registerAccessControl(app, authService(ctx.deps));
+    registerAccessControl(app, {
+      resolveSession: (token) => resolveSession(ctx.deps, token),
+      resolveApiToken: (secret) => resolveApiToken(ctx.deps, secret),
+    });
     expect(() => app.get('/api/open-by-mistake', async () => 'x')).toThrow(/does not declare config.access/);
   });
 });

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { HomeService } from './home.service.ts';
+import { homeSummary } from './home-summary.ts';
 
-export const homeSummarySchema = z.object({
+const homeSummarySchema = z.object({
   admin: z
     .object({
       users: z.number().int(),
@@ -16,7 +17,7 @@ export const homeSummarySchema = z.object({
   clinics: z.array(z.object({ id: z.uuid(), name: z.string(), priceItems: z.number().int() })).optional(),
 });
 
-export function homeRoutes(home: HomeService): FastifyPluginAsyncZod {
+export function homeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/home',
@@ -28,7 +29,7 @@ export function homeRoutes(home: HomeService): FastifyPluginAsyncZod {
           response: { 200: homeSummarySchema, ...errorResponses },
         },
       },
-      (req) => home.summary(req.actor),
+      (req) => homeSummary(deps, req.actor),
     );
   };
 }

@@ -7,20 +7,31 @@ import {
 } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
-import type { InsuranceService } from './insurance.service.ts';
-import { type InsuredImportService, importView } from './insured-import.service.ts';
+import { getInsuredImport } from './get-insured-import.ts';
+import { importErrorReport } from './import-error-report.ts';
+import { insuredImportLimits } from './insured-import-limits.ts';
+import { insuredTemplate } from './insured-template.ts';
+import { listProgramInsured } from './list-program-insured.ts';
+import { listPrograms } from './list-programs.ts';
 import { TABLE_CONTENT_TYPES } from './table-files.ts';
+import { uploadInsuredFile } from './upload-insured-file.ts';
 
 const INSURANCE_STAFF: readonly Role[] = ['admin', 'insurer_user'];
 const tags = ['insurance'];
 const formatParams = z.object({ format: z.enum(['xlsx', 'csv']) });
 
-export function insuranceRoutes(
-  insurance: InsuranceService,
-  imports: InsuredImportService,
-): FastifyPluginAsyncZod {
+/** An insurer's programs, the people they insure, and the uploads of their lists. */
+export function insuranceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(programRoutes(deps));
+    await app.register(insuredImportRoutes(deps));
+  };
+}
+
+function programRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/insurance/programs',
@@ -32,7 +43,7 @@ export function insuranceRoutes(
           response: { 200: z.array(programViewSchema), ...errorResponses },
         },
       },
-      (req) => insurance.programs(req.actor),
+      (req) => listPrograms(deps, req.actor),
     );
 
     app.get(
@@ -51,9 +62,14 @@ export function insuranceRoutes(
           response: { 200: pageOf(insuredPersonViewSchema), ...errorResponses },
         },
       },
-      (req) => insurance.insured(req.actor, req.params.id, req.query),
+      (req) => listProgramInsured(deps, req.actor, req.params.id, req.query),
     );
+  };
+}
 
+function insuredImportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const limits = insuredImportLimits(deps.config);
+  return async (app) => {
     app.get(
       '/api/insurance/insured-template.:format',
       {
@@ -64,7 +80,7 @@ export function insuranceRoutes(
         reply
           .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
           .header('content-disposition', `attachment; filename="insured-template.${req.params.format}"`)
-          .send(await imports.template(req.params.format)),
+          .send(await insuredTemplate(req.params.format)),
     );
 
     app.post(
@@ -83,14 +99,14 @@ export function insuranceRoutes(
       async (req, reply) => {
         const { files, fields } = await receiveUpload(req, {
           field: 'file',
-          maxBytes: imports.limits.maxFileBytes,
+          maxBytes: limits.maxFileBytes,
           required: 'Выберите файл',
         });
         const mode = fields.mode === 'valid_rows' ? 'valid_rows' : 'all_or_nothing';
         const detachMissing = fields.detachMissing !== 'false';
         return reply
           .status(202)
-          .send(await imports.create(req.actor, req.params.id, files[0]!, mode, detachMissing));
+          .send(await uploadInsuredFile(deps, req.actor, req.params.id, files[0]!, mode, detachMissing));
       },
     );
 
@@ -105,7 +121,7 @@ export function insuranceRoutes(
           response: { 200: insuredImportViewSchema, ...errorResponses },
         },
       },
-      async (req) => importView(await imports.get(req.actor, req.params.id)),
+      (req) => getInsuredImport(deps, req.actor, req.params.id),
     );
 
     app.get(
@@ -122,7 +138,7 @@ export function insuranceRoutes(
         reply
           .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
           .header('content-disposition', `attachment; filename="import-errors.${req.params.format}"`)
-          .send(await imports.report(req.actor, req.params.id, req.params.format)),
+          .send(await importErrorReport(deps, req.actor, req.params.id, req.params.format)),
     );
   };
 }

@@ -9,7 +9,7 @@ import type { ImportIssue } from '../../db/schema/index.ts';
 import { readTableLines, type TableFormat } from '../../platform/tables/read-table.ts';
 import type { TableLimits } from '../../platform/tables/table-limits.ts';
 
-export const MAX_ISSUES_KEPT = 5000;
+const MAX_ISSUES_KEPT = 5000;
 const FOREIGN_BATCH = 5000;
 
 export interface InsuredFile {
@@ -21,7 +21,7 @@ export interface InsuredFile {
 }
 
 /** A data row of the file as it will be written, or null when the row is invalid (its issues say why). */
-export type CheckedRow = {
+type CheckedRow = {
   line: number;
   row: InsuredRow | null;
   issues: { column: string; problem: string }[];

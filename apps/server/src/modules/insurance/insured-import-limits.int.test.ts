@@ -11,38 +11,15 @@ import {
   loggedIn,
   makeOrganisations,
   makeProgram,
-  multipartBody,
   type TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
 import { insuredImports, policies } from '../../db/schema/index.ts';
 import { writeBigXlsx } from '../../platform/tables/tables.fixtures.ts';
-import { insuredImportService } from './insured-import.service.ts';
+import { INSURED_HEADER, insuredPerson, uploadInsuredList } from './insured-list.fixtures.ts';
 
-const HEADER = [
-  'Номер полиса',
-  'Фамилия',
-  'Имя',
-  'Отчество',
-  'Дата рождения',
-  'Пол',
-  'Телефон',
-  'E-mail',
-  'Дата начала',
-  'Дата окончания',
-];
-const person = (n: number, prefix: string) => [
-  `${prefix}-${String(n).padStart(7, '0')}`,
-  'Петров',
-  n % 2 ? 'Иван' : 'Пётр',
-  'Сергеевич',
-  '14.03.1985',
-  'М',
-  `+7916${String(n).padStart(7, '0')}`,
-  '',
-  '01.01.2026',
-  '31.12.2026',
-];
+const HEADER = INSURED_HEADER;
+const person = (n: number, prefix: string) => insuredPerson(n, prefix, { digits: 7, email: false });
 
 // The configured caps, set low enough here that refusing does not need a million rows first.
 const MAX_ROWS = 250_000;
@@ -68,17 +45,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function upload(name: string, content: Buffer) {
-  const res = await insurer.request({
-    method: 'POST',
-    url: `/api/insurance/programs/${programId}/imports`,
-    ...multipartBody({ mode: 'valid_rows' }, { field: 'file', name, content }),
-  });
-  if (res.statusCode !== 202) return { res, view: null };
-  await insuredImportService(ctx.deps).run(res.json().id);
-  const view = (await insurer.get(`/api/insurance/imports/${res.json().id}`)).json();
-  return { res, view };
-}
+const upload = (name: string, content: Buffer) =>
+  uploadInsuredList(ctx, insurer, programId, { name, content, mode: 'valid_rows' });
 
 const policiesOfProgram = () =>
   ctx.deps.database.db.select({ id: policies.id }).from(policies).where(eq(policies.programId, programId));

@@ -11,32 +11,11 @@ import {
   type TestContext,
 } from '../../../test/harness.ts';
 import { insuredImports, insuredPersons, outboxMessages, policies } from '../../db/schema/index.ts';
-import { insuredImportService } from './insured-import.service.ts';
+import { runInsuredImport } from './import-insured-file.ts';
+import { INSURED_HEADER, insuredPerson, uploadInsuredList } from './insured-list.fixtures.ts';
 
-const HEADER = [
-  'Номер полиса',
-  'Фамилия',
-  'Имя',
-  'Отчество',
-  'Дата рождения',
-  'Пол',
-  'Телефон',
-  'E-mail',
-  'Дата начала',
-  'Дата окончания',
-];
-const person = (n: number, prefix: string) => [
-  `${prefix}-${String(n).padStart(6, '0')}`,
-  'Петров',
-  n % 2 ? 'Иван' : 'Пётр',
-  'Сергеевич',
-  '14.03.1985',
-  'М',
-  `+7916${String(n).padStart(7, '0')}`,
-  `p${n}.${prefix.toLowerCase()}@example.ru`,
-  '01.01.2026',
-  '31.12.2026',
-];
+const HEADER = INSURED_HEADER;
+const person = (n: number, prefix: string) => insuredPerson(n, prefix, { digits: 6, email: true });
 
 async function xlsx(rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
@@ -61,18 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function upload(client: TestClient, name: string, content: Buffer, mode = 'all_or_nothing') {
-  const body = multipartBody({ mode }, { field: 'file', name, content });
-  const res = await client.request({
-    method: 'POST',
-    url: `/api/insurance/programs/${programId}/imports`,
-    ...body,
-  });
-  if (res.statusCode !== 202) return { res, view: null };
-  await insuredImportService(ctx.deps).run(res.json().id);
-  const view = (await client.get(`/api/insurance/imports/${res.json().id}`)).json();
-  return { res, view };
-}
+const upload = (client: TestClient, name: string, content: Buffer, mode = 'all_or_nothing') =>
+  uploadInsuredList(ctx, client, programId, { name, content, mode });
 
 describe('insured list import', () => {
   it('serves the template in both formats, with the column headers', async () => {
@@ -183,7 +152,7 @@ describe('insured list import', () => {
       ...body,
     });
     expect(res.json().detachMissing).toBe(false);
-    await insuredImportService(ctx.deps).run(res.json().id);
+    await runInsuredImport(ctx.deps, res.json().id);
     const view = (await insurer.get(`/api/insurance/imports/${res.json().id}`)).json();
     expect(view).toMatchObject({ status: 'done', created: 1, detached: 0 });
     expect(await attached()).toBe(before + 1);

@@ -6,7 +6,7 @@ import { auditInsert } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { withLiveJob } from '../../platform/jobs.ts';
 import { IMPORT_GAVE_UP, IMPORT_MAX_ATTEMPTS } from '../../platform/lease.ts';
-import { INSURED_IMPORT_QUEUE } from './insured-import.service.ts';
+import { INSURED_IMPORT_QUEUE } from './import-insured-file.ts';
 
 /**
  * Lists of insured whose worker died (lease run out) are queued again, or failed with a reason after

@@ -1,7 +1,10 @@
 import { type LetterView, moscowIso } from '@remed/core';
+import type { Actor } from '../../platform/actor.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { readLetter } from './read-letter.ts';
 
 /** The `remed.guarantee-letter/v1` exchange format (DOMAIN.md 5.1), read by `remed adjudicate`. */
-export function letterToV1(l: LetterView) {
+function letterToV1(l: LetterView) {
   return {
     format: 'remed.guarantee-letter/v1' as const,
     number: l.number,
@@ -23,4 +26,9 @@ export function letterToV1(l: LetterView) {
       quantity: i.quantity,
     })),
   };
+}
+
+/** A letter the user may see, in the exchange format, for another system or `remed adjudicate`. */
+export async function exportLetterV1(deps: Pick<AppDeps, 'database' | 'clock'>, actor: Actor, id: string) {
+  return letterToV1(await readLetter(deps, actor, id, 'letter.print'));
 }

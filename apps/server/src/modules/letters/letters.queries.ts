@@ -14,7 +14,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
+import { fullNameOf } from '../insurance/person-name.ts';
 import { personNameForSearch, wordsSearch } from '../insurance/person-search.ts';
 
 /**

@@ -11,9 +11,17 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
 import { TABLE_CONTENT_TYPES } from '../insurance/table-files.ts';
-import type { LettersService } from './letters.service.ts';
+import { cancelLetter } from './cancel-letter.ts';
+import { exportClinicLetters } from './export-clinic-letters.ts';
+import { extendLetter } from './extend-letter.ts';
+import { exportLetterV1 } from './letter-export.ts';
+import { listClinicLetters } from './list-clinic-letters.ts';
+import { listLetters } from './list-letters.ts';
+import { printLetter } from './print-letter.ts';
+import { getLetter } from './read-letter.ts';
 
 const READERS: readonly Role[] = ['admin', 'console_doctor', 'insured', 'clinic_user', 'insurer_user'];
 const tags = ['guarantee letters'];
@@ -42,7 +50,16 @@ const letterV1Schema = z.object({
   ),
 });
 
-export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
+/** Guarantee letters: read by everyone concerned, listed for a clinic, cancelled or extended by the console. */
+export function lettersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(readingRoutes(deps));
+    await app.register(clinicLettersRoutes(deps));
+    await app.register(changeRoutes(deps));
+  };
+}
+
+function readingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/letters',
@@ -54,45 +71,7 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
           response: { 200: z.array(letterViewSchema), ...errorResponses },
         },
       },
-      (req) => letters.list(req.actor),
-    );
-    app.get(
-      '/api/clinics/:clinicId/letters',
-      {
-        config: { access: ['clinic_user', 'admin'] },
-        schema: {
-          tags,
-          summary: 'Гарантийные письма, адресованные клинике (с фильтрами)',
-          params: clinicParamsSchema,
-          querystring: clinicLettersQuerySchema,
-          response: { 200: pageOf(letterViewSchema), ...errorResponses },
-        },
-      },
-      (req) => letters.forClinic(req.actor, req.params.clinicId, req.query),
-    );
-    app.get(
-      '/api/clinics/:clinicId/letters/export.:format',
-      {
-        config: { access: ['clinic_user', 'admin'] },
-        schema: {
-          tags,
-          summary: 'Гарантийные письма клиники в файле XLSX или CSV (с теми же фильтрами)',
-          params: clinicParamsSchema.extend({ format: tableFormatSchema }),
-          querystring: clinicLettersFilterSchema,
-        },
-      },
-      async (req, reply) => {
-        const file = await letters.exportForClinic(
-          req.actor,
-          req.params.clinicId,
-          req.query,
-          req.params.format,
-        );
-        return reply
-          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.content);
-      },
+      (req) => listLetters(deps, req.actor),
     );
     app.get(
       '/api/letters/:id',
@@ -100,13 +79,13 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
         config: { access: READERS },
         schema: { tags, params: idParamsSchema, response: { 200: letterViewSchema, ...errorResponses } },
       },
-      (req) => letters.get(req.actor, req.params.id),
+      (req) => getLetter(deps, req.actor, req.params.id),
     );
     app.get(
       '/api/letters/:id/pdf',
       { config: { access: READERS }, schema: { tags, summary: 'Письмо в PDF', params: idParamsSchema } },
       async (req, reply) => {
-        const { number, content } = await letters.pdf(req.actor, req.params.id);
+        const { number, content } = await printLetter(deps, req.actor, req.params.id);
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${number}.pdf`)}`)
@@ -125,7 +104,7 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const v1 = await letters.exportV1(req.actor, req.params.id);
+        const v1 = await exportLetterV1(deps, req.actor, req.params.id);
         return reply
           .header(
             'content-disposition',
@@ -134,6 +113,11 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
           .send(v1);
       },
     );
+  };
+}
+
+function changeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       '/api/letters/:id/cancel',
       {
@@ -146,7 +130,7 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
           response: { 200: letterViewSchema, ...errorResponses },
         },
       },
-      (req) => letters.cancel(req.actor, req.params.id, req.body.reason),
+      (req) => cancelLetter(deps, req.actor, req.params.id, req.body.reason),
     );
     app.post(
       '/api/letters/:id/extend',
@@ -160,7 +144,51 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
           response: { 200: letterViewSchema, ...errorResponses },
         },
       },
-      (req) => letters.extend(req.actor, req.params.id, req.body.validUntil, req.body.reason),
+      (req) => extendLetter(deps, req.actor, req.params.id, req.body.validUntil, req.body.reason),
+    );
+  };
+}
+
+function clinicLettersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/clinics/:clinicId/letters',
+      {
+        config: { access: ['clinic_user', 'admin'] },
+        schema: {
+          tags,
+          summary: 'Гарантийные письма, адресованные клинике (с фильтрами)',
+          params: clinicParamsSchema,
+          querystring: clinicLettersQuerySchema,
+          response: { 200: pageOf(letterViewSchema), ...errorResponses },
+        },
+      },
+      (req) => listClinicLetters(deps, req.actor, req.params.clinicId, req.query),
+    );
+    app.get(
+      '/api/clinics/:clinicId/letters/export.:format',
+      {
+        config: { access: ['clinic_user', 'admin'] },
+        schema: {
+          tags,
+          summary: 'Гарантийные письма клиники в файле XLSX или CSV (с теми же фильтрами)',
+          params: clinicParamsSchema.extend({ format: tableFormatSchema }),
+          querystring: clinicLettersFilterSchema,
+        },
+      },
+      async (req, reply) => {
+        const file = await exportClinicLetters(
+          deps,
+          req.actor,
+          req.params.clinicId,
+          req.query,
+          req.params.format,
+        );
+        return reply
+          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.content);
+      },
     );
   };
 }

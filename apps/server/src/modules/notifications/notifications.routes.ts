@@ -1,12 +1,15 @@
 import { markNotificationsReadSchema, notificationListSchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
-import type { NotificationsService } from './notifications.service.ts';
+import { listNotifications } from './list-notifications.ts';
+import { markRead } from './mark-read.ts';
 
 const tags = ['notifications'];
 
-export function notificationsRoutes(service: NotificationsService): FastifyPluginAsyncZod {
+/** The notices under the bell: each person's own. */
+export function notificationsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/me/notifications',
@@ -19,7 +22,7 @@ export function notificationsRoutes(service: NotificationsService): FastifyPlugi
           response: { 200: notificationListSchema, ...errorResponses },
         },
       },
-      (req) => service.list(req.actor, req.query.limit),
+      (req) => listNotifications(deps, req.actor, req.query.limit),
     );
     app.post(
       '/api/me/notifications/read',
@@ -33,7 +36,7 @@ export function notificationsRoutes(service: NotificationsService): FastifyPlugi
         },
       },
       async (req) => {
-        await service.markRead(req.actor, req.body.ids);
+        await markRead(deps, req.actor, req.body.ids);
         return { ok: true as const };
       },
     );

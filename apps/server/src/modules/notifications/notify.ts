@@ -4,7 +4,7 @@ import { notifications } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { PlainMessage } from '../../platform/outbox.ts';
 
-export interface Recipient {
+interface Recipient {
   userId: string | null;
   phone: string | null;
   email: string | null;

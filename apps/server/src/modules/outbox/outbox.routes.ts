@@ -1,13 +1,15 @@
 import { outboxMessageSchema, pageOf } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { OutboxService } from './outbox.service.ts';
+import { listOutboxMessages } from './list-outbox-messages.ts';
+import { outboxAttachment } from './outbox-attachment.ts';
 
 const tags = ['admin: outbox'];
 
 /** The demo outbox: every e-mail and SMS the platform sent or would have sent, for admins to read. */
-export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
+export function outboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/admin/outbox',
@@ -24,7 +26,7 @@ export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
           response: { 200: pageOf(outboxMessageSchema), ...errorResponses },
         },
       },
-      (req) => outbox.list(req.query),
+      (req) => listOutboxMessages(deps, req.actor, req.query),
     );
     app.get(
       '/api/admin/outbox/:id/attachments/:n',
@@ -37,7 +39,7 @@ export function outboxRoutes(outbox: OutboxService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const a = await outbox.attachment(req.params.id, req.params.n);
+        const a = await outboxAttachment(deps, req.actor, req.params.id, req.params.n);
         return reply
           .header('content-type', a.contentType)
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

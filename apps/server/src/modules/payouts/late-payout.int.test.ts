@@ -1,18 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, type TestClient, type TestContext } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loggedIn, type TestClient } from '../../../test/harness.ts';
 import { auditLog, payouts } from '../../db/schema/index.ts';
-import { claimsWorld } from '../claims/claims.fixtures.ts';
+import { setUpClaimsWorld, world } from '../claims/claims.fixtures.ts';
 
-let world: Awaited<ReturnType<typeof claimsWorld>>;
-let ctx: TestContext;
+setUpClaimsWorld();
 let admin: TestClient;
 beforeAll(async () => {
-  world = await claimsWorld();
-  ctx = world.ctx;
-  admin = (await loggedIn(ctx, ['admin'])).client;
+  admin = (await loggedIn(world.ctx, ['admin'])).client;
 });
-afterAll(() => world.close());
 
 const DAY = 24 * 3_600_000;
 const posts = () => world.yookassa.requests.filter((r) => r.method === 'POST').length;
@@ -26,11 +22,11 @@ const searches = (payoutId: string) =>
  * at the test's own time stay valid for what follows.
  */
 async function later<T>(ms: number, fn: () => Promise<T>): Promise<T> {
-  ctx.clock.advance(ms);
+  world.ctx.clock.advance(ms);
   try {
     return await fn();
   } finally {
-    ctx.clock.advance(-ms);
+    world.ctx.clock.advance(-ms);
   }
 }
 
@@ -73,7 +69,10 @@ describe('a payout older than the provider keeps its key', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('INVALID_STATE');
     expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('payout_failed');
-    const audit = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, payout.id));
+    const audit = await world.ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, payout.id));
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['payout.review_requested', 'payout.canceled']),
     );
@@ -90,7 +89,7 @@ describe('a payout older than the provider keeps its key', () => {
   it('known to the provider, is reconciled from its answer: paid once, no second creation', async () => {
     const { client, claim, payout } = await world.unsentPayout();
     // The call reached the provider, but the process stopped before it stored the answer.
-    await ctx.deps.payoutProvider.create({
+    await world.ctx.deps.payoutProvider.create({
       idempotenceKey: payout.idempotenceKey,
       amount: payout.amount,
       phone: payout.phone,
@@ -136,7 +135,8 @@ describe('a payout older than the provider keeps its key', () => {
       await world.services().payouts.send(payout.id);
     });
     expect(
-      (await ctx.deps.database.db.select().from(payouts).where(eq(payouts.id, payout.id)))[0]!.reviewReason,
+      (await world.ctx.deps.database.db.select().from(payouts).where(eq(payouts.id, payout.id)))[0]!
+        .reviewReason,
     ).toMatch(/не знает/);
   });
 });

@@ -21,7 +21,7 @@ export interface PayoutPlan {
  * Money owed to a person that is not yet on its way: the ledger's balance less live payouts. Negative while a
  * clawback is open. Read it with the person locked, or two claims could both take one clawback off.
  */
-export async function available(tx: DbOrTx, personId: string): Promise<number> {
+async function available(tx: DbOrTx, personId: string): Promise<number> {
   const [row] = await sqlRows<{ available: string }>(tx, sql`select ${availableSql(personId)} as available`);
   return Number(row!.available);
 }

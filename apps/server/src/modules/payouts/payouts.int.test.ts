@@ -1,20 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, TestClient, type TestContext } from '../../../test/harness.ts';
-import { claimsWorld } from '../claims/claims.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { loggedIn, TestClient } from '../../../test/harness.ts';
+import { setUpClaimsWorld, therapistVisit, world } from '../claims/claims.fixtures.ts';
 
-let world: Awaited<ReturnType<typeof claimsWorld>>;
-let ctx: TestContext;
-beforeAll(async () => {
-  world = await claimsWorld();
-  ctx = world.ctx;
-});
-afterAll(() => world.close());
+setUpClaimsWorld();
 
 const payoutsFor = (id: string) => world.payoutsFor(id);
 const ledgerFor = (id: string) => world.ledgerFor(id);
 const pay = (id: string) => world.pay(id);
 const claimsOf = () => world.services();
+/** The person gives working СБП details in the app. */
+const giveSbpDetails = (client: TestClient) =>
+  client.request({
+    method: 'PUT',
+    url: '/api/me/payout-details',
+    payload: { phone: '+7 916 555-44-33', bankId: '100000000004' },
+  });
 
 describe('a claim is paid once, whatever the provider does', () => {
   it('the provider times out, then succeeds: one payout at the provider, one ledger entry', async () => {
@@ -42,7 +43,7 @@ describe('a claim is paid once, whatever the provider does', () => {
       event: 'payout.succeeded',
       object: { id: providerId, status: 'succeeded' },
     };
-    const anon = ctx.app;
+    const anon = world.ctx.app;
     const r1 = await anon.inject({ method: 'POST', url: '/api/webhooks/yookassa', payload: hook });
     const r2 = await anon.inject({ method: 'POST', url: '/api/webhooks/yookassa', payload: hook });
     expect([r1.statusCode, r2.statusCode]).toEqual([200, 200]);
@@ -59,7 +60,7 @@ describe('a claim is paid once, whatever the provider does', () => {
   it('the webhook comes before the provider id is stored: the payout is found by its own id, paid once', async () => {
     const { client, claim, payout: p } = await world.unsentPayout();
     // The provider accepted the call, but the process has not stored its answer yet.
-    const accepted = await ctx.deps.payoutProvider.create({
+    const accepted = await world.ctx.deps.payoutProvider.create({
       idempotenceKey: p.idempotenceKey,
       amount: p.amount,
       phone: p.phone,
@@ -74,7 +75,7 @@ describe('a claim is paid once, whatever the provider does', () => {
       .catch(() => undefined);
     const hook = { type: 'notification', event: 'payout.succeeded', object: { id: accepted.providerId } };
     expect(
-      (await ctx.app.inject({ method: 'POST', url: '/api/webhooks/yookassa', payload: hook })).json(),
+      (await world.ctx.app.inject({ method: 'POST', url: '/api/webhooks/yookassa', payload: hook })).json(),
     ).toEqual({
       accepted: true,
     });
@@ -91,18 +92,18 @@ describe('a claim is paid once, whatever the provider does', () => {
   it('the process stops between saving the decision and calling the provider: the sweep pays once', async () => {
     const { claim, payout: p } = await world.unsentPayout();
     expect(p.status).toBe('created');
-    ctx.clock.advance(60_000);
+    world.ctx.clock.advance(60_000);
     // The job was written with the decision: while it waits, the sweep adds none.
     expect(await claimsOf().payouts.sweep()).toBe(0);
     // Lost with the queue (a restore, a queue wiped by hand): the sweep queues it again.
-    await ctx.deps.database.db.execute(
+    await world.ctx.deps.database.db.execute(
       sql`delete from pgboss.job where name = 'payout-send' and data->>'id' = ${p.id}`,
     );
     expect(await claimsOf().payouts.sweep()).toBeGreaterThanOrEqual(1);
     await pay(claim.id);
     await pay(claim.id).catch(() => undefined);
     expect((await payoutsFor(claim.id)).filter((p) => p.status === 'succeeded')).toHaveLength(1);
-    ctx.clock.advance(-60_000);
+    world.ctx.clock.advance(-60_000);
   });
 
   it('a refused payout tells what to fix and can be retried with a new key after the details change', async () => {
@@ -114,15 +115,7 @@ describe('a claim is paid once, whatever the provider does', () => {
     expect((await client.post(`/api/me/claims/${claim.id}/retry-payout`)).statusCode).toBe(200);
     await pay(claim.id);
     expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('payout_failed');
-    expect(
-      (
-        await client.request({
-          method: 'PUT',
-          url: '/api/me/payout-details',
-          payload: { phone: '+7 916 555-44-33', bankId: '100000000004' },
-        })
-      ).json(),
-    ).toMatchObject({ bankName: expect.any(String) });
+    expect((await giveSbpDetails(client)).json()).toMatchObject({ bankName: expect.any(String) });
     await client.post(`/api/me/claims/${claim.id}/retry-payout`);
     await pay(claim.id);
     expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('paid');
@@ -133,7 +126,6 @@ describe('a claim is paid once, whatever the provider does', () => {
   });
 });
 
-const visit = [{ name: 'Прием (осмотр, консультация) врача-терапевта первичный', price: 250_000 }];
 const outboxTo = async (to: string) =>
   (
     await world.ctx.deps.database.query<{ channel: string; body: string; subject: string | null }>(
@@ -144,8 +136,8 @@ const outboxTo = async (to: string) =>
 
 describe('the insured person hears about every change', () => {
   it('in the app, by SMS and by e-mail; nobody else sees the notices', async () => {
-    const { client, letterId, insured } = await world.withLetter();
-    const claim = (await client.post('/api/me/claims', { letterId, qr: world.tillReceipt(visit) })).json();
+    const { client, insured, submit } = await world.withLetter();
+    const claim = await submit(therapistVisit);
     await world.pay(claim.id);
     const list = (await client.get('/api/me/notifications')).json();
     expect(list.unread).toBe(2);
@@ -180,9 +172,9 @@ describe('the insured person hears about every change', () => {
   });
 
   it('says so while the receipt is awaited, and when the bank refuses the transfer', async () => {
-    const { client, letterId } = await world.withLetter('+79160000000');
+    const { client, submit } = await world.withLetter('+79160000000');
     world.store.behaviour.failNext = 1;
-    const claim = (await client.post('/api/me/claims', { letterId, qr: world.tillReceipt(visit) })).json();
+    const claim = await submit(therapistVisit);
     expect(claim.status).toBe('waiting_receipt');
     await world.services().claims.fetch(claim.id);
     await world.pay(claim.id);
@@ -199,16 +191,12 @@ describe('the insured person hears about every change', () => {
 
 describe('СБП details and repayments', () => {
   it('an approved claim waits for СБП details and is paid as soon as they are given', async () => {
-    const { client, letterId } = await world.withLetter(null);
-    const claim = (await client.post('/api/me/claims', { letterId, qr: world.tillReceipt(visit) })).json();
+    const { client, submit } = await world.withLetter(null);
+    const claim = await submit(therapistVisit);
     expect(claim).toMatchObject({ status: 'approved', payout: null, reimbursement: 250_000 });
     const notice = (await client.get('/api/me/notifications')).json().items[0];
     expect(notice.title).toBe('Чек одобрен: укажите, куда перевести деньги');
-    await client.request({
-      method: 'PUT',
-      url: '/api/me/payout-details',
-      payload: { phone: '+7 916 555-44-33', bankId: '100000000004' },
-    });
+    await giveSbpDetails(client);
     const pending = (await client.get(`/api/me/claims/${claim.id}`)).json();
     expect(pending).toMatchObject({
       status: 'payout_pending',
@@ -216,21 +204,15 @@ describe('СБП details and repayments', () => {
     });
     await world.pay(claim.id);
     expect((await client.get(`/api/me/claims/${claim.id}`)).json().status).toBe('paid');
-    await client.request({
-      method: 'PUT',
-      url: '/api/me/payout-details',
-      payload: { phone: '+7 916 555-44-33', bankId: '100000000004' },
-    });
+    await giveSbpDetails(client);
     expect((await world.payoutsFor(claim.id)).length).toBe(1);
   });
 
   it('staff record a repayment of a clawback; never more than the debt; the books then balance', async () => {
-    const { client, letterId, insured } = await world.withLetter();
-    const first = (await client.post('/api/me/claims', { letterId, qr: world.tillReceipt(visit) })).json();
+    const { client, insured, submit } = await world.withLetter();
+    const first = await submit(therapistVisit);
     await world.pay(first.id);
-    const refund = (
-      await client.post('/api/me/claims', { letterId, qr: world.tillReceipt(visit, { n: 2 }) })
-    ).json();
+    const refund = await submit(therapistVisit, { n: 2 });
     expect(refund.status).toBe('clawback');
     const admin = (await loggedIn(world.ctx, ['admin'])).client;
     const me = async () =>

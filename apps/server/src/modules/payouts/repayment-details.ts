@@ -2,7 +2,7 @@ import type { RepaymentDetails } from '@remed/core';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { insuredPersonOf } from '../claims/claims.queries.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
+import { fullNameOf } from '../insurance/person-name.ts';
 import { openDebt } from './owing.ts';
 
 /** What the person owes after a clinic's refund, and the service's requisites to repay it by transfer. */

@@ -5,21 +5,42 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { logHealthViews } from '../../platform/view-log.ts';
 import { collectPersonData, type PersonDataExport } from './collect-person-data.ts';
 import { renderPersonDataPdf } from './person-data-pdf.ts';
-import type { PersonRow } from './personal-data.queries.ts';
+import { type PersonRow, personById } from './personal-data.queries.ts';
+import { assertAdmin, ownPerson } from './personal-data-access.ts';
 
-export type ExportFormat = 'json' | 'pdf';
+type ExportFormat = 'json' | 'pdf';
+type ExportDeps = Pick<AppDeps, 'database' | 'clock' | 'config'>;
+export type ExportFile = { content: Buffer; fileName: string; contentType: string };
 
-/**
- * The person's data as a file, for the person or for the admin answering a written request (`basis` names it).
- * Each export is in the audit log; an export by the admin is also a view of the person's health data.
- */
+/** The signed-in person's own data as a file. */
+export async function exportMyData(
+  deps: ExportDeps,
+  actor: Actor,
+  format: ExportFormat,
+): Promise<ExportFile> {
+  return exportFile(deps, actor, await ownPerson(deps.database.db, actor), format, null);
+}
+
+/** A person's data as a file for the admin answering their written request (`basis` names it). */
 export async function exportPersonData(
-  deps: Pick<AppDeps, 'database' | 'clock' | 'config'>,
+  deps: ExportDeps,
+  actor: Actor,
+  personId: string,
+  format: ExportFormat,
+  basis: string,
+): Promise<ExportFile> {
+  assertAdmin(actor);
+  return exportFile(deps, actor, await personById(deps.database.db, personId), format, basis);
+}
+
+/** Each export is in the audit log; an export by the admin is also a view of the person's health data. */
+async function exportFile(
+  deps: ExportDeps,
   actor: Actor,
   person: PersonRow,
   format: ExportFormat,
   basis: string | null,
-): Promise<{ content: Buffer; fileName: string; contentType: string }> {
+): Promise<ExportFile> {
   const { database, clock, config } = deps;
   const now = clock.now();
   const party = config.serviceParty;

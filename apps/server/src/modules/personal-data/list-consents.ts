@@ -1,35 +1,22 @@
-import { CONSENT_TERMS, CONSENT_TEXTS, type MyConsent } from '@remed/core';
-import { asc, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
-import { consents } from '../../db/schema/index.ts';
+import type { MyConsent } from '@remed/core';
+import type { Actor } from '../../platform/actor.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { consentsOf, personById } from './personal-data.queries.ts';
+import { assertAdmin, ownPerson } from './personal-data-access.ts';
 
-/** The registry of one person's consents, newest first, with what each covers and how it was given. */
-export async function listConsents(db: DbOrTx, personId: string): Promise<MyConsent[]> {
-  const rows = await db
-    .select()
-    .from(consents)
-    .where(eq(consents.insuredPersonId, personId))
-    .orderBy(desc(consents.acceptedAt), asc(consents.kind), desc(consents.id));
-  return rows.map((c) => {
-    const text = CONSENT_TEXTS[c.kind];
-    const terms = CONSENT_TERMS[c.kind];
-    return {
-      id: c.id,
-      kind: c.kind,
-      title: text.title,
-      version: c.textVersion,
-      // Only the wording in force is in the code; an older one is named by its version.
-      text: text.version === c.textVersion ? text.text : `Текст редакции от ${c.textVersion}`,
-      categories: terms.categories,
-      recipients: terms.recipients,
-      acceptedAt: c.acceptedAt.toISOString(),
-      method: c.method,
-      ip: c.ip,
-      userAgent: c.userAgent,
-      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
-      withdrawnMethod: c.withdrawnMethod ?? null,
-      withdrawable: terms.withdrawable && !c.withdrawnAt,
-      consequences: terms.consequences,
-    };
-  });
+/** The signed-in person's own consents. */
+export async function listMyConsents(deps: Pick<AppDeps, 'database'>, actor: Actor): Promise<MyConsent[]> {
+  const db = deps.database.db;
+  return consentsOf(db, (await ownPerson(db, actor)).id);
+}
+
+/** A person's consents, for the admin answering their request. */
+export async function listPersonConsents(
+  deps: Pick<AppDeps, 'database'>,
+  actor: Actor,
+  personId: string,
+): Promise<MyConsent[]> {
+  assertAdmin(actor);
+  const db = deps.database.db;
+  return consentsOf(db, (await personById(db, personId)).id);
 }

@@ -1,10 +1,8 @@
-import type { PersonRef } from '@remed/core';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { CONSENT_TERMS, CONSENT_TEXTS, type MyConsent } from '@remed/core';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { insuredPersons, policies } from '../../db/schema/index.ts';
+import { consents, insuredPersons } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fullNameOf } from '../insurance/insurance.service.ts';
-import { personNameForSearch, wordsSearch } from '../insurance/person-search.ts';
 
 export type PersonRow = typeof insuredPersons.$inferSelect;
 
@@ -21,29 +19,33 @@ export async function personById(db: DbOrTx, id: string): Promise<PersonRow> {
   return p;
 }
 
-/** Up to 20 people by words of the name, a policy number or a phone: what the admin has from a letter. */
-export async function findPersons(db: DbOrTx, q: string): Promise<PersonRef[]> {
-  const words = wordsSearch(q, [personNameForSearch, policies.number, insuredPersons.phone]);
-  if (!words) return [];
+/** The registry of one person's consents, newest first, with what each covers and how it was given. */
+export async function consentsOf(db: DbOrTx, personId: string): Promise<MyConsent[]> {
   const rows = await db
-    .selectDistinct({ person: insuredPersons })
-    .from(insuredPersons)
-    .leftJoin(policies, eq(policies.insuredPersonId, insuredPersons.id))
-    .where(words)
-    .orderBy(asc(insuredPersons.lastName), asc(insuredPersons.firstName), asc(insuredPersons.id))
-    .limit(20);
-  const ids = rows.map((r) => r.person.id);
-  const pols = ids.length
-    ? await db
-        .select({ personId: policies.insuredPersonId, number: policies.number })
-        .from(policies)
-        .where(inArray(policies.insuredPersonId, ids))
-    : [];
-  return rows.map(({ person }) => ({
-    id: person.id,
-    fullName: fullNameOf(person),
-    birthDate: person.birthDate,
-    policyNumbers: pols.filter((p) => p.personId === person.id).map((p) => p.number),
-    erasedAt: person.erasedAt?.toISOString() ?? null,
-  }));
+    .select()
+    .from(consents)
+    .where(eq(consents.insuredPersonId, personId))
+    .orderBy(desc(consents.acceptedAt), asc(consents.kind), desc(consents.id));
+  return rows.map((c) => {
+    const text = CONSENT_TEXTS[c.kind];
+    const terms = CONSENT_TERMS[c.kind];
+    return {
+      id: c.id,
+      kind: c.kind,
+      title: text.title,
+      version: c.textVersion,
+      // Only the wording in force is in the code; an older one is named by its version.
+      text: text.version === c.textVersion ? text.text : `Текст редакции от ${c.textVersion}`,
+      categories: terms.categories,
+      recipients: terms.recipients,
+      acceptedAt: c.acceptedAt.toISOString(),
+      method: c.method,
+      ip: c.ip,
+      userAgent: c.userAgent,
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+      withdrawnMethod: c.withdrawnMethod ?? null,
+      withdrawable: terms.withdrawable && !c.withdrawnAt,
+      consequences: terms.consequences,
+    };
+  });
 }

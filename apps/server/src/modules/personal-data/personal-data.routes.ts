@@ -14,20 +14,22 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
 import { erasePerson } from './erase-person.ts';
-import { type ExportFormat, exportPersonData } from './export-person-data.ts';
-import { listConsents } from './list-consents.ts';
-import { viewsForAdmin, viewsOfPerson } from './list-health-views.ts';
-import { findPersons, personById, personOfUser } from './personal-data.queries.ts';
+import { type ExportFile, exportMyData, exportPersonData } from './export-person-data.ts';
+import { findPersons } from './find-persons.ts';
+import { listMyConsents, listPersonConsents } from './list-consents.ts';
+import { listHealthViews, listMyHealthViews } from './list-health-views.ts';
+import { ADMIN, INSURED } from './personal-data-access.ts';
+import { privacyOperator } from './privacy-operator.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
 
-const insured = { access: ['insured'] as const };
-const admin = { access: ['admin'] as const };
+const insured = { access: INSURED };
+const admin = { access: ADMIN };
 const tags = ['personal data'];
 const formatParams = z.object({ format: z.enum(['json', 'pdf']) });
 // The file goes out as a Buffer, which Fastify sends as it is; the schema documents it for OpenAPI.
 const fileResponse = { 200: z.string().describe('PDF или JSON-файл'), ...errorResponses };
 
-const sendFile = (reply: FastifyReply, f: { content: Buffer; fileName: string; contentType: string }) =>
+const sendFile = (reply: FastifyReply, f: ExportFile) =>
   reply
     .header('content-type', f.contentType)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
@@ -35,8 +37,16 @@ const sendFile = (reply: FastifyReply, f: { content: Buffer; fileName: string; c
 
 /** 152-ФЗ controls: consents, the log of views of health data, the export and the erasure of a person's data. */
 export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const db = deps.database.db;
-  const me = (userId: string) => personOfUser(db, userId);
+  return async (app) => {
+    await app.register(myDataRoutes(deps));
+    await app.register(adminLookupRoutes(deps));
+    await app.register(adminPersonRoutes(deps));
+    await app.register(privacyRoutes(deps));
+  };
+}
+
+/** The person's own consents, views of their health data and their export. */
+function myDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/me/personal-data/consents',
@@ -48,7 +58,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: z.array(myConsentSchema), ...errorResponses },
         },
       },
-      async (req) => listConsents(db, (await me(req.actor.user!.id)).id),
+      (req) => listMyConsents(deps, req.actor),
     );
     app.post(
       '/api/me/personal-data/consents/:id/withdraw',
@@ -61,7 +71,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ withdrawnAt: z.iso.datetime() }), ...errorResponses },
         },
       },
-      async (req) => withdrawConsent(deps, req.actor, (await me(req.actor.user!.id)).id, req.params.id),
+      (req) => withdrawConsent(deps, req.actor, req.params.id),
     );
     app.get(
       '/api/me/personal-data/views',
@@ -74,7 +84,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: viewPageOf(healthViewSchema), ...errorResponses },
         },
       },
-      async (req) => viewsOfPerson(db, (await me(req.actor.user!.id)).id, req.query),
+      (req) => listMyHealthViews(deps, req.actor, req.query),
     );
     app.get(
       '/api/me/personal-data/export.:format',
@@ -87,13 +97,14 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: fileResponse,
         },
       },
-      async (req, reply) =>
-        sendFile(
-          reply,
-          await exportPersonData(deps, req.actor, await me(req.actor.user!.id), req.params.format, null),
-        ),
+      async (req, reply) => sendFile(reply, await exportMyData(deps, req.actor, req.params.format)),
     );
+  };
+}
 
+/** The admin finds a person and reads the log of views of health data. */
+function adminLookupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/admin/personal-data/persons',
       {
@@ -105,7 +116,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: z.array(personRefSchema), ...errorResponses },
         },
       },
-      (req) => findPersons(db, req.query.q),
+      (req) => findPersons(deps, req.actor, req.query.q),
     );
     app.get(
       '/api/admin/personal-data/views',
@@ -118,8 +129,14 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: viewPageOf(adminHealthViewSchema), ...errorResponses },
         },
       },
-      (req) => viewsForAdmin(db, req.query),
+      (req) => listHealthViews(deps, req.actor, req.query),
     );
+  };
+}
+
+/** What the admin does on a person's written request: show consents, export, erase. */
+function adminPersonRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/admin/personal-data/persons/:id/consents',
       {
@@ -131,7 +148,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: z.array(myConsentSchema), ...errorResponses },
         },
       },
-      async (req) => listConsents(db, (await personById(db, req.params.id)).id),
+      (req) => listPersonConsents(deps, req.actor, req.params.id),
     );
     app.get(
       '/api/admin/personal-data/persons/:id/export.:format',
@@ -148,13 +165,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req, reply) =>
         sendFile(
           reply,
-          await exportPersonData(
-            deps,
-            req.actor,
-            await personById(db, req.params.id),
-            req.params.format as ExportFormat,
-            req.query.basis,
-          ),
+          await exportPersonData(deps, req.actor, req.params.id, req.params.format, req.query.basis),
         ),
     );
     app.post(
@@ -171,6 +182,11 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       (req) => erasePerson(deps, req.actor, req.params.id, req.body.basis),
     );
+  };
+}
+
+function privacyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/privacy/operator',
       {
@@ -190,10 +206,7 @@ export function personalDataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           },
         },
       },
-      () => {
-        const p = deps.config.serviceParty;
-        return { name: p.name, inn: p.inn, ogrn: p.ogrn, address: p.address, email: p.email, phone: p.phone };
-      },
+      () => privacyOperator(deps),
     );
   };
 }

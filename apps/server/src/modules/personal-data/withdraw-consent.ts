@@ -5,18 +5,19 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { ownPerson } from './personal-data-access.ts';
 
 /**
- * Withdraws one of the person's own consents from their account. Withdrawing twice is not an error and is logged
+ * Withdraws one of the signed-in person's own consents from their account. Withdrawing twice is not an error and is logged
  * once; a consent the service cannot work without is withdrawn only by a written request (and erasure).
  */
 export async function withdrawConsent(
   deps: Pick<AppDeps, 'database' | 'clock'>,
   actor: Actor,
-  personId: string,
   consentId: string,
 ): Promise<{ withdrawnAt: string }> {
   const { clock } = deps;
+  const personId = (await ownPerson(deps.database.db, actor)).id;
   return deps.database.db.transaction(async (tx) => {
     const [c] = await tx
       .select()

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { issuesByRow } from './draft-check.ts';
 import { loadVersion } from './price-list-versions.queries.ts';
 
-export type RowsFilter = 'all' | 'issues';
+type RowsFilter = 'all' | 'issues';
 
 type RowsQuery = { offset: number; limit: number; search?: string | undefined; filter: RowsFilter };
 

@@ -33,16 +33,10 @@ export const PRICE_LIST_LIMITS: TableLimits = {
     'Проверьте, нет ли в файле лишних строк ниже таблицы; если услуг действительно столько, напишите в поддержку.',
 };
 
-export type FileRow = PriceRowInput & { line: number };
+type FileRow = PriceRowInput & { line: number };
 
 /** Real 804н services, for the example sheet and the CSV template. */
-export const EXAMPLE_ROWS: [
-  clinicCode: string,
-  serviceCode: string,
-  name: string,
-  price: string,
-  note: string,
-][] = [
+const EXAMPLE_ROWS: [clinicCode: string, serviceCode: string, name: string, price: string, note: string][] = [
   ['1.01', 'B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный', '2 500,00', ''],
   ['1.02', 'B01.047.002', 'Прием (осмотр, консультация) врача-терапевта повторный', '2 100,00', ''],
   ['1.03', 'B01.023.001', 'Прием (осмотр, консультация) врача-невролога первичный', '3 200,00', ''],

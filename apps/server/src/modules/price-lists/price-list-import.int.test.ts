@@ -10,10 +10,9 @@ import {
   type TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
+import { HEADER, uploadAndView } from '../../../test/price-lists-world.ts';
 import { auditLog, priceListVersions } from '../../db/schema/index.ts';
 import { runPriceListImport } from './import-price-list-file.ts';
-
-export const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
 
 export async function xlsx(rows: (string | number)[][], sheet = 'Прейскурант') {
   const wb = new ExcelJS.Workbook();
@@ -43,19 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function upload(name: string, content: Buffer) {
-  const res = await user.request({
-    method: 'POST',
-    url: `/api/clinics/${clinic.id}/price-lists/uploads`,
-    ...multipartBody({}, { field: 'file', name, content }),
-  });
-  if (res.statusCode === 202) await runPriceListImport(ctx.deps, res.json().id);
-  const view =
-    res.statusCode < 300
-      ? (await user.get(`/api/clinics/${clinic.id}/price-lists/${res.json().id}`)).json()
-      : null;
-  return { res, view };
-}
+const upload = (name: string, content: Buffer) => uploadAndView(ctx, user, clinic.id, name, content);
 
 const rows = (versionId: string, query = '') =>
   user.get(`/api/clinics/${clinic.id}/price-lists/${versionId}/rows${query}`).then((r) => r.json());

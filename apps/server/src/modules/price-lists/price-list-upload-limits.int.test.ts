@@ -8,10 +8,10 @@ import {
   createTestContext,
   loggedIn,
   makeClinic,
-  multipartBody,
   type TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
+import { HEADER, uploadAndView } from '../../../test/price-lists-world.ts';
 import { priceListDraftRows, priceListVersions } from '../../db/schema/index.ts';
 import {
   sheetXml,
@@ -20,9 +20,7 @@ import {
   writeBigXlsx,
   zipOf,
 } from '../../platform/tables/tables.fixtures.ts';
-import { runPriceListImport } from './import-price-list-file.ts';
 
-const HEADER = ['Код клиники', 'Код услуги 804н', 'Наименование услуги', 'Цена, руб.', 'Примечание'];
 const NAME = 'Исследование уровня глюкозы в крови';
 
 let ctx: TestContext;
@@ -41,19 +39,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function upload(name: string, content: Buffer) {
-  const res = await user.request({
-    method: 'POST',
-    url: `/api/clinics/${clinic.id}/price-lists/uploads`,
-    ...multipartBody({}, { field: 'file', name, content }),
-  });
-  if (res.statusCode === 202) await runPriceListImport(ctx.deps, res.json().id);
-  const view =
-    res.statusCode < 300
-      ? (await user.get(`/api/clinics/${clinic.id}/price-lists/${res.json().id}`)).json()
-      : null;
-  return { res, view };
-}
+const upload = (name: string, content: Buffer) => uploadAndView(ctx, user, clinic.id, name, content);
 
 /** After a refusal the server still takes an ordinary price list. */
 async function expectServerStillWorks() {

@@ -7,7 +7,7 @@ import { recoverPriceListImports } from '../price-lists/recover-price-list-impor
 export const RECOVERY_QUEUE = 'recover-lost-work';
 export const RECOVERY_SCHEDULE = '* * * * *';
 
-export interface Recovered {
+interface Recovered {
   receiptFetches: number;
   priceListImports: { requeued: number; failed: number; sent: number };
   insuredImports: { requeued: number; failed: number; sent: number };

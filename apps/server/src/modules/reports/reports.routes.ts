@@ -1,13 +1,15 @@
 import { monthlyReportSchema, reportQuerySchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
+import type { AppDeps } from '../../platform/deps.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import type { ReportsService } from './reports.service.ts';
+import { exportMonthlyReport } from './export-monthly-report.ts';
+import { monthlyReport } from './monthly-report.ts';
 
 const cabinet = { access: ['clinic_user', 'admin'] as const };
 const tags = ['clinic cabinet'];
 
-export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
+export function reportsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/reports/monthly',
@@ -21,7 +23,7 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
           response: { 200: monthlyReportSchema, ...errorResponses },
         },
       },
-      (req) => reports.monthly(req.actor, req.params.clinicId, req.query),
+      (req) => monthlyReport(deps, req.actor, req.params.clinicId, req.query),
     );
     app.get(
       '/api/clinics/:clinicId/reports/monthly.xlsx',
@@ -35,7 +37,7 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const file = await reports.monthlyXlsx(req.actor, req.params.clinicId, req.query);
+        const file = await exportMonthlyReport(deps, req.actor, req.params.clinicId, req.query);
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -1,12 +1,12 @@
-import { and, eq, ne } from 'drizzle-orm';
-import { sessions, userTotp } from '../../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { userTotp } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { open } from '../../platform/secret-box.ts';
-import { newRecoveryCodes } from './recovery-codes.ts';
-import { findTotp, replaceRecoveryCodes } from './second-factor.queries.ts';
+import { endSessions } from '../auth/sessions.queries.ts';
+import { issueRecoveryCodes } from './issue-recovery-codes.ts';
+import { findTotp } from './second-factor.queries.ts';
 import { checkTotp } from './totp.ts';
 
 /**
@@ -30,8 +30,7 @@ export async function confirmEnrolment(
     const message = 'Неверный код. Введите шесть цифр, которые сейчас показывает приложение';
     throw new AppError('SECOND_FACTOR_INVALID', message, { fields: { code: message } });
   }
-  const codes = newRecoveryCodes();
-  await db.transaction(async (tx) => {
+  const codes = await db.transaction(async (tx) => {
     const done = await tx
       .update(userTotp)
       .set({ enrolledAt: now, lastTimeStep: result.timeStep })
@@ -40,20 +39,8 @@ export async function confirmEnrolment(
     // Another tab started over with a new QR code meanwhile: this code belongs to the old one.
     if (!done.length)
       throw new AppError('SECOND_FACTOR_INVALID', 'QR-код обновился в другой вкладке. Отсканируйте новый');
-    await replaceRecoveryCodes(tx, deps.ids, userId, codes, now);
-    await tx
-      .delete(sessions)
-      .where(
-        sessionId
-          ? and(eq(sessions.userId, userId), ne(sessions.id, sessionId))
-          : eq(sessions.userId, userId),
-      );
-    await writeAudit(tx, deps.clock, actor, {
-      action: 'second_factor.enrolled',
-      entityType: 'user',
-      entityId: userId,
-      after: { recoveryCodes: codes.length },
-    });
+    await endSessions(tx, userId, sessionId);
+    return issueRecoveryCodes(tx, deps, actor, userId, 'second_factor.enrolled');
   });
   return { recoveryCodes: codes };
 }

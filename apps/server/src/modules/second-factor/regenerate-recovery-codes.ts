@@ -1,9 +1,7 @@
 import type { Actor } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
-import { newRecoveryCodes } from './recovery-codes.ts';
-import { replaceRecoveryCodes } from './second-factor.queries.ts';
+import { issueRecoveryCodes } from './issue-recovery-codes.ts';
 
 /**
  * New recovery codes replace all old ones. A current code from the app is asked for, so a session left
@@ -17,15 +15,8 @@ export async function regenerateRecoveryCodes(
   const db = deps.database.db;
   const userId = actor.user!.id;
   await checkSecondFactor(db, deps, userId, code, { allowRecoveryCode: false });
-  const codes = newRecoveryCodes();
-  await db.transaction(async (tx) => {
-    await replaceRecoveryCodes(tx, deps.ids, userId, codes, deps.clock.now());
-    await writeAudit(tx, deps.clock, actor, {
-      action: 'second_factor.recovery_codes_regenerated',
-      entityType: 'user',
-      entityId: userId,
-      after: { recoveryCodes: codes.length },
-    });
-  });
+  const codes = await db.transaction((tx) =>
+    issueRecoveryCodes(tx, deps, actor, userId, 'second_factor.recovery_codes_regenerated'),
+  );
   return { recoveryCodes: codes };
 }

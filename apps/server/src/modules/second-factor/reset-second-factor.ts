@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { sessions } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUserById } from '../users/users.queries.ts';
+import { findUserById } from '../admin-users/users.queries.ts';
+import { endSessions } from '../auth/sessions.queries.ts';
 import { findTotp, removeSecondFactor } from './second-factor.queries.ts';
 
 /**
@@ -18,7 +17,7 @@ export async function resetSecondFactor(deps: AppDeps, actor: Actor, userId: str
   if (!totp) throw new AppError('SECOND_FACTOR_NOT_ENROLLED');
   await db.transaction(async (tx) => {
     await removeSecondFactor(tx, userId);
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await endSessions(tx, userId);
     await writeAudit(tx, deps.clock, actor, {
       action: 'second_factor.reset',
       entityType: 'user',

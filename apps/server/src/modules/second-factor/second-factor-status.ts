@@ -1,7 +1,7 @@
 import type { SecondFactorStatus } from '@remed/core';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUserById } from '../users/users.queries.ts';
+import { findUserById } from '../admin-users/users.queries.ts';
 import { countUnusedRecoveryCodes, findTotp } from './second-factor.queries.ts';
 import { requiredByRole, secondFactorState } from './second-factor-state.ts';
 

@@ -4,7 +4,7 @@ import { pendingLogins, recoveryCodes, userTotp } from '../../db/schema/index.ts
 import type { Ids } from '../../platform/ids.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
 
-export type TotpRow = typeof userTotp.$inferSelect;
+type TotpRow = typeof userTotp.$inferSelect;
 
 export async function findTotp(db: DbOrTx, userId: string): Promise<TotpRow | undefined> {
   const [row] = await db.select().from(userTotp).where(eq(userTotp.userId, userId));

@@ -18,7 +18,15 @@ import { startEnrolment } from './start-enrolment.ts';
 const tags = ['auth: second factor'];
 const self = { access: 'authenticated' } as const;
 
+/** The signed-in user's own authenticator and recovery codes; an administrator's reset for a lost phone. */
 export function secondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(ownSecondFactorRoutes(deps));
+    await app.register(adminSecondFactorRoutes(deps));
+  };
+}
+
+function ownSecondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/auth/second-factor',
@@ -73,13 +81,19 @@ export function secondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       (req) => regenerateRecoveryCodes(deps, req.actor, req.body.code),
     );
+  };
+}
 
+function adminSecondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const admin = { access: ['admin'] } as const;
+  const adminTags = ['admin: users'];
+  return async (app) => {
     app.get(
       '/api/admin/users/:id/second-factor',
       {
-        config: { access: ['admin'] },
+        config: admin,
         schema: {
-          tags: ['admin: users'],
+          tags: adminTags,
           params: idParamsSchema,
           response: { 200: secondFactorStatusSchema, ...errorResponses },
         },
@@ -90,9 +104,9 @@ export function secondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/admin/users/:id/second-factor/reset',
       {
-        config: { access: ['admin'] },
+        config: admin,
         schema: {
-          tags: ['admin: users'],
+          tags: adminTags,
           summary: 'Сбросить второй фактор (потерян телефон): пользователь подключит его заново',
           params: idParamsSchema,
           response: { 200: okResponseSchema, ...errorResponses },

@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seal } from '../../platform/secret-box.ts';
-import { findUserById } from '../users/users.queries.ts';
+import { findUserById } from '../admin-users/users.queries.ts';
 import { findTotp } from './second-factor.queries.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
 

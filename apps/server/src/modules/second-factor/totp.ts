@@ -11,7 +11,7 @@ export function totpUri(secret: string, issuer: string, label: string): string {
   return generateURI({ issuer, label, secret, period: PERIOD_S, digits: 6, algorithm: 'sha1' });
 }
 
-export type TotpCheck = { ok: true; timeStep: number } | { ok: false; replayed: boolean };
+type TotpCheck = { ok: true; timeStep: number } | { ok: false; replayed: boolean };
 
 /**
  * Accepts the code of the current step and of one step either side (phone clocks drift), but never a step

@@ -9,7 +9,7 @@ const BUILT_IN_DATE_FORMATS = new Set([
 ]);
 
 /** A format code shows a date when, outside quoted text and [colour]/[$-locale] parts, it has d, m, y, h or s. */
-export function isDateFormatCode(code: string): boolean {
+function isDateFormatCode(code: string): boolean {
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')

@@ -2,7 +2,7 @@ import { refuse, type TableLimits } from './table-limits.ts';
 import type { TableLine } from './table-line.ts';
 import { parseXml } from './xml-stream.ts';
 
-export interface SheetContext {
+interface SheetContext {
   strings: string[];
   dateStyles: boolean[];
   date1904: boolean;
@@ -10,7 +10,7 @@ export interface SheetContext {
 }
 
 /** «C12» → 2: the column of a cell reference, from 0. */
-export function columnOf(ref: string): number {
+function columnOf(ref: string): number {
   let col = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);

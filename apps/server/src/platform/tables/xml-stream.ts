@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { refuse } from './table-limits.ts';
 
-export interface XmlHandlers {
+interface XmlHandlers {
   open(name: string, attributes: Record<string, string>): void;
   close(name: string): void;
   text(text: string): void;
