@@ -1,6 +1,6 @@
 import { type ErrorCode, errorMessage, isErrorCode } from '@remed/core';
 
-export interface ApiErrorBody {
+interface ApiErrorBody {
   code: ErrorCode;
   /** The server's words; when it sends none, the UI shows core's text for the code. */
   message?: string;
@@ -46,8 +46,7 @@ export function onAuthLost(listener: AuthLostListener | null) {
 }
 
 /** The account still has a temporary password: the server answers nothing else until it is changed. */
-export const isPasswordChangeRequired = (e: unknown) =>
-  isApiError(e) && e.code === 'PASSWORD_CHANGE_REQUIRED';
+const isPasswordChangeRequired = (e: unknown) => isApiError(e) && e.code === 'PASSWORD_CHANGE_REQUIRED';
 
 let passwordChangeListener: (() => void) | null = null;
 
@@ -108,7 +107,7 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, { ...body, code });
 }
 
-export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   let res = await send(method, url, body);
   if (res.status === 403 && UNSAFE.has(method)) {
     const error = await toError(res);

@@ -1,4 +1,15 @@
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { useState } from 'react';
+import {
+  type FieldError,
+  type FieldValues,
+  get,
+  type Path,
+  type RegisterOptions,
+  type UseFormProps,
+  type UseFormReturn,
+  type UseFormSetError,
+  useForm,
+} from 'react-hook-form';
 import { isApiError } from './api.ts';
 
 /**
@@ -18,4 +29,37 @@ export function applyServerErrors<T extends FieldValues>(
     else unplaced = true;
   }
   return Object.keys(error.fields).length === 0 || unplaced ? error.message : null;
+}
+
+/** A registered input together with its validation message, spread onto a Mantine input. */
+export function fieldProps<T extends FieldValues, O = T>(
+  form: Pick<UseFormReturn<T, unknown, O>, 'register' | 'formState'>,
+  name: Path<T>,
+  rules?: RegisterOptions<T, Path<T>>,
+) {
+  const error: FieldError | undefined = get(form.formState.errors, name);
+  return { ...form.register(name, rules), error: error?.message };
+}
+
+/**
+ * A form whose submit goes to the server: `submit(action)` clears the last failure, runs the action and puts
+ * what the server rejected next to the fields (`fieldNames`) or into `formError` for the form-level alert.
+ */
+export function useServerForm<T extends FieldValues, O = T>(
+  props: UseFormProps<T, unknown, O>,
+  fieldNames: readonly string[],
+) {
+  const form = useForm<T, unknown, O>(props);
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = (action: (values: O) => Promise<void>) =>
+    form.handleSubmit(async (values) => {
+      setFormError(null);
+      try {
+        await action(values);
+      } catch (e) {
+        setFormError(applyServerErrors(e, form.setError, fieldNames));
+      }
+    });
+  const field = (name: Path<T>, rules?: RegisterOptions<T, Path<T>>) => fieldProps(form, name, rules);
+  return { ...form, formError, setFormError, submit, field };
 }

@@ -42,7 +42,7 @@ export interface NavItem {
 const STAFF_LETTER_READERS: readonly Role[] = ['clinic_user', 'insurer_user'];
 
 /** The single list of sections: the navbar shows it and the router guards pages with the same roles. */
-export const NAV_ITEMS: NavItem[] = [
+const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Главная', icon: IconHome, roles: 'all' },
   { to: '/help', label: 'Попросить помощи', icon: IconFirstAidKit, roles: ['insured'] },
   { to: '/letters', label: 'Мои гарантийные письма', icon: IconFileCertificate, roles: ['insured'] },

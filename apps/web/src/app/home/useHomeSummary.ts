@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
 
-export interface HomeSummary {
+interface HomeSummary {
   admin?: {
     users: number;
     blockedUsers: number;

@@ -1,6 +1,7 @@
 import { MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { ROLE_TITLES, ROLES } from '@remed/core';
-import { type Control, Controller, type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
+import { type Control, Controller, type UseFormReturn, useWatch } from 'react-hook-form';
+import { fieldProps } from '../../app/forms.ts';
 import { useOrganisations } from './api.ts';
 import type { UserFormValues } from './userForm.ts';
 
@@ -13,36 +14,62 @@ const omsOptions = [
 const toOptions = (list: { id: string; name: string }[] | undefined) =>
   (list ?? []).map((o) => ({ value: o.id, label: o.name }));
 
-interface Props<Out> {
+/** One organisation or level picked from a list. */
+function SelectField<Out>({
+  control,
+  name,
+  label,
+  data,
+  searchable,
+}: {
   control: Control<UserFormValues, unknown, Out>;
-  register: UseFormRegister<UserFormValues>;
-  errors: FieldErrors<UserFormValues>;
-  withPassword: boolean;
+  name: 'omsLevel' | 'insurerId' | 'policyholderId';
+  label: string;
+  data: { value: string; label: string }[];
+  searchable?: boolean;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={label}
+          data={data}
+          value={field.value}
+          onChange={field.onChange}
+          error={fieldState.error?.message}
+          searchable={searchable}
+        />
+      )}
+    />
+  );
 }
 
-export function UserFormFields<Out>({ control, register, errors, withPassword }: Props<Out>) {
+export function UserFormFields<Out>({
+  form,
+  withPassword,
+}: {
+  form: UseFormReturn<UserFormValues, unknown, Out>;
+  withPassword: boolean;
+}) {
+  const { control } = form;
+  const { errors } = form.formState;
   const roles = useWatch({ control, name: 'roles' });
   const orgs = useOrganisations();
   const has = (r: string) => roles.includes(r as UserFormValues['roles'][number]);
 
   return (
     <Stack gap="sm">
-      <TextInput label="ФИО" autoComplete="off" error={errors.fullName?.message} {...register('fullName')} />
+      <TextInput label="ФИО" autoComplete="off" {...fieldProps(form, 'fullName')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput
-          label="E-mail"
-          type="email"
-          autoComplete="off"
-          error={errors.email?.message}
-          {...register('email')}
-        />
+        <TextInput label="E-mail" type="email" autoComplete="off" {...fieldProps(form, 'email')} />
         <TextInput
           label="Телефон"
           type="tel"
           placeholder="+7 900 123-45-67"
           autoComplete="off"
-          error={errors.phone?.message}
-          {...register('phone')}
+          {...fieldProps(form, 'phone')}
         />
       </SimpleGrid>
       {withPassword && (
@@ -50,8 +77,7 @@ export function UserFormFields<Out>({ control, register, errors, withPassword }:
           label="Временный пароль"
           description="Не короче 10 символов, буквы и цифры. При первом входе пользователь сменит его"
           autoComplete="new-password"
-          error={errors.password?.message}
-          {...register('password')}
+          {...fieldProps(form, 'password')}
         />
       )}
       <Controller
@@ -71,18 +97,11 @@ export function UserFormFields<Out>({ control, register, errors, withPassword }:
         )}
       />
       {has('oms_rep') && (
-        <Controller
+        <SelectField
           control={control}
           name="omsLevel"
-          render={({ field }) => (
-            <Select
-              label="Уровень страхового представителя ОМС"
-              data={omsOptions}
-              value={field.value}
-              onChange={field.onChange}
-              error={errors.omsLevel?.message}
-            />
-          )}
+          label="Уровень страхового представителя ОМС"
+          data={omsOptions}
         />
       )}
       {has('clinic_user') && (
@@ -103,35 +122,21 @@ export function UserFormFields<Out>({ control, register, errors, withPassword }:
         />
       )}
       {has('insurer_user') && (
-        <Controller
+        <SelectField
           control={control}
           name="insurerId"
-          render={({ field }) => (
-            <Select
-              label="Страховая компания"
-              data={toOptions(orgs.data?.insurers)}
-              value={field.value}
-              onChange={field.onChange}
-              error={errors.insurerId?.message}
-              searchable
-            />
-          )}
+          label="Страховая компания"
+          data={toOptions(orgs.data?.insurers)}
+          searchable
         />
       )}
       {has('policyholder_user') && (
-        <Controller
+        <SelectField
           control={control}
           name="policyholderId"
-          render={({ field }) => (
-            <Select
-              label="Страхователь (работодатель)"
-              data={toOptions(orgs.data?.policyholders)}
-              value={field.value}
-              onChange={field.onChange}
-              error={errors.policyholderId?.message}
-              searchable
-            />
-          )}
+          label="Страхователь (работодатель)"
+          data={toOptions(orgs.data?.policyholders)}
+          searchable
         />
       )}
     </Stack>

@@ -2,7 +2,7 @@ import type { UserView } from '@remed/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api.ts';
 
-export interface UserFilters {
+interface UserFilters {
   q: string;
   role: string | null;
   blocked: string | null;
@@ -11,7 +11,7 @@ export interface UserFilters {
 
 export const PAGE_SIZE = 20;
 
-export interface Organisations {
+interface Organisations {
   clinics: { id: string; name: string }[];
   insurers: { id: string; name: string }[];
   policyholders: { id: string; name: string }[];

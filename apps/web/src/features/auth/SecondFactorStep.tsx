@@ -1,12 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { secondFactorLoginRequestSchema } from '@remed/core';
 import { IconAlertCircle, IconDeviceMobile } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { isApiError } from '../../app/api.ts';
+import { fieldProps } from '../../app/forms.ts';
 import { useSession } from '../../app/session.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 
 type CodeForm = z.input<typeof secondFactorLoginRequestSchema>;
 
@@ -20,17 +22,13 @@ export function SecondFactorStep({
 }) {
   const { completeSecondFactor } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    formState: { errors, isSubmitting },
-  } = useForm<CodeForm>({
+  const form = useForm<CodeForm>({
     resolver: zodResolver(secondFactorLoginRequestSchema),
     defaultValues: { code: '' },
   });
+  const { isSubmitting } = form.formState;
 
-  const onSubmit = handleSubmit(async ({ code }) => {
+  const onSubmit = form.handleSubmit(async ({ code }) => {
     setFormError(null);
     try {
       await completeSecondFactor(code);
@@ -38,7 +36,7 @@ export function SecondFactorStep({
     } catch (e) {
       if (isApiError(e) && (e.code === 'SECOND_FACTOR_LOGIN_EXPIRED' || e.code === 'ACCOUNT_BLOCKED'))
         return onRestart(e.message);
-      setValue('code', '');
+      form.setValue('code', '');
       setFormError(isApiError(e) ? e.message : 'Не удалось войти. Повторите попытку');
     }
   });
@@ -54,11 +52,7 @@ export function SecondFactorStep({
             Пароль верный. Откройте на телефоне приложение-аутентификатор и введите шесть цифр для remed.
           </Text>
         </div>
-        {formError && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert" data-testid="second-factor-error">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} icon={<IconAlertCircle />} data-testid="second-factor-error" />
         <TextInput
           label="Код"
           description="Телефона нет под рукой — введите один из резервных кодов"
@@ -67,8 +61,7 @@ export function SecondFactorStep({
           autoFocus
           size="md"
           leftSection={<IconDeviceMobile size={18} />}
-          error={errors.code?.message}
-          {...register('code')}
+          {...fieldProps(form, 'code')}
         />
         <Button type="submit" loading={isSubmitting} disabled={isSubmitting} fullWidth>
           Войти

@@ -14,14 +14,13 @@ import { useCurrentClinic } from '../../app/clinic.tsx';
 /** Whose chat a page shows: one clinic's (its people) or every clinic's (the console). */
 export type ChatScope = { kind: 'clinic'; clinicId: string } | { kind: 'console' };
 
-export const CHAT_STAFF = ['console_doctor', 'admin'] as const;
-export const isChatStaff = (user: SessionUser) => user.roles.some((r) => CHAT_STAFF.includes(r as never));
+const CHAT_STAFF = ['console_doctor', 'admin'] as const;
+const isChatStaff = (user: SessionUser) => user.roles.some((r) => CHAT_STAFF.includes(r as never));
 
-export const scopeBase = (s: ChatScope) =>
+const scopeBase = (s: ChatScope) =>
   s.kind === 'clinic' ? `/api/clinics/${s.clinicId}/chat` : '/api/console/chat';
 export const scopeSide = (s: ChatScope): ChatSide => (s.kind === 'clinic' ? 'clinic' : 'service');
 export const scopeKey = (s: ChatScope) => (s.kind === 'clinic' ? `clinic:${s.clinicId}` : 'console');
-export const chatPath = (s: ChatScope) => (s.kind === 'clinic' ? '/clinic/chat' : '/console/chat');
 
 export const chatKeys = {
   all: ['chat'] as const,
@@ -74,7 +73,7 @@ export const useMessageSearch = (scope: ChatScope, threadId: string, q: string) 
     enabled: q.length >= 2,
   });
 
-export type MessagesData = InfiniteData<ChatMessagesPage, unknown>;
+type MessagesData = InfiniteData<ChatMessagesPage, unknown>;
 
 export const useMessages = (scope: ChatScope, threadId: string) =>
   useInfiniteQuery({

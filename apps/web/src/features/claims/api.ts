@@ -8,7 +8,7 @@ export interface PayoutDetails {
   bankName: string | null;
 }
 
-export interface SbpBank {
+interface SbpBank {
   bankId: string;
   name: string;
   bic: string;
@@ -18,8 +18,8 @@ export const claimsKey = ['me', 'claims'] as const;
 export const payoutDetailsKey = ['me', 'payout-details'] as const;
 
 /** Statuses that no longer change by themselves: the page stops asking the server. */
-export const FINAL_STATUSES: readonly ClaimStatus[] = ['rejected', 'paid', 'payout_failed', 'clawback'];
-export const isFinal = (s: ClaimStatus) => FINAL_STATUSES.includes(s);
+const FINAL_STATUSES: readonly ClaimStatus[] = ['rejected', 'paid', 'payout_failed', 'clawback'];
+const isFinal = (s: ClaimStatus) => FINAL_STATUSES.includes(s);
 
 /** The claim moves on its own (receipt from the FNS, decision, bank): refresh every 2 s until it settles. */
 const POLL_MS = 2_000;

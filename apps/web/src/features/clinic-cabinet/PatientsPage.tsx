@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useCurrentClinic } from '../../app/clinic.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { useUser } from '../../app/session.tsx';
+import { TableLoadingRow } from '../../ui/TableLoadingRow.tsx';
 import { PAGE, type PatientsFilter, patientsExportUrl, useClinicPatients, useClinicPrograms } from './api.ts';
 import { ExportButtons, ListFooter, PeriodInputs } from './ListControls.tsx';
 
@@ -75,13 +76,7 @@ function PatientRows({ items, loading }: { items: ClinicPatientView[] | undefine
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {loading && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Skeleton h={24} />
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {loading && <TableLoadingRow colSpan={7} />}
           {items?.map((p) => (
             <Table.Tr key={p.policyId} data-testid="patient-row">
               <Table.Td>

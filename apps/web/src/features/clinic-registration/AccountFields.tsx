@@ -1,14 +1,11 @@
 import { PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturn } from 'react-hook-form';
+import { fieldProps } from '../../app/forms.ts';
 import type { ClinicFormValues } from './clinicForm.ts';
 import { PhoneField } from './RequisitesFields.tsx';
 
 /** The first employee of the clinic: who they are and how they will sign in. */
 export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> }) {
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <Stack gap="sm" data-testid="fields-account">
       <TextInput
@@ -16,8 +13,7 @@ export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> 
         description="Вы станете первым сотрудником клиники в кабинете и сможете подписывать документы"
         autoComplete="name"
         withAsterisk
-        error={errors.fullName?.message}
-        {...register('fullName')}
+        {...fieldProps(form, 'fullName')}
       />
       <TextInput
         label="Ваш e-mail для входа"
@@ -26,8 +22,7 @@ export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> 
         inputMode="email"
         autoComplete="email"
         withAsterisk
-        error={errors.userEmail?.message}
-        {...register('userEmail')}
+        {...fieldProps(form, 'userEmail')}
       />
       <PhoneField
         form={form}
@@ -41,16 +36,14 @@ export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> 
           description="Не короче 10 символов, буквы и цифры"
           autoComplete="new-password"
           withAsterisk
-          error={errors.password?.message}
-          {...register('password')}
+          {...fieldProps(form, 'password')}
         />
         <PasswordInput
           label="Пароль ещё раз"
           description="Чтобы не ошибиться при вводе"
           autoComplete="new-password"
           withAsterisk
-          error={errors.passwordRepeat?.message}
-          {...register('passwordRepeat')}
+          {...fieldProps(form, 'passwordRepeat')}
         />
       </SimpleGrid>
     </Stack>

@@ -2,6 +2,7 @@ import { Group, Loader, SimpleGrid, Stack, Text, Textarea, TextInput, Title } fr
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
+import { fieldProps } from '../../app/forms.ts';
 import { maskRuPhone } from '../registration/phoneMask.ts';
 import type { ClinicFormValues } from './clinicForm.ts';
 import type { LookupState, useDirectoryLookup } from './useDirectoryLookup.ts';
@@ -87,18 +88,16 @@ export function OrganisationFields({
           label="КПП"
           description="9 знаков; у индивидуального предпринимателя КПП нет — оставьте пустым"
           maxLength={11}
-          error={errors.kpp?.message}
           autoComplete="off"
-          {...register('kpp')}
+          {...fieldProps(form, 'kpp')}
         />
         <TextInput
           label="ОГРН или ОГРНИП"
           description="13 цифр у организации, 15 — у индивидуального предпринимателя"
           maxLength={17}
           withAsterisk
-          error={errors.ogrn?.message}
           {...digitsOnly}
-          {...register('ogrn')}
+          {...fieldProps(form, 'ogrn')}
         />
       </SimpleGrid>
       <Textarea
@@ -109,15 +108,13 @@ export function OrganisationFields({
         minRows={1}
         maxRows={3}
         withAsterisk
-        error={errors.name?.message}
-        {...register('name')}
+        {...fieldProps(form, 'name')}
       />
       <TextInput
         label="Краткое наименование"
         description="Так клинику увидят врачи пульта и пациенты в гарантийных письмах"
         withAsterisk
-        error={errors.shortName?.message}
-        {...register('shortName')}
+        {...fieldProps(form, 'shortName')}
       />
       <Textarea
         size="md"
@@ -127,25 +124,22 @@ export function OrganisationFields({
         minRows={1}
         maxRows={3}
         withAsterisk
-        error={errors.address?.message}
         autoComplete="off"
-        {...register('address')}
+        {...fieldProps(form, 'address')}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <TextInput
           label="ФИО руководителя"
           description="Кто подписывает договор от имени клиники"
           withAsterisk
-          error={errors.headName?.message}
           autoComplete="off"
-          {...register('headName')}
+          {...fieldProps(form, 'headName')}
         />
         <TextInput
           label="Должность руководителя"
           description="Например, генеральный директор или главный врач"
           withAsterisk
-          error={errors.headPost?.message}
-          {...register('headPost')}
+          {...fieldProps(form, 'headPost')}
         />
       </SimpleGrid>
     </Stack>
@@ -174,26 +168,23 @@ export function BankFields({ form, lookup }: { form: Form; lookup?: Lookup }) {
         label="Банк"
         description="Наименование банка для платёжных документов"
         withAsterisk
-        error={errors.bankName?.message}
-        {...register('bankName')}
+        {...fieldProps(form, 'bankName')}
       />
       <TextInput
         label="Корреспондентский счёт"
         description="20 цифр, начинается с 30101; сверяется с БИК"
         maxLength={25}
         withAsterisk
-        error={errors.correspondentAccount?.message}
         {...digitsOnly}
-        {...register('correspondentAccount')}
+        {...fieldProps(form, 'correspondentAccount')}
       />
       <TextInput
         label="Расчётный счёт"
         description="20 цифр. Контрольный ключ сверяется с БИК, чтобы оплата не ушла на чужой счёт"
         maxLength={25}
         withAsterisk
-        error={errors.settlementAccount?.message}
         {...digitsOnly}
-        {...register('settlementAccount')}
+        {...fieldProps(form, 'settlementAccount')}
       />
     </Stack>
   );
@@ -238,10 +229,6 @@ export function PhoneField({
 }
 
 export function ContactsFields({ form }: { form: Form }) {
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <Stack gap="sm" data-testid="fields-contacts">
       <TextInput
@@ -251,8 +238,7 @@ export function ContactsFields({ form }: { form: Form }) {
         inputMode="email"
         autoComplete="off"
         withAsterisk
-        error={errors.email?.message}
-        {...register('email')}
+        {...fieldProps(form, 'email')}
       />
       <PhoneField
         form={form}

@@ -12,7 +12,7 @@ import { api } from '../../app/api.ts';
 import type { ClinicFormValues } from './clinicForm.ts';
 
 /** The values as typed, without what only the form needs: the server checks them with the same schema. */
-export function registrationBody(v: ClinicFormValues) {
+function registrationBody(v: ClinicFormValues) {
   const { passwordRepeat: _repeat, code: _code, ...rest } = v;
   return rest;
 }
@@ -29,7 +29,7 @@ export const registerClinic = (v: ClinicFormValues) =>
 const REQUISITE_FIELDS = [...CLINIC_ORGANISATION_FIELDS, ...CLINIC_BANK_FIELDS, ...CLINIC_CONTACT_FIELDS];
 
 /** Only the requisites, for the requisites page and a network's next legal entity. */
-export const requisitesBody = (v: ClinicFormValues) =>
+const requisitesBody = (v: ClinicFormValues) =>
   Object.fromEntries(REQUISITE_FIELDS.map((f) => [f, v[f]])) as Pick<
     ClinicFormValues,
     (typeof REQUISITE_FIELDS)[number]

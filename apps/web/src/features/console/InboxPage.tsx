@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -19,12 +18,12 @@ import type { HelpRequestView } from '@remed/core';
 import { IconPhoneCall, IconPhoto } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { ANSWER_LABELS } from '../insured/api.ts';
 import { type RequestStatus, requestsKey, useConsoleRequests } from './api.ts';
 
@@ -120,59 +119,45 @@ function PhoneCallModal({ opened, onClose }: { opened: boolean; onClose: () => v
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const phone = useMediaQuery('(max-width: 36em)');
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<PhoneForm>({ defaultValues: { policyNumber: '', complaint: '' } });
+  const form = useServerForm<PhoneForm>({ defaultValues: { policyNumber: '', complaint: '' } }, [
+    'policyNumber',
+    'complaint',
+  ]);
+  const { field } = form;
   const close = () => {
-    reset();
-    setFormError(null);
+    form.reset();
+    form.setFormError(null);
     onClose();
   };
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { id } = await api.post<{ id: string }>('/api/console/requests', values);
-      const opened = await api.post<{ id: string }>(`/api/console/requests/${id}/case`);
-      await queryClient.invalidateQueries({ queryKey: requestsKey });
-      close();
-      navigate(`/console/cases/${opened.id}`);
-    } catch (e) {
-      setFormError(applyServerErrors(e, setError, ['policyNumber', 'complaint']));
-    }
+  const onSubmit = form.submit(async (values) => {
+    const { id } = await api.post<{ id: string }>('/api/console/requests', values);
+    const opened = await api.post<{ id: string }>(`/api/console/requests/${id}/case`);
+    await queryClient.invalidateQueries({ queryKey: requestsKey });
+    close();
+    navigate(`/console/cases/${opened.id}`);
   });
   return (
     <Modal opened={opened} onClose={close} title="Записать звонок" fullScreen={phone} size="lg">
       <form onSubmit={onSubmit} noValidate data-testid="phone-request-form">
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={form.formError} />
           <TextInput
             label="Номер полиса"
             placeholder="ДМС-0012345"
             autoFocus
-            error={errors.policyNumber?.message}
-            {...register('policyNumber', { validate: (v) => v.trim().length >= 3 || 'Укажите номер полиса' })}
+            {...field('policyNumber', { validate: (v) => v.trim().length >= 3 || 'Укажите номер полиса' })}
           />
           <Textarea
             label="Жалобы со слов звонящего"
             autosize
             minRows={4}
-            error={errors.complaint?.message}
-            {...register('complaint', { validate: (v) => v.trim().length >= 3 || 'Опишите, что беспокоит' })}
+            {...field('complaint', { validate: (v) => v.trim().length >= 3 || 'Опишите, что беспокоит' })}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Отмена
             </Button>
-            <Button type="submit" loading={isSubmitting}>
+            <Button type="submit" loading={form.formState.isSubmitting}>
               Записать и открыть случай
             </Button>
           </Group>

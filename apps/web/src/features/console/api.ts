@@ -26,7 +26,7 @@ export interface Coverage {
   allAllowed: boolean;
 }
 
-export const consoleKey = ['console'] as const;
+const consoleKey = ['console'] as const;
 export const requestsKey = [...consoleKey, 'requests'] as const;
 export const caseKey = (id: string) => [...consoleKey, 'case', id] as const;
 
@@ -82,12 +82,6 @@ export const useRankedClinics = (caseId: string, services: ChosenService[], appr
   });
 
 export const issueBody = body;
-
-export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
-  new: 'Новая',
-  in_work: 'В работе',
-  closed: 'Закрыта',
-};
 
 export const VERDICT: Record<Verdict, { label: string; color: string }> = {
   covered: { label: 'Входит', color: 'teal' },

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Skeleton, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Skeleton, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   CHAT_DEPARTMENT_TITLES,
@@ -10,12 +10,11 @@ import {
   departmentContactSchema,
 } from '@remed/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { chatKeys, useDepartmentContacts } from '../chat/api.ts';
 import { prettyPhone } from '../claims/api.ts';
 
@@ -29,37 +28,30 @@ function ContactForm({
   current?: DepartmentContactView;
 }) {
   const qc = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-    reset,
-  } = useForm<DepartmentContactInput>({
-    resolver: zodResolver(departmentContactSchema),
-    defaultValues: {
-      title: current?.title ?? CHAT_DEPARTMENT_TITLES[department],
-      personName: current?.personName ?? '',
-      phone: current ? prettyPhone(current.phone) : '',
-      email: current?.email ?? '',
-      hours: current?.hours ?? '',
-      topics: current?.topics ?? '',
+  const form = useServerForm<DepartmentContactInput>(
+    {
+      resolver: zodResolver(departmentContactSchema),
+      defaultValues: {
+        title: current?.title ?? CHAT_DEPARTMENT_TITLES[department],
+        personName: current?.personName ?? '',
+        phone: current ? prettyPhone(current.phone) : '',
+        email: current?.email ?? '',
+        hours: current?.hours ?? '',
+        topics: current?.topics ?? '',
+      },
     },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = await api.put<DepartmentContactView>(
-        `/api/admin/department-contacts/${department}`,
-        values,
-      );
-      await qc.invalidateQueries({ queryKey: chatKeys.contacts });
-      reset({ ...values, phone: prettyPhone(saved.phone), email: saved.email });
-      notifications.show({ color: 'teal', message: `Контакты «${saved.title}» сохранены` });
-    } catch (e) {
-      setFormError(applyServerErrors(e, setError, FIELDS));
-    }
+    FIELDS,
+  );
+  const { field } = form;
+  const { isSubmitting, isDirty } = form.formState;
+  const onSubmit = form.submit(async (values) => {
+    const saved = await api.put<DepartmentContactView>(
+      `/api/admin/department-contacts/${department}`,
+      values,
+    );
+    await qc.invalidateQueries({ queryKey: chatKeys.contacts });
+    form.reset({ ...values, phone: prettyPhone(saved.phone), email: saved.email });
+    notifications.show({ color: 'teal', message: `Контакты «${saved.title}» сохранены` });
   });
   return (
     <Card withBorder padding="lg" data-testid="contact-form" data-department={department}>
@@ -75,49 +67,31 @@ function ContactForm({
                 : 'Ещё не заполнено: клиники не видят этот отдел'}
             </Text>
           </div>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={form.formError} />
           <TextInput
             label="Название отдела"
             description="Так отдел называется на странице контактов у клиник"
-            error={errors.title?.message}
-            {...register('title')}
+            {...field('title')}
           />
           <TextInput
             label="Контактное лицо"
             description="ФИО и должность; можно оставить пустым"
-            error={errors.personName?.message}
-            {...register('personName')}
+            {...field('personName')}
           />
           <TextInput
             label="Телефон"
             description="Российский номер, например +7 495 000-00-11"
             inputMode="tel"
-            error={errors.phone?.message}
-            {...register('phone')}
+            {...field('phone')}
           />
-          <TextInput
-            label="Электронная почта"
-            inputMode="email"
-            error={errors.email?.message}
-            {...register('email')}
-          />
-          <TextInput
-            label="Часы работы"
-            description="Например «пн–пт 9:00–18:00»"
-            error={errors.hours?.message}
-            {...register('hours')}
-          />
+          <TextInput label="Электронная почта" inputMode="email" {...field('email')} />
+          <TextInput label="Часы работы" description="Например «пн–пт 9:00–18:00»" {...field('hours')} />
           <Textarea
             label="С какими вопросами обращаться"
             description="Коротко и понятно для бухгалтера или администратора клиники"
             autosize
             minRows={2}
-            error={errors.topics?.message}
-            {...register('topics')}
+            {...field('topics')}
           />
           <Button
             type="submit"

@@ -14,7 +14,7 @@ import { DocumentStatusBadge } from './StatusBadges.tsx';
 export const docTitle = (d: Pick<EdoDocumentView, 'type' | 'number' | 'documentDate'>) =>
   `${DOCUMENT_TYPE_LABELS[d.type]} № ${d.number} от ${ruDate(d.documentDate)}`;
 
-export const signSubjectOfDocument = (d: EdoDocumentView): SignSubject => ({
+const signSubjectOfDocument = (d: EdoDocumentView): SignSubject => ({
   baseUrl: documentUrl(d),
   title: docTitle(d),
   documentHash: d.sha256,

@@ -1,27 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Code,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Code, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type SignatureCodeResponse, type SignRequest, signRequestSchema } from '@remed/core';
 import { IconDownload, IconSignature } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { api, isApiError } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
 import { useUser } from '../../app/session.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 import { edoKey, requestCode } from './api.ts';
 
 export interface SignSubject {
@@ -61,16 +50,14 @@ function SignForm({ subject, onDone }: { subject: SignSubject; onDone: () => voi
   const [channel, setChannel] = useState<'sms' | 'email'>(user.phone ? 'sms' : 'email');
   const [sent, setSent] = useState<SignatureCodeResponse | null>(null);
   const [sending, setSending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<SignRequest>({
-    resolver: zodResolver(signRequestSchema),
-    defaultValues: { code: '', documentHash: subject.documentHash, signerPost: post },
-  });
+  const form = useServerForm<SignRequest>(
+    {
+      resolver: zodResolver(signRequestSchema),
+      defaultValues: { code: '', documentHash: subject.documentHash, signerPost: post },
+    },
+    FIELDS,
+  );
+  const { field, setFormError } = form;
 
   async function sendCode() {
     setFormError(null);
@@ -84,22 +71,18 @@ function SignForm({ subject, onDone }: { subject: SignSubject; onDone: () => voi
     }
   }
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  const onSubmit = form.submit(async (values) => {
     try {
       await api.post(`${subject.baseUrl}/sign`, values);
-      setPost(values.signerPost);
-      await qc.invalidateQueries({ queryKey: edoKey });
-      notifications.show({ color: 'teal', message: `${subject.title}: подписано` });
-      onDone();
     } catch (e) {
-      if (isApiError(e) && e.code === 'DOCUMENT_CHANGED') {
-        await qc.invalidateQueries({ queryKey: edoKey });
-        setFormError(e.message);
-        return;
-      }
-      setFormError(applyServerErrors(e, setError, FIELDS));
+      // The file changed while it was shown: reload it so that the refusal comes with the new version.
+      if (isApiError(e) && e.code === 'DOCUMENT_CHANGED') await qc.invalidateQueries({ queryKey: edoKey });
+      throw e;
     }
+    setPost(values.signerPost);
+    await qc.invalidateQueries({ queryKey: edoKey });
+    notifications.show({ color: 'teal', message: `${subject.title}: подписано` });
+    onDone();
   });
 
   return (
@@ -120,17 +103,12 @@ function SignForm({ subject, onDone }: { subject: SignSubject; onDone: () => voi
             </Code>
           </Text>
         </Stack>
-        {formError && (
-          <Alert color="red" role="alert" data-testid="sign-error">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={form.formError} data-testid="sign-error" />
         <TextInput
           label="Ваша должность"
           description="Так она будет указана в отметке о подписании, например «Главный врач»"
           autoComplete="organization-title"
-          error={errors.signerPost?.message}
-          {...register('signerPost')}
+          {...field('signerPost')}
         />
         <Stack gap={6}>
           <Text size="sm" fw={500}>
@@ -163,14 +141,13 @@ function SignForm({ subject, onDone }: { subject: SignSubject; onDone: () => voi
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
-          error={errors.code?.message}
-          {...register('code')}
+          {...field('code')}
         />
         <Group justify="flex-end">
           <Button
             type="submit"
             leftSection={<IconSignature size={18} />}
-            loading={isSubmitting}
+            loading={form.formState.isSubmitting}
             disabled={!sent}
             data-testid="sign-submit"
           >

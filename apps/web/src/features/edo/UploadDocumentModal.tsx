@@ -28,7 +28,7 @@ import { applyServerErrors } from '../../app/forms.ts';
 import { edoKey } from './api.ts';
 
 const FIELDS = ['type', 'number', 'documentDate', 'periodFrom', 'periodTo', 'comment', 'file'] as const;
-export const ACCEPT = '.pdf,.xlsx,.csv,.docx,.png,.jpg,.jpeg';
+const ACCEPT = '.pdf,.xlsx,.csv,.docx,.png,.jpg,.jpeg';
 type Values = UploadDocument & { file: File | null };
 
 export function UploadDocumentModal({

@@ -14,11 +14,12 @@ import {
   Title,
 } from '@mantine/core';
 import type { InsuredImportView } from '@remed/core';
-import { IconAlertCircle, IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, isApiError } from '../../app/api.ts';
 import { formatCount } from '../../app/format.ts';
+import { ReportDownloads } from '../../ui/ReportDownloads.tsx';
 import { insuranceKey, isRunning, useImport } from './api.ts';
 
 type Mode = InsuredImportView['mode'];
@@ -44,28 +45,7 @@ function Issues({ imp }: { imp: InsuredImportView }) {
         <Text fw={600}>
           Ошибки в файле{imp.errorRows > imp.issues.length ? ` (показаны первые ${imp.issues.length})` : ''}
         </Text>
-        <Group gap="xs">
-          <Button
-            component="a"
-            href={`/api/insurance/imports/${imp.id}/report.xlsx`}
-            download
-            size="compact-sm"
-            variant="light"
-            leftSection={<IconDownload size={14} />}
-          >
-            Отчёт XLSX
-          </Button>
-          <Button
-            component="a"
-            href={`/api/insurance/imports/${imp.id}/report.csv`}
-            download
-            size="compact-sm"
-            variant="light"
-            leftSection={<IconDownload size={14} />}
-          >
-            Отчёт CSV
-          </Button>
-        </Group>
+        <ReportDownloads href={(format) => `/api/insurance/imports/${imp.id}/report.${format}`} />
       </Group>
       <Table.ScrollContainer minWidth={320} mah={360}>
         <Table striped verticalSpacing="xs" data-testid="import-issues">

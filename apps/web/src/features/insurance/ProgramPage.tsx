@@ -17,6 +17,7 @@ import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { TableLoadingRow } from '../../ui/TableLoadingRow.tsx';
 import { INSURED_PAGE, useInsured, usePrograms } from './api.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { JoiningSwitch } from './JoiningSwitch.tsx';
@@ -76,13 +77,7 @@ function InsuredList({ items, loading }: { items: InsuredPersonView[] | undefine
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {loading && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Skeleton h={24} />
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {loading && <TableLoadingRow colSpan={6} />}
           {items?.map((p) => (
             <Table.Tr key={p.id} data-testid="insured-row">
               <Table.Td>

@@ -6,7 +6,7 @@ import { formatCount } from '../../app/format.ts';
 import { usePrograms } from './api.ts';
 import { contractLine, programSummary } from './programText.ts';
 
-export function ProgramCard({ program: p }: { program: ProgramView }) {
+function ProgramCard({ program: p }: { program: ProgramView }) {
   return (
     <Card withBorder padding="md" data-testid="program-card">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">

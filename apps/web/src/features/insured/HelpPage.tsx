@@ -14,10 +14,10 @@ import {
 import { IconAlertCircle, IconCamera, IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { api } from '../../app/api.ts';
 import { formatBytes } from '../../app/format.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { myRequestsKey } from './api.ts';
 import { MyRequests } from './MyRequests.tsx';
 
@@ -88,35 +88,24 @@ export function HelpPage() {
   const queryClient = useQueryClient();
   const [photo, setPhoto] = useState<File | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<HelpForm>({ defaultValues: EMPTY });
+  const form = useServerForm<HelpForm>({ defaultValues: EMPTY }, Object.keys(EMPTY));
+  const { field } = form;
 
   const pickPhoto = (f: File | null) => {
     setPhotoError(f && f.size > MAX_PHOTO ? 'Фото больше 10 МБ — выберите другое' : null);
     setPhoto(f && f.size <= MAX_PHOTO ? f : null);
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const form = new FormData();
-    for (const [k, v] of Object.entries(values)) if (v.trim()) form.set(k, v.trim());
-    if (photo) form.set('photo', photo, photo.name);
-    try {
-      await api.upload<{ id: string }>('/api/me/requests', form);
-      setSent(true);
-      reset(EMPTY);
-      setPhoto(null);
-      await queryClient.invalidateQueries({ queryKey: myRequestsKey });
-    } catch (e) {
-      setFormError(applyServerErrors(e, setError, Object.keys(EMPTY)));
-    }
+  const onSubmit = form.submit(async (values) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(values)) if (v.trim()) body.set(k, v.trim());
+    if (photo) body.set('photo', photo, photo.name);
+    await api.upload<{ id: string }>('/api/me/requests', body);
+    setSent(true);
+    form.reset(EMPTY);
+    setPhoto(null);
+    await queryClient.invalidateQueries({ queryKey: myRequestsKey });
   });
 
   return (
@@ -145,11 +134,7 @@ export function HelpPage() {
       )}
       <form onSubmit={onSubmit} noValidate data-testid="help-form">
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={form.formError} icon={<IconAlertCircle />} />
           <Textarea
             label="Что вас беспокоит?"
             placeholder="Например: третий день болит горло, температура"
@@ -157,8 +142,7 @@ export function HelpPage() {
             minRows={4}
             size="lg"
             withAsterisk
-            error={errors.complaint?.message}
-            {...register('complaint', {
+            {...field('complaint', {
               validate: (v) => v.trim().length >= 3 || 'Опишите, что беспокоит',
             })}
           />
@@ -166,26 +150,26 @@ export function HelpPage() {
             label="С какого времени?"
             placeholder="Например: со вчерашнего вечера"
             size="lg"
-            {...register('since')}
+            {...form.register('since')}
           />
           <TextInput
             label="Какая температура?"
             placeholder="Например: 37,8"
             inputMode="decimal"
             size="lg"
-            {...register('temperature')}
+            {...form.register('temperature')}
           />
           <TextInput
             label="В каком районе города удобнее лечиться?"
             placeholder="Например: север Москвы, рядом с работой"
             size="lg"
-            {...register('preferredArea')}
+            {...form.register('preferredArea')}
           />
           <TextInput
             label="Когда вам удобно ответить на звонок?"
             placeholder="Например: после 18:00"
             size="lg"
-            {...register('contactTime')}
+            {...form.register('contactTime')}
           />
           <PhotoPicker photo={photo} onChange={pickPhoto} />
           {photoError && (
@@ -193,7 +177,7 @@ export function HelpPage() {
               {photoError}
             </Text>
           )}
-          <Button type="submit" size="lg" loading={isSubmitting} fullWidth>
+          <Button type="submit" size="lg" loading={form.formState.isSubmitting} fullWidth>
             Отправить врачу
           </Button>
         </Stack>

@@ -2,14 +2,14 @@ import type { HelpRequestView, MyInsurance } from '@remed/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 
-export interface ConsentState {
+interface ConsentState {
   kind: 'data_processing' | 'employer_sharing';
   version: string;
   acceptedAt: string;
   withdrawnAt: string | null;
 }
 
-export interface ConsentText {
+interface ConsentText {
   kind: 'data_processing' | 'employer_sharing';
   version: string;
   title: string;

@@ -2,7 +2,7 @@ import type { NotificationList } from '@remed/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 
-export const notificationsKey = ['me', 'notifications'] as const;
+const notificationsKey = ['me', 'notifications'] as const;
 
 /** New notices appear without a reload: the bell asks every 20 s, and at once when the tab comes back. */
 export const useNotifications = (limit = 30) =>

@@ -2,7 +2,7 @@ import type { AdminHealthView, HealthView, MyConsent, PersonRef } from '@remed/c
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api.ts';
 
-export interface ViewPage<T> {
+interface ViewPage<T> {
   items: T[];
   next: string | null;
 }
@@ -51,7 +51,7 @@ export const usePersonSearch = (q: string) =>
     enabled: q.trim().length >= 2,
   });
 
-export interface Operator {
+interface Operator {
   name: string;
   inn: string;
   ogrn: string;

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { PriceListIssueView, PriceListVersionDetail } from '@remed/core';
-import { IconDownload } from '@tabler/icons-react';
 import { keyed } from '../../app/format.ts';
+import { ReportDownloads } from '../../ui/ReportDownloads.tsx';
 import { priceListsUrl } from './api.ts';
 
-export function SeverityBadge({ severity }: { severity: PriceListIssueView['severity'] }) {
+function SeverityBadge({ severity }: { severity: PriceListIssueView['severity'] }) {
   return severity === 'error' ? (
     <Badge color="red" variant="light" style={{ textTransform: 'none', flexShrink: 0 }} miw="fit-content">
       ошибка
@@ -41,28 +41,7 @@ export function CheckReport({
           {version.issuesTotal > version.issues.length &&
             ` Показаны первые ${version.issues.length} из ${version.issuesTotal}.`}
         </Text>
-        <Group gap="xs">
-          <Button
-            component="a"
-            href={priceListsUrl(clinicId, `/${version.id}/report.xlsx`)}
-            download
-            size="compact-sm"
-            variant="light"
-            leftSection={<IconDownload size={14} />}
-          >
-            Отчёт XLSX
-          </Button>
-          <Button
-            component="a"
-            href={priceListsUrl(clinicId, `/${version.id}/report.csv`)}
-            download
-            size="compact-sm"
-            variant="light"
-            leftSection={<IconDownload size={14} />}
-          >
-            Отчёт CSV
-          </Button>
-        </Group>
+        <ReportDownloads href={(format) => priceListsUrl(clinicId, `/${version.id}/report.${format}`)} />
       </Group>
       <Table.ScrollContainer minWidth={560} mah={480}>
         <Table striped verticalSpacing="xs" data-testid="check-report">

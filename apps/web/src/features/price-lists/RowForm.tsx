@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   checkPriceRow,
@@ -10,10 +10,10 @@ import {
   priceRowInputSchema,
 } from '@remed/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect } from 'react';
 import { api } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { fieldProps, useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { priceListsUrl, useRefreshPriceLists } from './api.ts';
 
 const FIELDS = PRICE_LIST_COLUMNS.map((c) => c.key);
@@ -48,25 +48,21 @@ export function RowForm({
   onDone: (savedId: string | null) => void;
 }) {
   const refresh = useRefreshPriceLists(clinicId);
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    watch,
-    setError,
-    trigger,
-    formState: { errors, isSubmitting },
-  } = useForm<PriceRowInputBody>({
-    resolver: zodResolver(priceRowInputSchema),
-    mode: 'onChange',
-    defaultValues: {
-      clinicCode: row?.clinicCode ?? '',
-      serviceCode: row?.serviceCode ?? '',
-      name: row?.name ?? '',
-      price: row ? row.priceText || String(row.price ?? '') : '',
-      note: row?.note ?? '',
+  const form = useServerForm<PriceRowInputBody>(
+    {
+      resolver: zodResolver(priceRowInputSchema),
+      mode: 'onChange',
+      defaultValues: {
+        clinicCode: row?.clinicCode ?? '',
+        serviceCode: row?.serviceCode ?? '',
+        name: row?.name ?? '',
+        price: row ? row.priceText || String(row.price ?? '') : '',
+        note: row?.note ?? '',
+      },
     },
-  });
+    FIELDS,
+  );
+  const { watch, trigger, formError } = form;
   // A row opened for fixing shows what is wrong with it straight away.
   useEffect(() => {
     if (row?.issues.length) void trigger();
@@ -76,24 +72,19 @@ export function RowForm({
     (i) => i.severity === 'warning',
   );
 
-  const save = handleSubmit(async (body) => {
-    setFormError(null);
-    try {
-      const saved = row
-        ? await api.put<{ row: PriceListRowView }>(
-            priceListsUrl(clinicId, `/${versionId}/rows/${row.id}`),
-            body,
-          )
-        : await api.post<{ row: PriceListRowView }>(priceListsUrl(clinicId, `/${versionId}/rows`), body);
-      await refresh();
-      notifications.show({
-        color: 'teal',
-        message: row ? `Строка ${saved.row.line} сохранена` : `Строка ${saved.row.line} добавлена`,
-      });
-      onDone(saved.row.id);
-    } catch (e) {
-      setFormError(applyServerErrors(e, setError, FIELDS));
-    }
+  const save = form.submit(async (body) => {
+    const saved = row
+      ? await api.put<{ row: PriceListRowView }>(
+          priceListsUrl(clinicId, `/${versionId}/rows/${row.id}`),
+          body,
+        )
+      : await api.post<{ row: PriceListRowView }>(priceListsUrl(clinicId, `/${versionId}/rows`), body);
+    await refresh();
+    notifications.show({
+      color: 'teal',
+      message: row ? `Строка ${saved.row.line} сохранена` : `Строка ${saved.row.line} добавлена`,
+    });
+    onDone(saved.row.id);
   });
 
   return (
@@ -121,11 +112,10 @@ export function RowForm({
                 description={HINT[c.key]}
                 title={c.description}
                 withAsterisk={c.required}
-                error={errors[c.key]?.message}
                 data-autofocus={i === 0 || undefined}
                 autoFocus={row ? c.key === 'price' : i === 0}
                 inputMode={c.key === 'price' ? 'decimal' : undefined}
-                {...register(c.key)}
+                {...fieldProps(form, c.key)}
                 data-testid={`row-${c.key}`}
               />
             </Grid.Col>
@@ -136,13 +126,9 @@ export function RowForm({
             <IconAlertTriangle size={14} style={{ verticalAlign: 'middle' }} aria-hidden /> {w.message}
           </Text>
         ))}
-        {formError && (
-          <Alert color="red" role="alert" p="xs">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} p="xs" />
         <Group gap="xs">
-          <Button type="submit" size="xs" loading={isSubmitting} data-testid="row-save">
+          <Button type="submit" size="xs" loading={form.formState.isSubmitting} data-testid="row-save">
             Сохранить
           </Button>
           <Button variant="default" size="xs" onClick={() => onDone(row?.id ?? null)}>

@@ -11,7 +11,7 @@ import { api, queryString } from '../../app/api.ts';
 export const ROWS_PAGE = 50;
 
 /** Every query names the clinic: switching clinics in the header re-queries, never shows another clinic's data. */
-export const priceListsKey = (clinicId: string) => ['price-lists', clinicId] as const;
+const priceListsKey = (clinicId: string) => ['price-lists', clinicId] as const;
 export const priceListsUrl = (clinicId: string, path = '') => `/api/clinics/${clinicId}/price-lists${path}`;
 
 export const isImporting = (v: Pick<PriceListVersionView, 'import'>) =>
