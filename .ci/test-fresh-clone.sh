@@ -8,11 +8,14 @@ echo "== fresh clone in $PWD, TMPDIR=$work/tmp =="
 export TZ=UTC TMPDIR="$work/tmp"
 
 # `npm install` rather than `npm ci`: see README ("Две команды"); it installs exactly the locked versions.
-npm install --no-audit --no-fund
-npm test
+# Each phase says how long it took, so a slower CI run shows where the time went.
+phase() { local start=$SECONDS; "$@"; echo "== $* took $((SECONDS - start)) s =="; }
+phase npm install --no-audit --no-fund
+phase npm test
 
 echo "== integration tests on PostgreSQL (127.0.0.1:5432/test) =="
-TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}" npm run test:int
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+phase npm run test:int
 
 echo "== nothing written outside the tests' own folders =="
 bash .ci/check-own-folders.sh writes "$2" "$PWD"
