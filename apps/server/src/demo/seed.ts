@@ -1,48 +1,23 @@
-import { addDays, CONSENT_TEXTS, moscowDate, validatePriceList } from '@remed/core';
 import { eq, sql } from 'drizzle-orm';
 import {
   clinicBranches,
   clinicCashback,
   clinics,
-  consents,
-  contracts,
-  helpRequests,
-  insuredPersons,
   insurers,
-  policies,
   policyholders,
-  priceListVersions,
-  programClinics,
-  programs,
   users,
 } from '../db/schema/index.ts';
 import { createUser } from '../modules/admin-users/create-user.ts';
-import { toSessionUser } from '../modules/admin-users/users.queries.ts';
-import { createPhoneRequest } from '../modules/console/create-phone-request.ts';
-import { issueLetter } from '../modules/console/issue-letter.ts';
-import { openCase } from '../modules/console/open-case.ts';
-import { updateCase } from '../modules/console/update-case.ts';
-import { reportOf } from '../modules/price-lists/draft-check.ts';
-import { insertDraftRows } from '../modules/price-lists/draft-rows.queries.ts';
-import { insertPublishedVersion } from '../modules/price-lists/price-list-versions.queries.ts';
 import { recomputeRatings } from '../modules/rating/recompute-ratings.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { seedChat } from './chat.ts';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_CLINICS,
-  DEMO_DRAFT_FILE,
-  DEMO_INSURED,
-  DEMO_INSURER,
-  DEMO_PASSWORD,
-  DEMO_POLICYHOLDER,
-  DEMO_PRICE_CHANGES,
-  DEMO_PROGRAM,
-  demoDraftRows,
-} from './demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_CLINICS, DEMO_INSURER, DEMO_PASSWORD, DEMO_POLICYHOLDER } from './demo-data.ts';
 import { seedEdo } from './edo.ts';
+import { seedInsurance } from './insurance.ts';
+import { seedLetter } from './letter.ts';
 import { seedPersonalData } from './personal-data.ts';
+import { seedPriceLists } from './price-lists.ts';
 
 /** Tables the demo owns, children first, so a fresh seed can empty them. */
 const RESET_TABLES = [
@@ -157,176 +132,6 @@ export async function seedDemo(deps: AppDeps, opts: { fresh?: boolean } = {}): P
   return { created: true };
 }
 
-/**
- * Each clinic's price list from the start of the year, uploaded by the demo clinic user; the first clinic
- * changed some prices from the first day of this month, the second has a draft with mistakes in it.
- */
-async function seedPriceLists(deps: AppDeps, clinicIds: string[], yearStart: string) {
-  const { ids, clock } = deps;
-  const db = deps.database.db;
-  const now = clock.now();
-  const [author] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, 'clinic@demo.remed.ru'));
-  const year = yearStart.slice(0, 4);
-  const kopecks = (rubles: number) => rubles * 100;
-  for (const [n, c] of DEMO_CLINICS.entries()) {
-    await insertPublishedVersion(db, ids, {
-      clinicId: clinicIds[n]!,
-      number: 1,
-      effectiveFrom: yearStart,
-      at: now,
-      sourceFileName: `Прейскурант ${year}.xlsx`,
-      createdBy: author?.id ?? null,
-      rows: c.prices.map(([clinicCode, code, name, rubles]) => [clinicCode, code, name, kopecks(rubles)]),
-    });
-  }
-  const monthStart = `${moscowDate(now).slice(0, 7)}-01`;
-  const changes = DEMO_PRICE_CHANGES;
-  await insertPublishedVersion(db, ids, {
-    clinicId: clinicIds[0]!,
-    number: 2,
-    effectiveFrom: monthStart > yearStart ? monthStart : addDays(yearStart, 1),
-    at: now,
-    sourceFileName: `Прейскурант ${year}, изменения.xlsx`,
-    createdBy: author?.id ?? null,
-    rows: [...DEMO_CLINICS[0]!.prices, ...changes.added]
-      .filter(([, code]) => !changes.removed.includes(code))
-      .map(([clinicCode, code, name, rubles]) => [
-        clinicCode,
-        code,
-        changes.renamed[code] ?? name,
-        kopecks(changes.prices[code] ?? rubles),
-      ]),
-  });
-  const draftId = ids.uuid();
-  const check = validatePriceList(
-    demoDraftRows(DEMO_CLINICS[1]!.prices).map(([clinicCode, serviceCode, name, price], i) => ({
-      id: ids.uuid(),
-      line: i + 2,
-      clinicCode,
-      serviceCode,
-      name,
-      price,
-    })),
-  );
-  await db.insert(priceListVersions).values({
-    id: draftId,
-    clinicId: clinicIds[1]!,
-    number: 2,
-    status: 'draft',
-    source: 'file',
-    sourceFileName: DEMO_DRAFT_FILE,
-    importStatus: 'done',
-    totalRows: check.rows.length,
-    processedRows: check.rows.length,
-    rowCount: check.rows.length,
-    ...reportOf(check.issues),
-    createdBy: author?.id ?? null,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await insertDraftRows(
-    db,
-    draftId,
-    check.rows.map((r) => ({ ...r, id: r.source.id, line: r.source.line })),
-  );
-}
-
-async function seedInsurance(
-  deps: AppDeps,
-  o: { insurerId: string; policyholderId: string; clinicIds: string[]; year: string },
-) {
-  const { ids, clock } = deps;
-  const db = deps.database.db;
-  const now = clock.now();
-  const contractId = ids.uuid();
-  const programId = ids.uuid();
-  const p = DEMO_PROGRAM;
-  const [insuredUser] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, 'insured@demo.remed.ru'));
-  await db.transaction(async (tx) => {
-    await tx.insert(contracts).values({
-      id: contractId,
-      insurerId: o.insurerId,
-      policyholderId: o.policyholderId,
-      number: p.contractNumber,
-      validFrom: `${o.year}-01-01`,
-      validTo: `${o.year}-12-31`,
-      createdAt: now,
-    });
-    await tx.insert(programs).values({
-      id: programId,
-      contractId,
-      code: p.code,
-      name: p.name,
-      description: p.description,
-      coveredPrefixes: [...p.coveredPrefixes],
-      exclusionPrefixes: [...p.exclusionPrefixes],
-      approvalPrefixes: [...p.approvalPrefixes],
-      annualLimit: p.annualLimitRubles * 100,
-      groupLimits: p.groupLimits.map((g) => ({
-        prefix: g.prefix,
-        name: g.name,
-        limit: String(g.limitRubles * 100),
-      })),
-      franchisePercent: p.franchisePercent,
-      accessTypes: ['letter', 'reimbursement'],
-      // Clinics that register in the demo can join it from their cabinet once their contract is signed.
-      clinicsMayJoin: true,
-      createdAt: now,
-    });
-    await tx.insert(programClinics).values(o.clinicIds.map((clinicId) => ({ programId, clinicId })));
-    for (const [n, person] of DEMO_INSURED.entries()) {
-      const personId = ids.uuid();
-      const userId = n === 0 ? (insuredUser?.id ?? null) : null;
-      const { policy, detached, ...fields } = person;
-      await tx
-        .insert(insuredPersons)
-        .values({ id: personId, ...fields, userId, createdAt: now, updatedAt: now });
-      await tx.insert(policies).values({
-        id: ids.uuid(),
-        number: policy,
-        programId,
-        insuredPersonId: personId,
-        validFrom: `${o.year}-01-01`,
-        validTo: `${o.year}-12-31`,
-        detachedOn: detached ? `${o.year}-${detached}` : null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (userId) {
-        await tx
-          .update(insuredPersons)
-          .set({ payoutPhone: fields.phone, payoutBankId: '100000000111', payoutBankName: 'Сбербанк' })
-          .where(eq(insuredPersons.id, personId));
-        await tx.insert(consents).values({
-          id: ids.uuid(),
-          insuredPersonId: personId,
-          kind: 'data_processing',
-          textVersion: CONSENT_TEXTS.data_processing.version,
-          acceptedAt: now,
-          ip: null,
-        });
-        await tx.insert(helpRequests).values({
-          id: ids.uuid(),
-          insuredPersonId: personId,
-          channel: 'app',
-          complaint:
-            'Третий день болит горло и держится температура 37,8. Нужен терапевт и, наверное, анализ крови.',
-          answers: { since: '3 дня', temperature: '37,8', preferredArea: 'север Москвы' },
-          status: 'new',
-          createdBy: userId,
-          createdAt: now,
-        });
-      }
-    }
-  });
-}
-
 export function demoAccountsText(baseUrl: string): string {
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.login.length));
   return [
@@ -334,34 +139,4 @@ export function demoAccountsText(baseUrl: string): string {
     ...DEMO_ACCOUNTS.map((a) => `  ${a.login.padEnd(width)}  ${a.title}`),
     'Эти учётные записи входят по паролю; новые сотрудники при первом входе подключают приложение-аутентификатор.',
   ].join('\n');
-}
-
-/** One guarantee letter for the demo insured, issued through the console as a doctor would, for the demo till. */
-async function seedLetter(deps: AppDeps, clinicId: string) {
-  const db = deps.database.db;
-  const [doctor] = await db.select().from(users).where(eq(users.email, 'doctor@demo.remed.ru'));
-  const [person] = await db
-    .select()
-    .from(insuredPersons)
-    .where(eq(insuredPersons.email, 'insured@demo.remed.ru'));
-  const [policy] = await db.select().from(policies).where(eq(policies.insuredPersonId, person!.id));
-  const actor = { user: await toSessionUser(db, doctor!), requestId: null, ip: null };
-  const requestId = await createPhoneRequest(deps, actor, {
-    policyNumber: policy!.number,
-    complaint: 'Звонок: давление 150/95 по утрам, голова тяжёлая. Нужен терапевт и ЭКГ.',
-  });
-  const caseId = await openCase(deps, actor, requestId);
-  await updateCase(deps, actor, caseId, {
-    icd10Code: 'I10',
-    icd10Text: 'Эссенциальная (первичная) гипертензия',
-  });
-  return issueLetter(deps, actor, caseId, {
-    clinicId,
-    services: [
-      { serviceCode: 'B01.047.001', quantity: 1 },
-      { serviceCode: 'A05.10.006', quantity: 1 },
-    ],
-    approvedCodes: [],
-    validDays: 30,
-  });
 }
