@@ -16,7 +16,7 @@ import { isApiError } from './api.ts';
  * Puts the server's per-field messages next to their inputs and returns the text for the form-level alert,
  * or null when every message found its field.
  */
-export function applyServerErrors<T extends FieldValues>(
+function applyServerErrors<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fieldNames: readonly string[],
@@ -42,6 +42,20 @@ export function fieldProps<T extends FieldValues, O = T>(
 }
 
 /**
+ * The form-level failure of a form that talks to the server: `showServerErrors(e)` puts what the server rejected
+ * next to the fields (`fieldNames`) or into `formError` for the form-level alert. For forms that are not
+ * submitted in one go (the registration wizards); the others take `useServerForm`.
+ */
+export function useServerErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  fieldNames: readonly string[],
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const showServerErrors = (e: unknown) => setFormError(applyServerErrors(e, setError, fieldNames));
+  return { formError, setFormError, showServerErrors };
+}
+
+/**
  * A form whose submit goes to the server: `submit(action)` clears the last failure, runs the action and puts
  * what the server rejected next to the fields (`fieldNames`) or into `formError` for the form-level alert.
  */
@@ -50,14 +64,14 @@ export function useServerForm<T extends FieldValues, O = T>(
   fieldNames: readonly string[],
 ) {
   const form = useForm<T, unknown, O>(props);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, setFormError, showServerErrors } = useServerErrors(form.setError, fieldNames);
   const submit = (action: (values: O) => Promise<void>) =>
     form.handleSubmit(async (values) => {
       setFormError(null);
       try {
         await action(values);
       } catch (e) {
-        setFormError(applyServerErrors(e, form.setError, fieldNames));
+        showServerErrors(e);
       }
     });
   const field = (name: Path<T>, rules?: RegisterOptions<T, Path<T>>) => fieldProps(form, name, rules);

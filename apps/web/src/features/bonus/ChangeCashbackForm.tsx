@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { CASHBACK_MAX, CASHBACK_MIN, type CashbackView } from '@remed/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
+import { FormError } from '../../ui/FormError.tsx';
 import { cashbackExample } from './api.ts';
 import { useCashbackForm } from './useCashbackForm.ts';
 
@@ -17,10 +18,11 @@ function Example({ percent }: { percent: unknown }) {
 }
 
 export function ChangeCashbackForm({ clinicId, view }: { clinicId: string; view: CashbackView }) {
-  const { form, onSubmit, formError } = useCashbackForm(clinicId, view);
+  const { form, onSubmit } = useCashbackForm(clinicId, view);
   const {
     control,
-    register,
+    field: fieldOf,
+    formError,
     watch,
     formState: { errors, isSubmitting },
   } = form;
@@ -31,11 +33,7 @@ export function ChangeCashbackForm({ clinicId, view }: { clinicId: string; view:
       </Title>
       <form onSubmit={onSubmit} noValidate data-testid="cashback-form">
         <Stack gap="sm" maw={480}>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Controller
             control={control}
             name="percent"
@@ -64,9 +62,8 @@ export function ChangeCashbackForm({ clinicId, view }: { clinicId: string; view:
             description="Сегодня или позже. Письма, выданные раньше этой даты, сохраняют прежний процент"
             min={view.today}
             leftSection={<IconCalendarEvent size={18} aria-hidden />}
-            error={errors.validFrom?.message}
             data-testid="cashback-date"
-            {...register('validFrom')}
+            {...fieldOf('validFrom')}
           />
           <Example percent={watch('percent')} />
           <Group>

@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { useCurrentClinic } from '../../app/clinic.tsx';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerErrors } from '../../app/forms.ts';
 import { useSession, useUser } from '../../app/session.tsx';
 import { addNetworkClinic } from '../clinic-registration/api.ts';
 import { ClinicWizard } from '../clinic-registration/ClinicWizard.tsx';
@@ -50,17 +50,17 @@ export function AddClinicPage() {
   const form = useForm<ClinicFormValues>({ resolver, defaultValues: draft.initialValues, mode: 'onTouched' });
   const [step, setStep] = useState(() => Math.min(draft.initialStep, STEPS.length - 1));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { formError, setFormError, showServerErrors } = useServerErrors(form.setError, ALL_FIELDS);
   const lookup = useDirectoryLookup(form, { checkAvailability: true });
   useAutosave(form, step, draft.save);
 
   const goTo = (next: number) => {
-    setError(null);
+    setFormError(null);
     setStep(next);
   };
 
   const finish = async () => {
-    setError(null);
+    setFormError(null);
     if (!(await form.trigger())) {
       touchFields(form, ALL_FIELDS);
       const first = STEPS.findIndex((s) => s.fields.some((f) => form.getFieldState(f).invalid));
@@ -80,7 +80,7 @@ export function AddClinicPage() {
       });
       navigate('/clinic/requisites', { replace: true });
     } catch (e) {
-      setError(applyServerErrors(e, form.setError, ALL_FIELDS));
+      showServerErrors(e);
       const field = isApiError(e) ? Object.keys(e.fields)[0] : undefined;
       const at = field ? stepOf(STEPS, field) : -1;
       if (at >= 0) setStep(at);
@@ -113,7 +113,7 @@ export function AddClinicPage() {
         onFinish={finish}
         finishLabel="Добавить в сеть"
         busy={busy}
-        error={error}
+        error={formError}
       >
         {step === 0 && <OrganisationFields form={form} lookup={lookup} />}
         {step === 1 && <BankFields form={form} lookup={lookup} />}

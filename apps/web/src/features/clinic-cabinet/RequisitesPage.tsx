@@ -1,15 +1,14 @@
-import { Alert, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ClinicRequisitesView, clinicRequisitesSchema } from '@remed/core';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useCurrentClinic } from '../../app/clinic.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDate } from '../../app/format.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
 import { useSession, useUser } from '../../app/session.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 import { saveRequisites } from '../clinic-registration/api.ts';
 import {
   type ClinicFormValues,
@@ -34,36 +33,26 @@ const FIELDS = [...STEP_ORGANISATION.fields, ...STEP_BANK.fields, ...STEP_CONTAC
 function RequisitesEditor({ initial }: { initial: ClinicRequisitesView }) {
   const queryClient = useQueryClient();
   const { refresh } = useSession();
-  const form = useForm<ClinicFormValues>({
-    resolver,
-    defaultValues: requisitesToForm(initial),
-    mode: 'onTouched',
-  });
+  const form = useServerForm<ClinicFormValues>(
+    { resolver, defaultValues: requisitesToForm(initial), mode: 'onTouched' },
+    FIELDS,
+  );
   const lookup = useDirectoryLookup(form, { checkAvailability: false });
-  const [error, setError] = useState<string | null>(null);
+  const { formError, setFormError } = form;
   const { isDirty, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async () => {
-    setError(null);
-    try {
-      const saved = await saveRequisites(initial.id, form.getValues());
-      queryClient.setQueryData([...clinicKey(initial.id), 'requisites'], saved);
-      notifications.show({ color: 'teal', message: 'Реквизиты сохранены' });
-      // The header shows the short name: a new one is picked up with the session.
-      if (saved.shortName !== initial.shortName) await refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, FIELDS));
-    }
+  const onSubmit = form.submit(async () => {
+    const saved = await saveRequisites(initial.id, form.getValues());
+    queryClient.setQueryData([...clinicKey(initial.id), 'requisites'], saved);
+    notifications.show({ color: 'teal', message: 'Реквизиты сохранены' });
+    // The header shows the short name: a new one is picked up with the session.
+    if (saved.shortName !== initial.shortName) await refresh();
   });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="requisites-form">
       <Stack gap="lg">
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError message={formError} icon={<IconAlertCircle />} />
         <Card withBorder padding="md">
           <FieldsSection title="Организация">
             <OrganisationFields form={form} innReadOnly />
@@ -94,7 +83,7 @@ function RequisitesEditor({ initial }: { initial: ClinicRequisitesView }) {
             variant="default"
             disabled={!isDirty || isSubmitting}
             onClick={() => {
-              setError(null);
+              setFormError(null);
               form.reset(requisitesToForm(initial));
             }}
           >

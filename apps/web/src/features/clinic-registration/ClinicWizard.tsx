@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Progress, Stack, Stepper, Text } from '@mantine/core';
+import { Button, Group, Progress, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
+import { FormError } from '../../ui/FormError.tsx';
 import { type ClinicField, type ClinicFormValues, touchFields, type WizardStep } from './clinicForm.ts';
 
 interface Props {
@@ -102,11 +103,7 @@ export function ClinicWizard({
       </div>
       <form onSubmit={submit} noValidate data-testid={`step-${current.key}`}>
         <Stack gap="md">
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert" data-testid="wizard-error">
-              {error}
-            </Alert>
-          )}
+          <FormError message={error ?? null} icon={<IconAlertCircle />} data-testid="wizard-error" />
           {children}
           <Group justify="space-between" mt="xs" wrap="wrap-reverse" gap="sm">
             {step > 0 ? (

@@ -2,7 +2,7 @@ import { clinicRegistrationSchema, type RegistrationCodeSent } from '@remed/core
 import { useState } from 'react';
 import { type UseFormReturn, useForm } from 'react-hook-form';
 import { isApiError } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerErrors } from '../../app/forms.ts';
 import { useSession } from '../../app/session.tsx';
 import { registerClinic, requestRegistrationCode } from './api.ts';
 import {
@@ -59,17 +59,16 @@ function typedCode(form: UseFormReturn<ClinicFormValues>): string | null {
   return null;
 }
 
-/** Which step is open, the form-level error, and the note about a restored draft until the person moves on. */
-function useWizardStep(initialStep: number, restored: boolean) {
+/** Which step is open and the note about a restored draft until the person moves on (which clears `error`). */
+function useWizardStep(initialStep: number, restored: boolean, clearError: () => void) {
   const [step, setStep] = useState(() => Math.min(initialStep, STEPS.length - 1));
-  const [error, setError] = useState<string | null>(null);
   const [restoredNote, setRestoredNote] = useState(restored);
   const goTo = (next: number) => {
-    setError(null);
+    clearError();
     setRestoredNote(false);
     setStep(next);
   };
-  return { step, setStep, error, setError, restoredNote, goTo };
+  return { step, setStep, restoredNote, goTo };
 }
 
 /**
@@ -80,9 +79,9 @@ export function useClinicRegistration() {
   const { signedIn } = useSession();
   const draft = useClinicDraft(DRAFT_KEY);
   const form = useForm<ClinicFormValues>({ resolver, defaultValues: draft.initialValues, mode: 'onTouched' });
-  const { step, setStep, error, setError, restoredNote, goTo } = useWizardStep(
-    draft.initialStep,
-    !!draft.restored,
+  const { formError, setFormError, showServerErrors } = useServerErrors(form.setError, ALL_FIELDS);
+  const { step, setStep, restoredNote, goTo } = useWizardStep(draft.initialStep, !!draft.restored, () =>
+    setFormError(null),
   );
   const [sent, setSent] = useState<SentCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,14 +90,14 @@ export function useClinicRegistration() {
   useAutosave(form, step, draft.save);
 
   /** Puts the server's field messages under their fields and opens the step of the first one. */
-  const showServerError = (e: unknown) => {
-    setError(applyServerErrors(e, form.setError, ALL_FIELDS));
+  const onServerFailure = (e: unknown) => {
+    showServerErrors(e);
     const at = stepOfServerError(e);
     if (at >= 0 && at !== step) setStep(at);
   };
 
   const sendCode = async () => {
-    setError(null);
+    setFormError(null);
     const invalid = await firstInvalidStep(form);
     if (invalid !== null) {
       if (invalid >= 0) setStep(invalid);
@@ -110,7 +109,7 @@ export function useClinicRegistration() {
       form.setValue('code', '');
       setTimeout(() => form.setFocus('code'), 0);
     } catch (e) {
-      showServerError(e);
+      onServerFailure(e);
     } finally {
       setBusy(false);
     }
@@ -118,7 +117,7 @@ export function useClinicRegistration() {
 
   const finish = async () => {
     if (!sent) return sendCode();
-    setError(null);
+    setFormError(null);
     const code = typedCode(form);
     if (code === null) return;
     setBusy(true);
@@ -128,7 +127,7 @@ export function useClinicRegistration() {
       setDone(true);
       signedIn(res.user);
     } catch (e) {
-      showServerError(e);
+      onServerFailure(e);
       setBusy(false);
     }
   };
@@ -149,7 +148,7 @@ export function useClinicRegistration() {
     setSent,
     busy,
     done,
-    error,
+    error: formError,
     restoredNote,
     sendCode,
     finish,

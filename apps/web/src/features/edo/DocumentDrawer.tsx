@@ -3,10 +3,10 @@ import { Alert, Button, Drawer, Group, Skeleton, Stack, Table, Text, Textarea } 
 import { DOCUMENT_TYPE_LABELS, type EdoDocumentView, rejectDocumentSchema, ruDate } from '@remed/core';
 import { IconDownload, IconSignature, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatBytes, formatDateTime } from '../../app/format.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { documentUrl, useDocument, useEdoAction } from './api.ts';
 import type { SignSubject } from './SignDialog.tsx';
 import { DocumentStatusBadge } from './StatusBadges.tsx';
@@ -141,31 +141,25 @@ export function DocumentDrawer({
 }
 
 function RejectForm({ doc, onDone }: { doc: EdoDocumentView; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
   const reject = useEdoAction<{ reason: string }, EdoDocumentView>(() => `${documentUrl(doc)}/reject`);
-  const form = useForm<{ reason: string }>({
-    resolver: zodResolver(rejectDocumentSchema),
-    defaultValues: { reason: '' },
-  });
-  const onSubmit = form.handleSubmit(async (v) => {
-    try {
-      await reject.mutateAsync(v);
-      onDone();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, ['reason']));
-    }
+  const form = useServerForm<{ reason: string }>(
+    { resolver: zodResolver(rejectDocumentSchema), defaultValues: { reason: '' } },
+    ['reason'],
+  );
+  const onSubmit = form.submit(async (v) => {
+    await reject.mutateAsync(v);
+    onDone();
   });
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {error && <Alert color="red">{error}</Alert>}
+        <FormError message={form.formError} />
         <Textarea
           label="Причина отказа"
           description="Что исправить: другая сторона получит её письмом"
           autosize
           minRows={2}
-          error={form.formState.errors.reason?.message}
-          {...form.register('reason')}
+          {...form.field('reason')}
         />
         <Button type="submit" color="red" loading={reject.isPending} style={{ alignSelf: 'flex-end' }}>
           Отклонить документ

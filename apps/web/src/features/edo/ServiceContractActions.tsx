@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   type ContractView,
@@ -11,9 +11,10 @@ import {
 } from '@remed/core';
 import { IconFilePlus, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { isApiError } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { contractUrl, useEdoAction } from './api.ts';
 
 const fail = (e: unknown) =>
@@ -91,31 +92,25 @@ export function ServiceContractActions({ contract: c }: { contract: ContractView
 }
 
 function CancelForm({ contract: c, onDone }: { contract: ContractView; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
   const cancel = useEdoAction<{ reason: string }, ContractView>(() => `${contractUrl(c)}/cancel`);
-  const form = useForm<{ reason: string }>({
-    resolver: zodResolver(cancelContractSchema),
-    defaultValues: { reason: '' },
-  });
-  const onSubmit = form.handleSubmit(async (v) => {
-    try {
-      await cancel.mutateAsync(v);
-      onDone();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, ['reason']));
-    }
+  const form = useServerForm<{ reason: string }>(
+    { resolver: zodResolver(cancelContractSchema), defaultValues: { reason: '' } },
+    ['reason'],
+  );
+  const onSubmit = form.submit(async (v) => {
+    await cancel.mutateAsync(v);
+    onDone();
   });
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {error && <Alert color="red">{error}</Alert>}
+        <FormError message={form.formError} />
         <Textarea
           label="Причина отмены"
           description="Клиника увидит её в истории документа"
           autosize
           minRows={2}
-          error={form.formState.errors.reason?.message}
-          {...form.register('reason')}
+          {...form.field('reason')}
         />
         <Button type="submit" color="red" loading={cancel.isPending} style={{ alignSelf: 'flex-end' }}>
           Отменить документ
@@ -126,32 +121,28 @@ function CancelForm({ contract: c, onDone }: { contract: ContractView; onDone: (
 }
 
 function SupplementForm({ contract: c, onDone }: { contract: ContractView; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
   const create = useEdoAction<CreateSupplement, ContractView>(() => `${contractUrl(c)}/supplements`);
-  const form = useForm<CreateSupplement>({
-    resolver: zodResolver(createSupplementSchema),
-    defaultValues: { type: 'prolongation', validUntil: '' } as CreateSupplement,
-  });
+  const form = useServerForm<CreateSupplement>(
+    {
+      resolver: zodResolver(createSupplementSchema),
+      defaultValues: { type: 'prolongation', validUntil: '' } as CreateSupplement,
+    },
+    ['type', 'validUntil', 'effectiveFrom', 'cashbackPercent'],
+  );
   const type = form.watch('type');
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const onSubmit = form.handleSubmit(async (v) => {
-    try {
-      await create.mutateAsync(v);
-      notifications.show({
-        color: 'teal',
-        message: 'Проект соглашения создан. Проверьте и отправьте клинике',
-      });
-      onDone();
-    } catch (e) {
-      setError(
-        applyServerErrors(e, form.setError, ['type', 'validUntil', 'effectiveFrom', 'cashbackPercent']),
-      );
-    }
+  const onSubmit = form.submit(async (v) => {
+    await create.mutateAsync(v);
+    notifications.show({
+      color: 'teal',
+      message: 'Проект соглашения создан. Проверьте и отправьте клинике',
+    });
+    onDone();
   });
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {error && <Alert color="red">{error}</Alert>}
+        <FormError message={form.formError} />
         <Controller
           control={form.control}
           name="type"
@@ -171,16 +162,14 @@ function SupplementForm({ contract: c, onDone }: { contract: ContractView; onDon
             type="date"
             label="Новый срок действия договора"
             description={`Сейчас — по ${c.validUntil}`}
-            error={errors.validUntil?.message}
-            {...form.register('validUntil')}
+            {...form.field('validUntil')}
           />
         ) : (
           <TextInput
             type="date"
             label="Действует с"
             description="Не раньше сегодняшнего дня"
-            error={errors.effectiveFrom?.message}
-            {...form.register('effectiveFrom')}
+            {...form.field('effectiveFrom')}
           />
         )}
         {type === 'cashback' && (

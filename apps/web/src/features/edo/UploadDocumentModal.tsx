@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Button,
   FileInput,
   Group,
@@ -21,10 +20,10 @@ import {
 } from '@remed/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { api } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { edoKey } from './api.ts';
 
 const FIELDS = ['type', 'number', 'documentDate', 'periodFrom', 'periodTo', 'comment', 'file'] as const;
@@ -51,19 +50,21 @@ export function UploadDocumentModal({
 
 function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void }) {
   const qc = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({
-    resolver: zodResolver(uploadDocumentSchema) as never,
-    defaultValues: {
-      type: 'act',
-      number: '',
-      documentDate: new Date().toISOString().slice(0, 10),
-      file: null,
+  const form = useServerForm<Values>(
+    {
+      resolver: zodResolver(uploadDocumentSchema) as never,
+      defaultValues: {
+        type: 'act',
+        number: '',
+        documentDate: new Date().toISOString().slice(0, 10),
+        file: null,
+      },
     },
-  });
+    FIELDS,
+  );
+  const { field: fieldOf, formError } = form;
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (meta) => {
-    setFormError(null);
+  const onSubmit = form.submit(async (meta) => {
     // The schema describes the form fields; the file is kept beside them, so it is read from the form.
     const file = form.getValues('file');
     if (!file) {
@@ -73,23 +74,15 @@ function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void
     const body = new FormData();
     for (const [k, v] of Object.entries(meta)) if (v && k !== 'file') body.append(k, String(v));
     body.append('file', file);
-    try {
-      await api.upload<EdoDocumentView>(`/api/clinics/${clinicId}/documents`, body);
-      await qc.invalidateQueries({ queryKey: edoKey });
-      notifications.show({ color: 'teal', message: 'Документ отправлен. Другая сторона получит письмо' });
-      onDone();
-    } catch (e) {
-      setFormError(applyServerErrors(e, form.setError, FIELDS));
-    }
+    await api.upload<EdoDocumentView>(`/api/clinics/${clinicId}/documents`, body);
+    await qc.invalidateQueries({ queryKey: edoKey });
+    notifications.show({ color: 'teal', message: 'Документ отправлен. Другая сторона получит письмо' });
+    onDone();
   });
   return (
     <form onSubmit={onSubmit} noValidate data-testid="upload-form">
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Controller
             control={form.control}
@@ -106,32 +99,20 @@ function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void
               />
             )}
           />
-          <TextInput
-            label="Номер документа"
-            description="Как в самом документе"
-            error={errors.number?.message}
-            {...form.register('number')}
-          />
-          <TextInput
-            type="date"
-            label="Дата документа"
-            error={errors.documentDate?.message}
-            {...form.register('documentDate')}
-          />
+          <TextInput label="Номер документа" description="Как в самом документе" {...fieldOf('number')} />
+          <TextInput type="date" label="Дата документа" {...fieldOf('documentDate')} />
           <div />
           <TextInput
             type="date"
             label="Период с"
             description="Для актов и реестров, необязательно"
-            error={errors.periodFrom?.message}
-            {...form.register('periodFrom', { setValueAs: (v) => v || undefined })}
+            {...fieldOf('periodFrom', { setValueAs: (v) => v || undefined })}
           />
           <TextInput
             type="date"
             label="Период по"
             description="Необязательно"
-            error={errors.periodTo?.message}
-            {...form.register('periodTo', { setValueAs: (v) => v || undefined })}
+            {...fieldOf('periodTo', { setValueAs: (v) => v || undefined })}
           />
         </SimpleGrid>
         <Textarea
@@ -139,8 +120,7 @@ function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void
           description="Увидит другая сторона; необязательно"
           autosize
           minRows={2}
-          error={errors.comment?.message}
-          {...form.register('comment', { setValueAs: (v) => v || undefined })}
+          {...fieldOf('comment', { setValueAs: (v) => v || undefined })}
         />
         <Controller
           control={form.control}

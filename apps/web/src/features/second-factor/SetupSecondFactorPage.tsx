@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Anchor,
   Button,
   Center,
@@ -21,12 +20,12 @@ import { confirmEnrolmentRequestSchema } from '@remed/core';
 import { IconCheck, IconCopy, IconShieldLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { QueryError } from '../../app/errors/QueryError.tsx';
-import { applyServerErrors } from '../../app/forms.ts';
+import { useServerForm } from '../../app/forms.ts';
 import { useSession, useUser } from '../../app/session.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 import { confirmEnrolment, groupSecret, secondFactorKey, startEnrolment } from './api.ts';
 import { RecoveryCodesPanel } from './RecoveryCodesPanel.tsx';
 
@@ -49,27 +48,18 @@ export function SetupSecondFactorPage() {
     retry: false,
     refetchOnWindowFocus: false,
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<CodeForm>({
-    resolver: zodResolver(confirmEnrolmentRequestSchema),
-    defaultValues: { code: '' },
-  });
+  const form = useServerForm<CodeForm>(
+    { resolver: zodResolver(confirmEnrolmentRequestSchema), defaultValues: { code: '' } },
+    ['code'],
+  );
+  const { field, formError } = form;
+  const { isSubmitting } = form.formState;
 
   if (user.secondFactor === 'enrolled' && !codes) return <Navigate to="/account" replace />;
   const login = user.email ?? user.phone ?? user.fullName;
 
-  const onSubmit = handleSubmit(async ({ code }) => {
-    setFormError(null);
-    try {
-      setCodes((await confirmEnrolment(code)).recoveryCodes);
-    } catch (e) {
-      setFormError(applyServerErrors(e, setError, ['code']));
-    }
+  const onSubmit = form.submit(async ({ code }) => {
+    setCodes((await confirmEnrolment(code)).recoveryCodes);
   });
 
   const finish = async () => {
@@ -162,11 +152,7 @@ export function SetupSecondFactorPage() {
                 </Text>
                 <form onSubmit={onSubmit} noValidate>
                   <Stack gap="sm" maw={{ base: '100%', xs: 260 }}>
-                    {formError && (
-                      <Alert color="red" role="alert" data-testid="second-factor-setup-error">
-                        {formError}
-                      </Alert>
-                    )}
+                    <FormError message={formError} data-testid="second-factor-setup-error" />
                     <TextInput
                       label="Код из приложения"
                       placeholder="123456"
@@ -174,8 +160,7 @@ export function SetupSecondFactorPage() {
                       autoComplete="one-time-code"
                       maxLength={7}
                       size="md"
-                      error={errors.code?.message}
-                      {...register('code')}
+                      {...field('code')}
                     />
                     <Button type="submit" loading={isSubmitting} disabled={!enrolment.data}>
                       Подтвердить
