@@ -16,6 +16,7 @@ export * from './edo/requisites.ts';
 export * from './edo/transitions.ts';
 export * from './edo.schemas.ts';
 export * from './errors.ts';
+export * from './home.schemas.ts';
 export * from './identifiers/index.ts';
 export * from './insurance/coverage.ts';
 export * from './insurance/insured-row.ts';

@@ -3,7 +3,8 @@ import { apiTokenViewSchema, createApiTokenRequestSchema, createApiTokenResponse
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { createToken } from './create-token.ts';
 import { listTokens } from './list-tokens.ts';
 import { revokeToken } from './revoke-token.ts';
@@ -24,40 +25,25 @@ export function apiTokensRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/tokens',
-      {
-        config: { access: INTEGRATORS },
-        schema: {
-          tags,
-          summary: 'Мои API-токены',
-          response: { 200: z.array(apiTokenViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: INTEGRATORS }, tags, 'Мои API-токены', {
+        response: { 200: z.array(apiTokenViewSchema) },
+      }),
       (req) => listTokens(deps, req.actor),
     );
     app.post(
       '/api/tokens',
-      {
-        config: { access: INTEGRATORS },
-        schema: {
-          tags,
-          summary: 'Выпустить API-токен (секрет показывается один раз)',
-          body: createApiTokenRequestSchema,
-          response: { 201: createApiTokenResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: INTEGRATORS }, tags, 'Выпустить API-токен (секрет показывается один раз)', {
+        body: createApiTokenRequestSchema,
+        response: { 201: createApiTokenResponseSchema },
+      }),
       async (req, reply) => reply.status(201).send(await createToken(deps, req.actor, req.body.name)),
     );
     app.delete(
       '/api/tokens/:id',
-      {
-        config: { access: INTEGRATORS },
-        schema: {
-          tags,
-          summary: 'Отозвать API-токен',
-          params: idParamsSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: INTEGRATORS }, tags, 'Отозвать API-токен', {
+        params: idParamsSchema,
+        response: { 200: okResponseSchema },
+      }),
       async (req) => {
         await revokeToken(deps, req.actor, req.params.id);
         return { ok: true as const };

@@ -9,8 +9,9 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { isSecureRequest, SESSION_COOKIE, setSessionCookie } from '../../platform/http.ts';
-import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
+import { okResponseSchema } from '../../platform/schemas.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
@@ -41,28 +42,18 @@ function loginRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/auth/csrf',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'CSRF-токен для запросов из браузера',
-          response: { 200: csrfResponseSchema },
-        },
-      },
+      endpoint({ access: 'public' }, tags, 'CSRF-токен для запросов из браузера', {
+        response: { 200: csrfResponseSchema },
+      }),
       async (_req, reply) => ({ csrfToken: reply.generateCsrf() }),
     );
 
     app.post(
       '/api/auth/login',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Вход по e-mail или телефону и паролю',
-          body: loginRequestSchema,
-          response: { 200: loginResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(config, tags, 'Вход по e-mail или телефону и паролю', {
+        body: loginRequestSchema,
+        response: { 200: loginResponseSchema },
+      }),
       async (req, reply) => {
         const result = await logIn(deps, req.actor, req.body, {
           userAgent: req.headers['user-agent'] ?? null,
@@ -81,15 +72,10 @@ function loginRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/login/second-factor',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Второй шаг входа: код из приложения-аутентификатора или резервный код',
-          body: secondFactorLoginRequestSchema,
-          response: { 200: sessionResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(config, tags, 'Второй шаг входа: код из приложения-аутентификатора или резервный код', {
+        body: secondFactorLoginRequestSchema,
+        response: { 200: sessionResponseSchema },
+      }),
       async (req, reply) => {
         const token = req.cookies[PENDING_LOGIN_COOKIE];
         const result = await completePendingLogin(deps, token, req.body.code, req.actor);
@@ -104,10 +90,7 @@ function sessionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/auth/logout',
-      {
-        config: { access: 'public' },
-        schema: { tags, summary: 'Выход', response: { 200: okResponseSchema } },
-      },
+      endpoint({ access: 'public' }, tags, 'Выход', { response: { 200: okResponseSchema } }),
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) await logOut(deps, req.actor, token);
@@ -118,14 +101,7 @@ function sessionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/session',
-      {
-        config: self,
-        schema: {
-          tags,
-          summary: 'Текущий пользователь',
-          response: { 200: sessionResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(self, tags, 'Текущий пользователь', { response: { 200: sessionResponseSchema } }),
       async (req) => ({
         user: req.user!,
         expiresAt: (req.sessionExpiresAt ?? new Date(Date.now() + 3600_000)).toISOString(),
@@ -134,15 +110,10 @@ function sessionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/password',
-      {
-        config: self,
-        schema: {
-          tags,
-          summary: 'Смена пароля',
-          body: changePasswordRequestSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(self, tags, 'Смена пароля', {
+        body: changePasswordRequestSchema,
+        response: { 200: okResponseSchema },
+      }),
       async (req) => {
         await changePassword(deps, req.actor, req.sessionId, req.body);
         return { ok: true as const };

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { CHAT_STAFF, CONSOLE_SEAT } from './chat-access.ts';
 import { CLINIC, clinicSeat, tags } from './chat-http.ts';
 import { unreadIn } from './count-unread.ts';
@@ -20,29 +20,19 @@ export function chatThreadsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/chat/threads',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Переписки клиники с отделами сервиса',
-          params: clinicParamsSchema,
-          response: { 200: z.array(chatThreadViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: CLINIC }, tags, 'Переписки клиники с отделами сервиса', {
+        params: clinicParamsSchema,
+        response: { 200: z.array(chatThreadViewSchema) },
+      }),
       (req) => clinicThreads(deps, req.actor, req.params.clinicId),
     );
     app.post(
       '/api/clinics/:clinicId/chat/threads',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Открыть переписку с отделом (создаётся при первом обращении)',
-          params: clinicParamsSchema,
-          body: openChatThreadSchema,
-          response: { 200: chatThreadViewSchema, 201: chatThreadViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CLINIC }, tags, 'Открыть переписку с отделом (создаётся при первом обращении)', {
+        params: clinicParamsSchema,
+        body: openChatThreadSchema,
+        response: { 200: chatThreadViewSchema, 201: chatThreadViewSchema },
+      }),
       async (req, reply) => {
         const { thread, created } = await openThread(
           deps,
@@ -55,41 +45,28 @@ export function chatThreadsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/clinics/:clinicId/chat/unread',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Сколько непрочитанных ответов сервиса у пользователя в этой клинике',
-          params: clinicParamsSchema,
-          response: { 200: chatUnreadSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: CLINIC },
+        tags,
+        'Сколько непрочитанных ответов сервиса у пользователя в этой клинике',
+        { params: clinicParamsSchema, response: { 200: chatUnreadSchema } },
+      ),
       (req) => unreadIn(deps, req.actor, clinicSeat(req.params)),
     );
 
     app.get(
       '/api/console/chat/threads',
-      {
-        config: { access: CHAT_STAFF },
-        schema: {
-          tags,
-          summary: 'Переписки всех клиник: сначала с непрочитанными',
-          querystring: chatThreadsQuerySchema,
-          response: { 200: z.array(chatThreadViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: CHAT_STAFF }, tags, 'Переписки всех клиник: сначала с непрочитанными', {
+        querystring: chatThreadsQuerySchema,
+        response: { 200: z.array(chatThreadViewSchema) },
+      }),
       (req) => consoleThreads(deps, req.actor, req.query),
     );
     app.get(
       '/api/console/chat/unread',
-      {
-        config: { access: CHAT_STAFF },
-        schema: {
-          tags,
-          summary: 'Сколько непрочитанных сообщений клиник у сотрудника',
-          response: { 200: chatUnreadSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CHAT_STAFF }, tags, 'Сколько непрочитанных сообщений клиник у сотрудника', {
+        response: { 200: chatUnreadSchema },
+      }),
       (req) => unreadIn(deps, req.actor, CONSOLE_SEAT),
     );
   };

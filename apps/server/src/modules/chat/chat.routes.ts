@@ -13,9 +13,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { AppError } from '../../platform/errors.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
-import { errorResponses } from '../../platform/schemas.ts';
 import { CHAT_STAFF, type ChatSeat, CONSOLE_SEAT } from './chat-access.ts';
 import { chatAttachmentsRoutes } from './chat-attachments.routes.ts';
 import type { IncomingFile } from './chat-files.ts';
@@ -30,7 +30,7 @@ import { sendMessage } from './send-message.ts';
 const sendSchema = {
   consumes: ['multipart/form-data', 'application/json'],
   description: `Текст (поле body) и до ${CHAT_ATTACHMENTS_MAX} файлов (поле files, до 10 МБ каждый) в multipart/form-data, либо JSON без файлов. clientId — ключ идемпотентности: повтор с тем же ключом сохраняет сообщение один раз.`,
-  response: { 200: chatMessageViewSchema, 201: chatMessageViewSchema, ...errorResponses },
+  response: { 200: chatMessageViewSchema, 201: chatMessageViewSchema },
 };
 
 function invalid(issues: z.core.$ZodIssue[]): AppError {
@@ -118,44 +118,33 @@ function clinicMessageRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/chat/threads/:threadId/messages',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary:
-            'Сообщения переписки, от новых к старым страницами (before — номер самого старого показанного)',
+      endpoint(
+        { access: CLINIC },
+        tags,
+        'Сообщения переписки, от новых к старым страницами (before — номер самого старого показанного)',
+        {
           params: clinicThreadParams,
           querystring: chatMessagesQuerySchema,
-          response: { 200: chatMessagesPageSchema, ...errorResponses },
+          response: { 200: chatMessagesPageSchema },
         },
-      },
+      ),
       (req) => listMessages(deps, req.actor, clinicSeat(req.params), req.params.threadId, req.query),
     );
     app.post(
       '/api/clinics/:clinicId/chat/threads/:threadId/messages',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Написать сообщение (с файлами)',
-          params: clinicThreadParams,
-          ...sendSchema,
-        },
-      },
+      endpoint({ access: CLINIC }, tags, 'Написать сообщение (с файлами)', {
+        params: clinicThreadParams,
+        ...sendSchema,
+      }),
       (req, reply) => postMessage(deps, clinicSeat(req.params), req.params.threadId, req, reply),
     );
     app.post(
       '/api/clinics/:clinicId/chat/threads/:threadId/read',
-      {
-        config: { access: CLINIC },
-        schema: {
-          tags,
-          summary: 'Отметить прочитанным до сообщения с номером seq',
-          params: clinicThreadParams,
-          body: markChatReadSchema,
-          response: { 200: chatThreadViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CLINIC }, tags, 'Отметить прочитанным до сообщения с номером seq', {
+        params: clinicThreadParams,
+        body: markChatReadSchema,
+        response: { 200: chatThreadViewSchema },
+      }),
       (req) => markRead(deps, req.actor, clinicSeat(req.params), req.params.threadId, req.body.seq),
     );
   };
@@ -166,38 +155,28 @@ function consoleMessageRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/chat/threads/:threadId/messages',
-      {
-        config: { access: CHAT_STAFF },
-        schema: {
-          tags,
-          summary: 'Сообщения переписки',
-          params: threadParams,
-          querystring: chatMessagesQuerySchema,
-          response: { 200: chatMessagesPageSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CHAT_STAFF }, tags, 'Сообщения переписки', {
+        params: threadParams,
+        querystring: chatMessagesQuerySchema,
+        response: { 200: chatMessagesPageSchema },
+      }),
       (req) => listMessages(deps, req.actor, CONSOLE_SEAT, req.params.threadId, req.query),
     );
     app.post(
       '/api/console/chat/threads/:threadId/messages',
-      {
-        config: { access: CHAT_STAFF },
-        schema: { tags, summary: 'Ответить клинике (с файлами)', params: threadParams, ...sendSchema },
-      },
+      endpoint({ access: CHAT_STAFF }, tags, 'Ответить клинике (с файлами)', {
+        params: threadParams,
+        ...sendSchema,
+      }),
       (req, reply) => postMessage(deps, CONSOLE_SEAT, req.params.threadId, req, reply),
     );
     app.post(
       '/api/console/chat/threads/:threadId/read',
-      {
-        config: { access: CHAT_STAFF },
-        schema: {
-          tags,
-          summary: 'Отметить прочитанным до сообщения с номером seq',
-          params: threadParams,
-          body: markChatReadSchema,
-          response: { 200: chatThreadViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CHAT_STAFF }, tags, 'Отметить прочитанным до сообщения с номером seq', {
+        params: threadParams,
+        body: markChatReadSchema,
+        response: { 200: chatThreadViewSchema },
+      }),
       (req) => markRead(deps, req.actor, CONSOLE_SEAT, req.params.threadId, req.body.seq),
     );
   };

@@ -2,7 +2,7 @@ import { chatDepartmentSchema, departmentContactSchema, departmentContactViewSch
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { CHAT_STAFF } from './chat-access.ts';
 import { CLINIC, tags } from './chat-http.ts';
 import { listDepartmentContacts, saveDepartmentContact } from './department-contacts.ts';
@@ -12,28 +12,18 @@ export function departmentContactsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/department-contacts',
-      {
-        config: { access: [...CLINIC, ...CHAT_STAFF] },
-        schema: {
-          tags,
-          summary: 'Контакты отделов сервиса',
-          response: { 200: z.array(departmentContactViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: [...CLINIC, ...CHAT_STAFF] }, tags, 'Контакты отделов сервиса', {
+        response: { 200: z.array(departmentContactViewSchema) },
+      }),
       () => listDepartmentContacts(deps),
     );
     app.put(
       '/api/admin/department-contacts/:department',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags,
-          summary: 'Изменить контакты отдела',
-          params: z.object({ department: chatDepartmentSchema }),
-          body: departmentContactSchema,
-          response: { 200: departmentContactViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: ['admin'] }, tags, 'Изменить контакты отдела', {
+        params: z.object({ department: chatDepartmentSchema }),
+        body: departmentContactSchema,
+        response: { 200: departmentContactViewSchema },
+      }),
       (req) => saveDepartmentContact(deps, req.actor, req.params.department, req.body),
     );
   };

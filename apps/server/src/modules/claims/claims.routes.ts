@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createQrReader, type QrReading } from '../../integrations/qr/qr-decoder.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { AppError } from '../../platform/errors.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
-import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import { idParamsSchema } from '../../platform/schemas.ts';
 import { claimReviewRoutes } from './claim-review.routes.ts';
 import { listMyClaims, showMyClaim } from './my-claims.ts';
 import { submitClaim } from './submit-claim.ts';
@@ -38,28 +39,20 @@ export function claimsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.addHook('onClose', () => qrReader.close());
     app.post(
       '/api/me/claims',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Отправить чек по гарантийному письму (строка QR-кода)',
-          body: submitClaimSchema,
-          response: { 201: claimViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Отправить чек по гарантийному письму (строка QR-кода)', {
+        body: submitClaimSchema,
+        response: { 201: claimViewSchema },
+      }),
       async (req, reply) => reply.status(201).send(await submitClaim(deps, req.actor, req.body)),
     );
     app.post(
       '/api/me/claims/photo',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Отправить фото чека (multipart: letterId, photo): QR-код читается на сервере',
-          consumes: ['multipart/form-data'],
-          response: { 201: claimViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        insured,
+        ['claims'],
+        'Отправить фото чека (multipart: letterId, photo): QR-код читается на сервере',
+        { consumes: ['multipart/form-data'], response: { 201: claimViewSchema } },
+      ),
       async (req, reply) => {
         const form = await receiveUpload(req, { field: 'photo', maxBytes: 15 * 1024 * 1024, label: 'Фото' });
         const letterId = form.fields.letterId ?? '';
@@ -80,26 +73,15 @@ export function claimsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/me/claims',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Мои чеки и возмещения',
-          response: { 200: z.array(claimViewSchema), ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Мои чеки и возмещения', { response: { 200: z.array(claimViewSchema) } }),
       (req) => listMyClaims(deps, req.actor),
     );
     app.get(
       '/api/me/claims/:id',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          params: idParamsSchema,
-          response: { 200: claimViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Заявка на возмещение', {
+        params: idParamsSchema,
+        response: { 200: claimViewSchema },
+      }),
       (req) => showMyClaim(deps, req.actor, req.params.id),
     );
   };

@@ -10,7 +10,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicCabinet, clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { sendFile } from '../../platform/send-file.ts';
 import { TABLE_CONTENT_TYPES } from '../insurance/table-files.ts';
 import { exportPatients } from './export-patients.ts';
 import { listClinicPrograms } from './list-clinic-programs.ts';
@@ -23,48 +24,30 @@ export function clinicPatientsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/patients',
-      {
-        config: clinicCabinet,
-        schema: {
-          tags,
-          summary: 'Списки прикрепления и открепления застрахованных к клинике',
-          params: clinicParamsSchema,
-          querystring: clinicPatientsQuerySchema,
-          response: { 200: pageOf(clinicPatientViewSchema), ...errorResponses },
-        },
-      },
+      endpoint(clinicCabinet, tags, 'Списки прикрепления и открепления застрахованных к клинике', {
+        params: clinicParamsSchema,
+        querystring: clinicPatientsQuerySchema,
+        response: { 200: pageOf(clinicPatientViewSchema) },
+      }),
       (req) => listPatients(deps, req.actor, req.params.clinicId, req.query),
     );
     app.get(
       '/api/clinics/:clinicId/patients/programs',
-      {
-        config: clinicCabinet,
-        schema: {
-          tags,
-          summary: 'Программы ДМС, в которые входит клиника',
-          params: clinicParamsSchema,
-          response: { 200: z.array(clinicProgramOptionSchema), ...errorResponses },
-        },
-      },
+      endpoint(clinicCabinet, tags, 'Программы ДМС, в которые входит клиника', {
+        params: clinicParamsSchema,
+        response: { 200: z.array(clinicProgramOptionSchema) },
+      }),
       (req) => listClinicPrograms(deps, req.actor, req.params.clinicId),
     );
     app.get(
       '/api/clinics/:clinicId/patients/export.:format',
-      {
-        config: clinicCabinet,
-        schema: {
-          tags,
-          summary: 'Списки прикрепления в файле XLSX или CSV (с теми же фильтрами)',
-          params: clinicParamsSchema.extend({ format: tableFormatSchema }),
-          querystring: clinicPatientsFilterSchema,
-        },
-      },
+      endpoint(clinicCabinet, tags, 'Списки прикрепления в файле XLSX или CSV (с теми же фильтрами)', {
+        params: clinicParamsSchema.extend({ format: tableFormatSchema }),
+        querystring: clinicPatientsFilterSchema,
+      }),
       async (req, reply) => {
         const file = await exportPatients(deps, req.actor, req.params.clinicId, req.query, req.params.format);
-        return reply
-          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.content);
+        return sendFile(reply, { ...file, contentType: TABLE_CONTENT_TYPES[req.params.format] });
       },
     );
   };

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { joinProgram } from './join-program.ts';
 import { leaveProgram } from './leave-program.ts';
 import { listClinicPrograms } from './list-clinic-programs.ts';
@@ -18,28 +19,22 @@ export function clinicProgramsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/programs',
-      {
-        config: { access: ['clinic_user', 'admin'] },
-        schema: {
-          tags: ['clinic cabinet'],
-          summary: 'Программы ДМС клиники и открытые для присоединения',
-          params: clinicParamsSchema,
-          response: { 200: clinicProgramsSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: ['clinic_user', 'admin'] },
+        ['clinic cabinet'],
+        'Программы ДМС клиники и открытые для присоединения',
+        { params: clinicParamsSchema, response: { 200: clinicProgramsSchema } },
+      ),
       (req) => listClinicPrograms(deps, req.actor, req.params.clinicId),
     );
     app.post(
       '/api/clinics/:clinicId/programs/:programId/join',
-      {
-        config: { access: ['clinic_user', 'admin'] },
-        schema: {
-          tags: ['clinic cabinet'],
-          summary: 'Присоединиться к программе (нужны подписанный договор и прейскурант)',
-          params: clinicProgramParams,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: ['clinic_user', 'admin'] },
+        ['clinic cabinet'],
+        'Присоединиться к программе (нужны подписанный договор и прейскурант)',
+        { params: clinicProgramParams, response: { 200: okResponseSchema } },
+      ),
       async (req) => {
         await joinProgram(deps, req.actor, req.params.clinicId, req.params.programId);
         return { ok: true as const };
@@ -47,15 +42,12 @@ export function clinicProgramsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.delete(
       '/api/clinics/:clinicId/programs/:programId',
-      {
-        config: { access: ['clinic_user', 'admin'] },
-        schema: {
-          tags: ['clinic cabinet'],
-          summary: 'Выйти из программы (выданные письма остаются в силе)',
-          params: clinicProgramParams,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: ['clinic_user', 'admin'] },
+        ['clinic cabinet'],
+        'Выйти из программы (выданные письма остаются в силе)',
+        { params: clinicProgramParams, response: { 200: okResponseSchema } },
+      ),
       async (req) => {
         await leaveProgram(deps, req.actor, req.params.clinicId, req.params.programId);
         return { ok: true as const };
@@ -63,16 +55,12 @@ export function clinicProgramsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/insurance/programs/:id/joining',
-      {
-        config: { access: ['insurer_user', 'admin'] },
-        schema: {
-          tags: ['insurance'],
-          summary: 'Открыть программу для самостоятельного присоединения клиник или закрыть её',
-          params: idParamsSchema,
-          body: programJoiningSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: ['insurer_user', 'admin'] },
+        ['insurance'],
+        'Открыть программу для самостоятельного присоединения клиник или закрыть её',
+        { params: idParamsSchema, body: programJoiningSchema, response: { 200: okResponseSchema } },
+      ),
       async (req) => {
         await setProgramJoining(deps, req.actor, req.params.id, req.body.clinicsMayJoin);
         return { ok: true as const };

@@ -2,7 +2,7 @@ import { clinicNetworkAddSchema, clinicRequisitesSchema, clinicRequisitesViewSch
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clinicCabinet, clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { addToNetwork } from './add-to-network.ts';
 import { clinicRegistrationRoutes } from './clinic-registration.routes.ts';
 import { clinicRequisites } from './clinic-requisites.ts';
@@ -22,42 +22,27 @@ function requisitesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/clinics',
-      {
-        config: { access: ['clinic_user'] },
-        schema: {
-          tags,
-          summary: 'Добавить в свою сеть ещё одно юридическое лицо',
-          body: clinicNetworkAddSchema,
-          response: { 200: clinicRequisitesViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: ['clinic_user'] }, tags, 'Добавить в свою сеть ещё одно юридическое лицо', {
+        body: clinicNetworkAddSchema,
+        response: { 200: clinicRequisitesViewSchema },
+      }),
       (req) => addToNetwork(deps, req.actor, req.body, { userAgent: req.headers['user-agent'] ?? null }),
     );
     app.get(
       '/api/clinics/:clinicId/requisites',
-      {
-        config: clinicCabinet,
-        schema: {
-          tags,
-          summary: 'Реквизиты клиники',
-          params: clinicParamsSchema,
-          response: { 200: clinicRequisitesViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(clinicCabinet, tags, 'Реквизиты клиники', {
+        params: clinicParamsSchema,
+        response: { 200: clinicRequisitesViewSchema },
+      }),
       (req) => clinicRequisites(deps, req.actor, req.params.clinicId),
     );
     app.put(
       '/api/clinics/:clinicId/requisites',
-      {
-        config: clinicCabinet,
-        schema: {
-          tags,
-          summary: 'Изменить реквизиты клиники (ИНН не меняется)',
-          params: clinicParamsSchema,
-          body: clinicRequisitesSchema,
-          response: { 200: clinicRequisitesViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(clinicCabinet, tags, 'Изменить реквизиты клиники (ИНН не меняется)', {
+        params: clinicParamsSchema,
+        body: clinicRequisitesSchema,
+        response: { 200: clinicRequisitesViewSchema },
+      }),
       (req) => updateRequisites(deps, req.actor, req.params.clinicId, req.body),
     );
   };

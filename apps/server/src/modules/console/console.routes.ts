@@ -13,7 +13,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { caseCoverage } from './case-coverage.ts';
 import { createPhoneRequest } from './create-phone-request.ts';
 import { getCase } from './get-case.ts';
@@ -45,34 +46,24 @@ function requestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/requests',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Входящие заявки',
-          querystring: z.object({ status: z.enum(['new', 'in_work', 'closed']).optional() }),
-          response: { 200: z.array(helpRequestViewSchema), ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Входящие заявки', {
+        querystring: z.object({ status: z.enum(['new', 'in_work', 'closed']).optional() }),
+        response: { 200: z.array(helpRequestViewSchema) },
+      }),
       (req) => listRequests(deps, req.actor, req.query.status),
     );
     app.post(
       '/api/console/requests',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Заявка по телефонному звонку',
-          body: createHelpRequestSchema,
-          response: { 201: idResponse, ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Заявка по телефонному звонку', {
+        body: createHelpRequestSchema,
+        response: { 201: idResponse },
+      }),
       async (req, reply) =>
         reply.status(201).send({ id: await createPhoneRequest(deps, req.actor, req.body) }),
     );
     app.get(
       '/api/console/requests/:id/photo',
-      { config: doctor, schema: { tags, summary: 'Фото, приложенное к заявке', params: idParamsSchema } },
+      endpoint(doctor, tags, 'Фото, приложенное к заявке', { params: idParamsSchema }),
       async (req, reply) => {
         const photo = await requestPhoto(deps, req.actor, req.params.id);
         return reply
@@ -83,15 +74,10 @@ function requestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/console/requests/:id/case',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Взять заявку в работу: открыть случай',
-          params: idParamsSchema,
-          response: { 200: idResponse, ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Взять заявку в работу: открыть случай', {
+        params: idParamsSchema,
+        response: { 200: idResponse },
+      }),
       async (req) => ({ id: await openCase(deps, req.actor, req.params.id) }),
     );
   };
@@ -102,29 +88,19 @@ function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/cases/:id',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Случай: застрахованный, полис, программа, письма',
-          params: idParamsSchema,
-          response: { 200: caseViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Случай: застрахованный, полис, программа, письма', {
+        params: idParamsSchema,
+        response: { 200: caseViewSchema },
+      }),
       (req) => getCase(deps, req.actor, req.params.id),
     );
     app.patch(
       '/api/console/cases/:id',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Жалобы и диагноз (МКБ-10)',
-          params: idParamsSchema,
-          body: updateCaseSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Жалобы и диагноз (МКБ-10)', {
+        params: idParamsSchema,
+        body: updateCaseSchema,
+        response: { 200: okResponseSchema },
+      }),
       async (req) => {
         await updateCase(deps, req.actor, req.params.id, req.body);
         return { ok: true as const };
@@ -138,28 +114,18 @@ function lookupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/services',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Поиск услуг по названию или коду 804н',
-          querystring: z.object({ q: z.string().max(100).default('') }),
-          response: { 200: z.array(serviceSearchResultSchema) },
-        },
-      },
+      endpoint(doctor, tags, 'Поиск услуг по названию или коду 804н', {
+        querystring: z.object({ q: z.string().max(100).default('') }),
+        response: { 200: z.array(serviceSearchResultSchema) },
+      }),
       (req) => findServices(deps, req.query.q),
     );
     app.get(
       '/api/console/icd10',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Подсказки диагнозов МКБ-10',
-          querystring: z.object({ q: z.string().max(100).default('') }),
-          response: { 200: z.array(icd10EntrySchema) },
-        },
-      },
+      endpoint(doctor, tags, 'Подсказки диагнозов МКБ-10', {
+        querystring: z.object({ q: z.string().max(100).default('') }),
+        response: { 200: z.array(icd10EntrySchema) },
+      }),
       async (req) => searchIcd10(req.query.q),
     );
   };
@@ -170,44 +136,29 @@ function offerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/console/cases/:id/coverage',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Проверка покрытия программой',
-          params: idParamsSchema,
-          body: servicesRequestSchema,
-          response: { 200: coverageResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Проверка покрытия программой', {
+        params: idParamsSchema,
+        body: servicesRequestSchema,
+        response: { 200: coverageResponseSchema },
+      }),
       (req) => caseCoverage(deps, req.params.id, req.body.services, req.body.approvedCodes),
     );
     app.post(
       '/api/console/cases/:id/clinics',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Клиники для выбранных услуг, по рейтингу, цене и кэшбэку',
-          params: idParamsSchema,
-          body: servicesRequestSchema,
-          response: { 200: z.array(rankedClinicSchema), ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Клиники для выбранных услуг, по рейтингу, цене и кэшбэку', {
+        params: idParamsSchema,
+        body: servicesRequestSchema,
+        response: { 200: z.array(rankedClinicSchema) },
+      }),
       (req) => rankClinics(deps, req.params.id, req.body.services),
     );
     app.post(
       '/api/console/cases/:id/letters',
-      {
-        config: doctor,
-        schema: {
-          tags,
-          summary: 'Выдать гарантийное письмо',
-          params: idParamsSchema,
-          body: issueLetterSchema,
-          response: { 201: idResponse, ...errorResponses },
-        },
-      },
+      endpoint(doctor, tags, 'Выдать гарантийное письмо', {
+        params: idParamsSchema,
+        body: issueLetterSchema,
+        response: { 201: idResponse },
+      }),
       async (req, reply) =>
         reply.status(201).send({ id: await issueLetter(deps, req.actor, req.params.id, req.body) }),
     );

@@ -2,8 +2,8 @@ import { directoryBankSchema, directoryPartySchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errorResponses } from '../../platform/schemas.ts';
 
 /**
  * Requisites by ИНН and БИК for forms that fill themselves (clinic self-registration): open before an
@@ -23,15 +23,12 @@ export function directoryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/directory/party/:inn',
-      {
-        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['directory'],
-          summary: 'Организация по ИНН: название, КПП, ОГРН, адрес, руководитель',
-          params: z.object({ inn: z.string().max(20) }),
-          response: { 200: directoryPartySchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        ['directory'],
+        'Организация по ИНН: название, КПП, ОГРН, адрес, руководитель',
+        { params: z.object({ inn: z.string().max(20) }), response: { 200: directoryPartySchema } },
+      ),
       async (req) => {
         const r = await deps.companyDirectory.findParty(req.params.inn);
         if (r.kind !== 'found') throw lookupFailed(r.kind, 'ИНН');
@@ -40,15 +37,12 @@ export function directoryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/directory/bank/:bik',
-      {
-        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['directory'],
-          summary: 'Банк по БИК: название и корреспондентский счёт',
-          params: z.object({ bik: z.string().max(20) }),
-          response: { 200: directoryBankSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        ['directory'],
+        'Банк по БИК: название и корреспондентский счёт',
+        { params: z.object({ bik: z.string().max(20) }), response: { 200: directoryBankSchema } },
+      ),
       async (req) => {
         const r = await deps.companyDirectory.findBank(req.params.bik);
         if (r.kind !== 'found') throw lookupFailed(r.kind, 'БИК');

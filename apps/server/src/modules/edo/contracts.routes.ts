@@ -9,11 +9,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { addSupplementaryAgreement } from './add-supplementary-agreement.ts';
 import { contractSteps, stepContract } from './contract-steps.ts';
 import { drawUpContract } from './draw-up-contract.ts';
-import { CABINET, itemParams, SERVICE, sendFile, tags } from './edo-http.ts';
+import { CABINET, itemParams, SERVICE, sendEdoFile, tags } from './edo-http.ts';
 import {
   contractPdf,
   getContract,
@@ -43,59 +44,47 @@ function readRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/contracts',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: 'Договор клиники и дополнительные соглашения; каких реквизитов не хватает',
-          params: clinicParamsSchema,
-          response: { 200: clinicContractsSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: CABINET },
+        tags,
+        'Договор клиники и дополнительные соглашения; каких реквизитов не хватает',
+        { params: clinicParamsSchema, response: { 200: clinicContractsSchema } },
+      ),
       (req) => listClinicContracts(deps, req.actor, req.params.clinicId),
     );
     app.get(
       '/api/clinics/:clinicId/contracts/:id',
-      {
-        config: { access: CABINET },
-        schema: { tags, params: itemParams, response: { 200: contractViewSchema, ...errorResponses } },
-      },
+      endpoint({ access: CABINET }, tags, 'Договор с историей подписания', {
+        params: itemParams,
+        response: { 200: contractViewSchema },
+      }),
       (req) => getContract(deps, req.actor, req.params.clinicId, req.params.id),
     );
     app.get(
       '/api/clinics/:clinicId/contracts/:id/pdf',
-      {
-        config: { access: CABINET },
-        schema: { tags, summary: 'Документ в PDF — ровно те байты, что подписываются', params: itemParams },
-      },
+      endpoint({ access: CABINET }, tags, 'Документ в PDF — ровно те байты, что подписываются', {
+        params: itemParams,
+      }),
       async (req, reply) => {
         const file = await contractPdf(deps, req.actor, req.params.clinicId, req.params.id);
-        return sendFile(reply, file, file.sha256);
+        return sendEdoFile(reply, file, file.sha256);
       },
     );
     app.get(
       '/api/clinics/:clinicId/contracts/:id/signed.pdf',
-      {
-        config: { access: CABINET },
-        schema: { tags, summary: 'Экземпляр с отметками о подписании', params: itemParams },
-      },
+      endpoint({ access: CABINET }, tags, 'Экземпляр с отметками о подписании', { params: itemParams }),
       async (req, reply) =>
-        sendFile(reply, await signedContractPdf(deps, req.actor, req.params.clinicId, req.params.id)),
+        sendEdoFile(reply, await signedContractPdf(deps, req.actor, req.params.clinicId, req.params.id)),
     );
     app.get(
       '/api/edo/contracts',
-      {
-        config: { access: SERVICE },
-        schema: {
-          tags,
-          summary: 'Договоры и соглашения всех клиник',
-          querystring: z.object({
-            clinicId: z.uuid().optional(),
-            status: z.enum(CONTRACT_STATUSES).optional(),
-          }),
-          response: { 200: z.array(contractViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: SERVICE }, tags, 'Договоры и соглашения всех клиник', {
+        querystring: z.object({
+          clinicId: z.uuid().optional(),
+          status: z.enum(CONTRACT_STATUSES).optional(),
+        }),
+        response: { 200: z.array(contractViewSchema) },
+      }),
       (req) => listAllContracts(deps, req.actor, req.query),
     );
   };
@@ -106,31 +95,27 @@ function draftingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/clinics/:clinicId/contracts',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: 'Сформировать договор по шаблону (сервис — черновик, клиника — сразу на подпись)',
-          params: clinicParamsSchema,
-          response: { 201: contractViewSchema, ...errorResponses, 422: errorResponses[400] },
-        },
-      },
+      endpoint(
+        { access: CABINET },
+        tags,
+        'Сформировать договор по шаблону (сервис — черновик, клиника — сразу на подпись)',
+        { params: clinicParamsSchema, response: { 201: contractViewSchema, 422: errorResponses[400] } },
+      ),
       async (req, reply) =>
         reply.status(201).send(await drawUpContract(deps, req.actor, req.params.clinicId)),
     );
     app.post(
       '/api/clinics/:clinicId/contracts/:id/supplements',
-      {
-        config: { access: SERVICE },
-        schema: {
-          tags,
-          summary:
-            'Подготовить дополнительное соглашение к подписанному договору (продление, реквизиты, кэшбэк)',
+      endpoint(
+        { access: SERVICE },
+        tags,
+        'Подготовить дополнительное соглашение к подписанному договору (продление, реквизиты, кэшбэк)',
+        {
           params: itemParams,
           body: createSupplementSchema,
-          response: { 201: contractViewSchema, ...errorResponses, 422: errorResponses[400] },
+          response: { 201: contractViewSchema, 422: errorResponses[400] },
         },
-      },
+      ),
       async (req, reply) =>
         reply
           .status(201)
@@ -141,32 +126,23 @@ function draftingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     for (const action of ['send', 'regenerate'] as const)
       app.post(
         `/api/clinics/:clinicId/contracts/:id/${action}`,
-        {
-          config: { access: SERVICE },
-          schema: {
-            tags,
-            summary:
-              action === 'send'
-                ? 'Отправить черновик клинике на подпись'
-                : 'Сформировать заново с актуальными реквизитами',
-            params: itemParams,
-            response: { 200: contractViewSchema, ...errorResponses, 422: errorResponses[400] },
-          },
-        },
+        endpoint(
+          { access: SERVICE },
+          tags,
+          action === 'send'
+            ? 'Отправить черновик клинике на подпись'
+            : 'Сформировать заново с актуальными реквизитами',
+          { params: itemParams, response: { 200: contractViewSchema, 422: errorResponses[400] } },
+        ),
         (req) => stepContract(deps, req.actor, req.params.clinicId, req.params.id, contractSteps[action]),
       );
     app.post(
       '/api/clinics/:clinicId/contracts/:id/cancel',
-      {
-        config: { access: SERVICE },
-        schema: {
-          tags,
-          summary: 'Отменить неподписанный документ (с причиной)',
-          params: itemParams,
-          body: cancelContractSchema,
-          response: { 200: contractViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: SERVICE }, tags, 'Отменить неподписанный документ (с причиной)', {
+        params: itemParams,
+        body: cancelContractSchema,
+        response: { 200: contractViewSchema },
+      }),
       (req) =>
         stepContract(
           deps,

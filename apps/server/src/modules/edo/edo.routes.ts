@@ -11,10 +11,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { AppError } from '../../platform/errors.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses } from '../../platform/schemas.ts';
-import { CABINET, itemParams, SERVICE, sendFile, tags } from './edo-http.ts';
+import { CABINET, itemParams, SERVICE, sendEdoFile, tags } from './edo-http.ts';
 import { ACCEPTED_FILES } from './file-kind.ts';
 import { downloadDocument, openDocument } from './open-document.ts';
 import {
@@ -44,30 +45,25 @@ function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/documents',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: 'Документы клиники: фильтры по типу, состоянию, периоду и тексту',
-          params: clinicParamsSchema,
-          querystring: documentFilterSchema.omit({ clinicId: true }),
-          response: { 200: z.array(edoDocumentViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: CABINET }, tags, 'Документы клиники: фильтры по типу, состоянию, периоду и тексту', {
+        params: clinicParamsSchema,
+        querystring: documentFilterSchema.omit({ clinicId: true }),
+        response: { 200: z.array(edoDocumentViewSchema) },
+      }),
       (req) => listClinicDocuments(deps, req.actor, req.params.clinicId, req.query),
     );
     app.post(
       '/api/clinics/:clinicId/documents',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: `Отправить документ другой стороне (multipart: file — ${ACCEPTED_FILES}; type, number, documentDate, periodFrom, periodTo, comment)`,
+      endpoint(
+        { access: CABINET },
+        tags,
+        `Отправить документ другой стороне (multipart: file — ${ACCEPTED_FILES}; type, number, documentDate, periodFrom, periodTo, comment)`,
+        {
           consumes: ['multipart/form-data'],
           params: clinicParamsSchema,
-          response: { 201: edoDocumentViewSchema, ...errorResponses, 413: errorResponses[400] },
+          response: { 201: edoDocumentViewSchema, 413: errorResponses[400] },
         },
-      },
+      ),
       async (req, reply) => {
         const form = await receiveUpload(req, { field: 'file', maxBytes: deps.config.edoMaxFileBytes });
         const [file] = form.files;
@@ -85,25 +81,19 @@ function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/clinics/:clinicId/documents/:id',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: 'Документ; первое открытие другой стороной отмечает его полученным',
-          params: itemParams,
-          response: { 200: edoDocumentViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: CABINET },
+        tags,
+        'Документ; первое открытие другой стороной отмечает его полученным',
+        { params: itemParams, response: { 200: edoDocumentViewSchema } },
+      ),
       (req) => openDocument(deps, req.actor, req.params.clinicId, req.params.id),
     );
     app.get(
       '/api/clinics/:clinicId/documents/:id/file',
-      {
-        config: { access: CABINET },
-        schema: { tags, summary: 'Файл документа как он был загружен', params: itemParams },
-      },
+      endpoint({ access: CABINET }, tags, 'Файл документа как он был загружен', { params: itemParams }),
       async (req, reply) =>
-        sendFile(reply, await downloadDocument(deps, req.actor, req.params.clinicId, req.params.id)),
+        sendEdoFile(reply, await downloadDocument(deps, req.actor, req.params.clinicId, req.params.id)),
     );
   };
 }
@@ -113,12 +103,9 @@ function answerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/documents/:id/signed.pdf',
-      {
-        config: { access: CABINET },
-        schema: { tags, summary: 'Лист подписания документа (PDF)', params: itemParams },
-      },
+      endpoint({ access: CABINET }, tags, 'Лист подписания документа (PDF)', { params: itemParams }),
       async (req, reply) =>
-        sendFile(reply, await documentSignatureSheet(deps, req.actor, req.params.clinicId, req.params.id)),
+        sendEdoFile(reply, await documentSignatureSheet(deps, req.actor, req.params.clinicId, req.params.id)),
     );
     await app.register(
       signatureRoutes(deps, 'documents', documentSigning, edoDocumentViewSchema, {
@@ -128,16 +115,11 @@ function answerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/clinics/:clinicId/documents/:id/reject',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: 'Отклонить документ с причиной',
-          params: itemParams,
-          body: rejectDocumentSchema,
-          response: { 200: edoDocumentViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CABINET }, tags, 'Отклонить документ с причиной', {
+        params: itemParams,
+        body: rejectDocumentSchema,
+        response: { 200: edoDocumentViewSchema },
+      }),
       (req) => rejectDocument(deps, req.actor, req.params.clinicId, req.params.id, req.body.reason),
     );
   };
@@ -148,55 +130,35 @@ function historyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/edo-history',
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: 'История действий с договорами и документами клиники',
-          params: clinicParamsSchema,
-          querystring: historyFilterSchema.omit({ clinicId: true }),
-          response: { 200: z.array(historyEventSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: CABINET }, tags, 'История действий с договорами и документами клиники', {
+        params: clinicParamsSchema,
+        querystring: historyFilterSchema.omit({ clinicId: true }),
+        response: { 200: z.array(historyEventSchema) },
+      }),
       (req) => clinicHistory(deps, req.actor, req.params.clinicId, req.query),
     );
 
     app.get(
       '/api/edo/clinics',
-      {
-        config: { access: SERVICE },
-        schema: {
-          tags,
-          summary: 'Клиники для фильтра',
-          response: { 200: z.array(edoClinicSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: SERVICE }, tags, 'Клиники для фильтра', {
+        response: { 200: z.array(edoClinicSchema) },
+      }),
       () => edoClinics(deps),
     );
     app.get(
       '/api/edo/documents',
-      {
-        config: { access: SERVICE },
-        schema: {
-          tags,
-          summary: 'Документы всех клиник',
-          querystring: documentFilterSchema,
-          response: { 200: z.array(edoDocumentViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: SERVICE }, tags, 'Документы всех клиник', {
+        querystring: documentFilterSchema,
+        response: { 200: z.array(edoDocumentViewSchema) },
+      }),
       (req) => listAllDocuments(deps, req.actor, req.query),
     );
     app.get(
       '/api/edo/history',
-      {
-        config: { access: SERVICE },
-        schema: {
-          tags,
-          summary: 'История действий по всем клиникам',
-          querystring: historyFilterSchema,
-          response: { 200: z.array(historyEventSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: SERVICE }, tags, 'История действий по всем клиникам', {
+        querystring: historyFilterSchema,
+        response: { 200: z.array(historyEventSchema) },
+      }),
       (req) => allHistory(deps, req.query),
     );
   };

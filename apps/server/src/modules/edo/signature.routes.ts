@@ -2,7 +2,7 @@ import { signatureCodeRequestSchema, signatureCodeResponseSchema, signRequestSch
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { CABINET, itemParams, tags } from './edo-http.ts';
 import type { CodeSigning } from './sign-with-code.ts';
 
@@ -17,30 +17,20 @@ export function signatureRoutes<V>(
   return async (app) => {
     app.post(
       `/api/clinics/:clinicId/${resource}/:id/signature-code`,
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: summaries.code,
-          params: itemParams,
-          body: signatureCodeRequestSchema,
-          response: { 200: signatureCodeResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: CABINET }, tags, summaries.code, {
+        params: itemParams,
+        body: signatureCodeRequestSchema,
+        response: { 200: signatureCodeResponseSchema },
+      }),
       (req) => signing.requestCode(deps, req.actor, req.params.clinicId, req.params.id, req.body.channel),
     );
     app.post(
       `/api/clinics/:clinicId/${resource}/:id/sign`,
-      {
-        config: { access: CABINET },
-        schema: {
-          tags,
-          summary: summaries.sign,
-          params: itemParams,
-          body: signRequestSchema,
-          response: { 200: view, ...errorResponses },
-        },
-      },
+      endpoint({ access: CABINET }, tags, summaries.sign, {
+        params: itemParams,
+        body: signRequestSchema,
+        response: { 200: view },
+      }),
       (req) => signing.sign(deps, req.actor, req.params.clinicId, req.params.id, req.body),
     );
   };

@@ -43,9 +43,13 @@ describe('operations endpoints', () => {
 
   it('documents every API route with its response schema', async () => {
     const doc = (await ctx.app.inject('/api/docs/json')).json() as {
-      paths: Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown }>>;
+      paths: Record<
+        string,
+        Record<string, { responses?: Record<string, unknown>; requestBody?: unknown; summary?: string }>
+      >;
     };
     const undocumented: string[] = [];
+    const unnamed: string[] = [];
     const binary =
       /\/(pdf|export\.json|report\.\{format\}|insured-template\.\{format\}|attachments\/\{n\})$|audit\.csv$/;
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -53,9 +57,11 @@ describe('operations endpoints', () => {
       for (const [method, op] of Object.entries(methods)) {
         const ok = op.responses?.['200'] ?? op.responses?.['201'] ?? op.responses?.['202'];
         if (!ok && !binary.test(path)) undocumented.push(`${method.toUpperCase()} ${path}`);
+        if (!op.summary?.trim()) unnamed.push(`${method.toUpperCase()} ${path}`);
       }
     }
     expect(undocumented).toEqual([]);
+    expect(unnamed, 'every API route says in a line what it does').toEqual([]);
     for (const p of [
       '/api/letters/{id}/export.json',
       '/api/console/cases/{id}/letters',

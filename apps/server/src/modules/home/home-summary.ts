@@ -1,21 +1,10 @@
-import { moscowDate } from '@remed/core';
+import { type HomeSummary, moscowDate } from '@remed/core';
 import { count, eq, gt, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog, outboxMessages, sessions, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { itemsInForce } from '../price-lists/price-list-versions.queries.ts';
-
-interface HomeSummary {
-  admin?: {
-    users: number;
-    blockedUsers: number;
-    activeSessions: number;
-    outboxPending: number;
-    auditToday: number;
-  };
-  clinics?: { id: string; name: string; priceItems: number }[];
-}
 
 const one = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
 

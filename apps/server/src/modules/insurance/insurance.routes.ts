@@ -8,8 +8,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
 import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import { sendFile } from '../../platform/send-file.ts';
 import { getInsuredImport } from './get-insured-import.ts';
 import { importErrorReport } from './import-error-report.ts';
 import { insuredImportLimits } from './insured-import-limits.ts';
@@ -35,33 +37,26 @@ function programRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/insurance/programs',
-      {
-        config: { access: [...INSURANCE_STAFF, 'console_doctor'] },
-        schema: {
-          tags,
-          summary: 'Программы ДМС (страховщик видит свои)',
-          response: { 200: z.array(programViewSchema), ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: [...INSURANCE_STAFF, 'console_doctor'] },
+        tags,
+        'Программы ДМС (страховщик видит свои)',
+        { response: { 200: z.array(programViewSchema) } },
+      ),
       (req) => listPrograms(deps, req.actor),
     );
 
     app.get(
       '/api/insurance/programs/:id/insured',
-      {
-        config: { access: INSURANCE_STAFF },
-        schema: {
-          tags,
-          summary: 'Застрахованные по программе',
-          params: idParamsSchema,
-          querystring: z.object({
-            q: z.string().trim().max(100).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
-          response: { 200: pageOf(insuredPersonViewSchema), ...errorResponses },
-        },
-      },
+      endpoint({ access: INSURANCE_STAFF }, tags, 'Застрахованные по программе', {
+        params: idParamsSchema,
+        querystring: z.object({
+          q: z.string().trim().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: pageOf(insuredPersonViewSchema) },
+      }),
       (req) => listProgramInsured(deps, req.actor, req.params.id, req.query),
     );
   };
@@ -72,30 +67,29 @@ function insuredImportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/insurance/insured-template.:format',
-      {
-        config: { access: INSURANCE_STAFF },
-        schema: { tags, summary: 'Шаблон списка застрахованных (XLSX или CSV)', params: formatParams },
-      },
+      endpoint({ access: INSURANCE_STAFF }, tags, 'Шаблон списка застрахованных (XLSX или CSV)', {
+        params: formatParams,
+      }),
       async (req, reply) =>
-        reply
-          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
-          .header('content-disposition', `attachment; filename="insured-template.${req.params.format}"`)
-          .send(await insuredTemplate(req.params.format)),
+        sendFile(reply, {
+          fileName: `insured-template.${req.params.format}`,
+          contentType: TABLE_CONTENT_TYPES[req.params.format],
+          content: await insuredTemplate(req.params.format),
+        }),
     );
 
     app.post(
       '/api/insurance/programs/:id/imports',
-      {
-        config: { access: INSURANCE_STAFF },
-        schema: {
-          tags,
-          summary:
-            'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows). Список заменяет прежний: кого нет в файле, открепляются датой загрузки; detachMissing=false только добавляет и обновляет',
+      endpoint(
+        { access: INSURANCE_STAFF },
+        tags,
+        'Загрузить список застрахованных (multipart: file, mode = all_or_nothing | valid_rows). Список заменяет прежний: кого нет в файле, открепляются датой загрузки; detachMissing=false только добавляет и обновляет',
+        {
           consumes: ['multipart/form-data'],
           params: idParamsSchema,
-          response: { 202: insuredImportViewSchema, ...errorResponses, 413: errorResponses[400] },
+          response: { 202: insuredImportViewSchema, 413: errorResponses[400] },
         },
-      },
+      ),
       async (req, reply) => {
         const { files, fields } = await receiveUpload(req, {
           field: 'file',
@@ -112,33 +106,24 @@ function insuredImportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/insurance/imports/:id',
-      {
-        config: { access: INSURANCE_STAFF },
-        schema: {
-          tags,
-          summary: 'Ход и итог загрузки',
-          params: idParamsSchema,
-          response: { 200: insuredImportViewSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: INSURANCE_STAFF }, tags, 'Ход и итог загрузки', {
+        params: idParamsSchema,
+        response: { 200: insuredImportViewSchema },
+      }),
       (req) => getInsuredImport(deps, req.actor, req.params.id),
     );
 
     app.get(
       '/api/insurance/imports/:id/report.:format',
-      {
-        config: { access: INSURANCE_STAFF },
-        schema: {
-          tags,
-          summary: 'Отчёт об ошибках загрузки: строка, столбец, ошибка',
-          params: idParamsSchema.extend(formatParams.shape),
-        },
-      },
+      endpoint({ access: INSURANCE_STAFF }, tags, 'Отчёт об ошибках загрузки: строка, столбец, ошибка', {
+        params: idParamsSchema.extend(formatParams.shape),
+      }),
       async (req, reply) =>
-        reply
-          .header('content-type', TABLE_CONTENT_TYPES[req.params.format])
-          .header('content-disposition', `attachment; filename="import-errors.${req.params.format}"`)
-          .send(await importErrorReport(deps, req.actor, req.params.id, req.params.format)),
+        sendFile(reply, {
+          fileName: `import-errors.${req.params.format}`,
+          contentType: TABLE_CONTENT_TYPES[req.params.format],
+          content: await importErrorReport(deps, req.actor, req.params.id, req.params.format),
+        }),
     );
   };
 }

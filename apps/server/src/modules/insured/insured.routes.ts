@@ -3,9 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { AppError } from '../../platform/errors.ts';
 import { receiveUpload } from '../../platform/receive-upload.ts';
-import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
+import { okResponseSchema } from '../../platform/schemas.ts';
 import { askForHelp } from './ask-for-help.ts';
 import { myConsents } from './my-consents.ts';
 import { myInsurance } from './my-insurance.ts';
@@ -29,39 +30,22 @@ function insuranceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/me/insurance',
-      {
-        config: insured,
-        schema: {
-          tags,
-          summary: 'Мой полис и программа простыми словами',
-          response: { 200: myInsuranceSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, tags, 'Мой полис и программа простыми словами', {
+        response: { 200: myInsuranceSchema },
+      }),
       (req) => myInsurance(deps, req.actor),
     );
     app.get(
       '/api/me/consents',
-      {
-        config: insured,
-        schema: {
-          tags,
-          summary: 'Мои согласия',
-          response: { 200: z.array(consentStateSchema), ...errorResponses },
-        },
-      },
+      endpoint(insured, tags, 'Мои согласия', { response: { 200: z.array(consentStateSchema) } }),
       (req) => myConsents(deps, req.actor),
     );
     app.put(
       '/api/me/consents/employer-sharing',
-      {
-        config: insured,
-        schema: {
-          tags,
-          summary: 'Дать или отозвать согласие на передачу сведений работодателю',
-          body: z.object({ accept: z.boolean() }),
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, tags, 'Дать или отозвать согласие на передачу сведений работодателю', {
+        body: z.object({ accept: z.boolean() }),
+        response: { 200: okResponseSchema },
+      }),
       async (req) => {
         await setEmployerSharing(deps, req.actor, req.body.accept, req.headers['user-agent'] ?? null);
         return { ok: true as const };
@@ -74,28 +58,17 @@ function helpRequestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/me/requests',
-      {
-        config: insured,
-        schema: {
-          tags,
-          summary: 'Мои обращения',
-          response: { 200: z.array(helpRequestViewSchema), ...errorResponses },
-        },
-      },
+      endpoint(insured, tags, 'Мои обращения', { response: { 200: z.array(helpRequestViewSchema) } }),
       (req) => myRequests(deps, req.actor),
     );
     app.post(
       '/api/me/requests',
-      {
-        config: insured,
-        schema: {
-          tags,
-          summary:
-            'Попросить помощи (multipart: complaint, since, temperature, preferredArea, contactTime, photo?)',
-          consumes: ['multipart/form-data'],
-          response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
-        },
-      },
+      endpoint(
+        insured,
+        tags,
+        'Попросить помощи (multipart: complaint, since, temperature, preferredArea, contactTime, photo?)',
+        { consumes: ['multipart/form-data'], response: { 201: z.object({ id: z.uuid() }) } },
+      ),
       async (req, reply) => {
         const { input, photo } = await helpRequestForm(req);
         return reply.status(201).send({ id: await askForHelp(deps, req.actor, input, photo) });

@@ -2,7 +2,8 @@ import { markNotificationsReadSchema, notificationListSchema } from '@remed/core
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { okResponseSchema } from '../../platform/schemas.ts';
 import { listNotifications } from './list-notifications.ts';
 import { markRead } from './mark-read.ts';
 
@@ -13,28 +14,20 @@ export function notificationsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/me/notifications',
-      {
-        config: { access: 'authenticated' },
-        schema: {
-          tags,
-          summary: 'Мои уведомления, новые первыми, и сколько непрочитанных',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
-          response: { 200: notificationListSchema, ...errorResponses },
-        },
-      },
+      endpoint({ access: 'authenticated' }, tags, 'Мои уведомления, новые первыми, и сколько непрочитанных', {
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
+        response: { 200: notificationListSchema },
+      }),
       (req) => listNotifications(deps, req.actor, req.query.limit),
     );
     app.post(
       '/api/me/notifications/read',
-      {
-        config: { access: 'authenticated' },
-        schema: {
-          tags,
-          summary: 'Отметить уведомления прочитанными (все, если ids не указаны)',
-          body: markNotificationsReadSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: 'authenticated' },
+        tags,
+        'Отметить уведомления прочитанными (все, если ids не указаны)',
+        { body: markNotificationsReadSchema, response: { 200: okResponseSchema } },
+      ),
       async (req) => {
         await markRead(deps, req.actor, req.body.ids);
         return { ok: true as const };

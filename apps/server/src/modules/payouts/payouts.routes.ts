@@ -9,7 +9,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parsePayoutNotification } from '../../integrations/payouts/yookassa-client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { handlePayoutNotification } from './handle-payout-notification.ts';
 import { setPayoutDetails, showPayoutDetails } from './payout-details.ts';
 import { reconcilePayouts } from './reconcile-payouts.ts';
@@ -38,15 +39,10 @@ function insuredPayoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/me/claims/:id/retry-payout',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Повторить перевод после отказа банка',
-          params: idParamsSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Повторить перевод после отказа банка', {
+        params: idParamsSchema,
+        response: { 200: okResponseSchema },
+      }),
       async (req) => {
         await retryPayout(deps, req.actor, req.params.id);
         return { ok: true as const };
@@ -54,51 +50,31 @@ function insuredPayoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/me/repayment',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Долг по удержаниям и реквизиты сервиса для возврата переводом',
-          response: { 200: repaymentDetailsSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Долг по удержаниям и реквизиты сервиса для возврата переводом', {
+        response: { 200: repaymentDetailsSchema },
+      }),
       (req) => repaymentDetails(deps, req.actor),
     );
     app.get(
       '/api/me/payout-details',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Куда переводить деньги по СБП',
-          response: { 200: payoutDetailsViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Куда переводить деньги по СБП', {
+        response: { 200: payoutDetailsViewSchema },
+      }),
       (req) => showPayoutDetails(deps, req.actor),
     );
     app.put(
       '/api/me/payout-details',
-      {
-        config: insured,
-        schema: {
-          tags: ['claims'],
-          summary: 'Телефон и банк для СБП',
-          body: payoutDetailsSchema,
-          response: { 200: payoutDetailsViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(insured, ['claims'], 'Телефон и банк для СБП', {
+        body: payoutDetailsSchema,
+        response: { 200: payoutDetailsViewSchema },
+      }),
       (req) => setPayoutDetails(deps, req.actor, req.body),
     );
     app.get(
       '/api/sbp-banks',
-      {
-        config: { access: 'authenticated' },
-        schema: {
-          tags: ['claims'],
-          summary: 'Банки — участники СБП',
-          response: { 200: z.array(sbpBankSchema) },
-        },
-      },
+      endpoint({ access: 'authenticated' }, ['claims'], 'Банки — участники СБП', {
+        response: { 200: z.array(sbpBankSchema) },
+      }),
       () => deps.payoutProvider.banks(),
     );
   };
@@ -109,16 +85,12 @@ function ledgerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/admin/insured/:id/repayments',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags: ['claims'],
-          summary: 'Учесть деньги, которые застрахованный вернул по удержанию (перевод на счёт сервиса)',
-          params: idParamsSchema,
-          body: repaymentSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: ['admin'] },
+        ['claims'],
+        'Учесть деньги, которые застрахованный вернул по удержанию (перевод на счёт сервиса)',
+        { params: idParamsSchema, body: repaymentSchema, response: { 200: okResponseSchema } },
+      ),
       async (req) => {
         await recordRepayment(deps, req.actor, req.params.id, req.body);
         return { ok: true as const };
@@ -126,15 +98,12 @@ function ledgerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/webhooks/yookassa',
-      {
-        // The provider posts without a browser session, so no CSRF token; the body is only a hint to re-read.
-        config: { access: 'public', csrf: false },
-        schema: {
-          tags: ['claims'],
-          summary: 'Уведомления о выплатах (payout.succeeded, payout.canceled)',
-          response: { 200: z.object({ accepted: z.boolean() }) },
-        },
-      },
+      endpoint(
+        { access: 'public', csrf: false },
+        ['claims'],
+        'Уведомления о выплатах (payout.succeeded, payout.canceled)',
+        { response: { 200: z.object({ accepted: z.boolean() }) } },
+      ),
       async (req) => {
         const n = parsePayoutNotification(req.body);
         return { accepted: n ? await handlePayoutNotification(deps, n.providerId) : false };
@@ -142,26 +111,21 @@ function ledgerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/admin/reconciliation',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags: ['claims'],
-          summary: 'Сверка: выплачено = одобрено − открытые удержания',
-          response: {
-            200: z.object({
-              people: z.array(
-                z.object({
-                  insuredPersonId: z.uuid(),
-                  fullName: z.string(),
-                  policyNumber: z.string().nullable(),
-                  ...sumsSchema.shape,
-                }),
-              ),
-              total: sumsSchema,
-            }),
-          },
+      endpoint({ access: ['admin'] }, ['claims'], 'Сверка: выплачено = одобрено − открытые удержания', {
+        response: {
+          200: z.object({
+            people: z.array(
+              z.object({
+                insuredPersonId: z.uuid(),
+                fullName: z.string(),
+                policyNumber: z.string().nullable(),
+                ...sumsSchema.shape,
+              }),
+            ),
+            total: sumsSchema,
+          }),
         },
-      },
+      }),
       () => reconcilePayouts(deps),
     );
   };

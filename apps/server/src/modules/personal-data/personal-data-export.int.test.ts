@@ -51,7 +51,7 @@ describe('export of a person’s data', () => {
     const json = await a.client.get('/api/me/personal-data/export.json');
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-disposition']).toMatch(
-      /attachment; filename\*=UTF-8''personal-data-2026-11-20\.json/,
+      /^attachment; .*filename\*=UTF-8''personal-data-2026-11-20\.json$/,
     );
     const data = json.json();
     expect(data.format).toBe('remed.personal-data/v1');

@@ -2,7 +2,7 @@ import { priceListRowSchema, priceListVersionDetailSchema, priceRowInputSchema }
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { deleteDraftRow } from './delete-draft-row.ts';
 import { listVersionRows } from './list-version-rows.ts';
 import { base, cabinet, rowParams, tags, versionParams } from './price-list-http.ts';
@@ -21,19 +21,11 @@ export function priceListRowsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       `${base}/:versionId/rows`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Строки версии по страницам, с замечаниями проверки у строк черновика',
-          params: versionParams,
-          querystring: rowsQuery,
-          response: {
-            200: z.object({ items: z.array(priceListRowSchema), total: z.number().int() }),
-            ...errorResponses,
-          },
-        },
-      },
+      endpoint(cabinet, tags, 'Строки версии по страницам, с замечаниями проверки у строк черновика', {
+        params: versionParams,
+        querystring: rowsQuery,
+        response: { 200: z.object({ items: z.array(priceListRowSchema), total: z.number().int() }) },
+      }),
       (req) =>
         listVersionRows(deps, req.actor, req.params.clinicId, req.params.versionId, {
           offset: req.query.offset,
@@ -45,16 +37,12 @@ export function priceListRowsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       `${base}/:versionId/rows`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Добавить строку в черновик (строка с ошибкой не сохраняется: ошибки по полям)',
-          params: versionParams,
-          body: priceRowInputSchema,
-          response: { 201: savedRow, ...errorResponses },
-        },
-      },
+      endpoint(
+        cabinet,
+        tags,
+        'Добавить строку в черновик (строка с ошибкой не сохраняется: ошибки по полям)',
+        { params: versionParams, body: priceRowInputSchema, response: { 201: savedRow } },
+      ),
       async (req, reply) =>
         reply
           .status(201)
@@ -65,31 +53,21 @@ export function priceListRowsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.put(
       `${base}/:versionId/rows/:rowId`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Изменить строку черновика',
-          params: rowParams,
-          body: priceRowInputSchema,
-          response: { 200: savedRow, ...errorResponses },
-        },
-      },
+      endpoint(cabinet, tags, 'Изменить строку черновика', {
+        params: rowParams,
+        body: priceRowInputSchema,
+        response: { 200: savedRow },
+      }),
       (req) =>
         saveDraftRow(deps, req.actor, req.params.clinicId, req.params.versionId, req.params.rowId, req.body),
     );
 
     app.delete(
       `${base}/:versionId/rows/:rowId`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Удалить строку черновика',
-          params: rowParams,
-          response: { 200: priceListVersionDetailSchema, ...errorResponses },
-        },
-      },
+      endpoint(cabinet, tags, 'Удалить строку черновика', {
+        params: rowParams,
+        response: { 200: priceListVersionDetailSchema },
+      }),
       (req) => deleteDraftRow(deps, req.actor, req.params.clinicId, req.params.versionId, req.params.rowId),
     );
   };

@@ -9,7 +9,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { okResponseSchema } from '../../platform/schemas.ts';
 import { compareVersions } from './compare-versions.ts';
 import { createDraft } from './create-draft.ts';
 import { deleteDraft } from './delete-draft.ts';
@@ -34,30 +35,22 @@ function versionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       base,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Версии прейскуранта клиники: действующая, запланированные, черновики и история',
-          params: clinicParamsSchema,
-          response: { 200: priceListOverviewSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        cabinet,
+        tags,
+        'Версии прейскуранта клиники: действующая, запланированные, черновики и история',
+        { params: clinicParamsSchema, response: { 200: priceListOverviewSchema } },
+      ),
       (req) => listVersions(deps, req.actor, req.params.clinicId),
     );
 
     app.post(
       `${base}/drafts`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Создать черновик для правки в кабинете: пустой или копию версии',
-          params: clinicParamsSchema,
-          body: createPriceListDraftSchema,
-          response: { 201: priceListVersionDetailSchema, ...errorResponses },
-        },
-      },
+      endpoint(cabinet, tags, 'Создать черновик для правки в кабинете: пустой или копию версии', {
+        params: clinicParamsSchema,
+        body: createPriceListDraftSchema,
+        response: { 201: priceListVersionDetailSchema },
+      }),
       async (req, reply) =>
         reply
           .status(201)
@@ -66,29 +59,19 @@ function versionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       `${base}/:versionId`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Версия: ход загрузки, итоги и отчёт проверки (первые замечания)',
-          params: versionParams,
-          response: { 200: priceListVersionDetailSchema, ...errorResponses },
-        },
-      },
+      endpoint(cabinet, tags, 'Версия: ход загрузки, итоги и отчёт проверки (первые замечания)', {
+        params: versionParams,
+        response: { 200: priceListVersionDetailSchema },
+      }),
       (req) => getVersion(deps, req.actor, req.params.clinicId, req.params.versionId),
     );
 
     app.delete(
       `${base}/:versionId`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Удалить черновик',
-          params: versionParams,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(cabinet, tags, 'Удалить черновик', {
+        params: versionParams,
+        response: { 200: okResponseSchema },
+      }),
       async (req) => {
         await deleteDraft(deps, req.actor, req.params.clinicId, req.params.versionId);
         return { ok: true as const };
@@ -101,34 +84,32 @@ function publicationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       `${base}/:versionId/publish`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary:
-            'Опубликовать черновик с даты (не раньше сегодняшней); версия действует до даты следующей опубликованной',
+      endpoint(
+        cabinet,
+        tags,
+        'Опубликовать черновик с даты (не раньше сегодняшней); версия действует до даты следующей опубликованной',
+        {
           params: versionParams,
           body: publishPriceListSchema,
-          response: { 200: priceListVersionDetailSchema, ...errorResponses },
+          response: { 200: priceListVersionDetailSchema },
         },
-      },
+      ),
       (req) =>
         publishPriceList(deps, req.actor, req.params.clinicId, req.params.versionId, req.body.effectiveFrom),
     );
 
     app.get(
       `${base}/:versionId/diff`,
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary:
-            'Изменения против предыдущей версии: добавленные, удалённые, с новой ценой, переименованные. Для черновика — против версии, действующей накануне даты effectiveFrom (по умолчанию — сегодня)',
+      endpoint(
+        cabinet,
+        tags,
+        'Изменения против предыдущей версии: добавленные, удалённые, с новой ценой, переименованные. Для черновика — против версии, действующей накануне даты effectiveFrom (по умолчанию — сегодня)',
+        {
           params: versionParams,
           querystring: z.object({ effectiveFrom: z.iso.date().optional() }),
-          response: { 200: priceListDiffSchema, ...errorResponses },
+          response: { 200: priceListDiffSchema },
         },
-      },
+      ),
       (req) =>
         compareVersions(
           deps,

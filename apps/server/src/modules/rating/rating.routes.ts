@@ -11,7 +11,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, idParamsSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { idParamsSchema } from '../../platform/schemas.ts';
 import { getClaimFeedback } from './claim-feedback.ts';
 import { getClinicFeedback } from './clinic-feedback.ts';
 import { getClinicRating } from './clinic-rating.ts';
@@ -31,33 +32,22 @@ export function ratingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
 function clinicCabinetRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const config = { access: ['clinic_user', 'admin'] as const };
-  const schema = <View extends z.ZodType>(summary: string, view: View) => ({
-    tags: ['clinic cabinet'],
-    summary,
-    params: clinicParamsSchema,
-    response: { 200: view, ...errorResponses },
-  });
+  const tags = ['clinic cabinet'];
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/rating',
-      {
-        config,
-        schema: schema(
-          'Рейтинг клиники: балл, место среди клиник, составляющие и динамика',
-          clinicRatingViewSchema,
-        ),
-      },
+      endpoint(config, tags, 'Рейтинг клиники: балл, место среди клиник, составляющие и динамика', {
+        params: clinicParamsSchema,
+        response: { 200: clinicRatingViewSchema },
+      }),
       (req) => getClinicRating(deps, req.actor, req.params.clinicId),
     );
     app.get(
       '/api/clinics/:clinicId/feedback',
-      {
-        config,
-        schema: schema(
-          'Оценки визитов и жалобы за 12 месяцев: сводка и комментарии без имён',
-          clinicFeedbackViewSchema,
-        ),
-      },
+      endpoint(config, tags, 'Оценки визитов и жалобы за 12 месяцев: сводка и комментарии без имён', {
+        params: clinicParamsSchema,
+        response: { 200: clinicFeedbackViewSchema },
+      }),
       (req) => getClinicFeedback(deps, req.actor, req.params.clinicId),
     );
   };
@@ -66,47 +56,32 @@ function clinicCabinetRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 function insuredFeedbackRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const config = { access: ['insured'] as const };
   const tags = ['claims'];
-  const created = { 201: claimFeedbackViewSchema, ...errorResponses };
+  const created = { 201: claimFeedbackViewSchema };
   return async (app) => {
     app.get(
       '/api/me/claims/:id/feedback',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Моя оценка визита и жалоба по чеку',
-          params: idParamsSchema,
-          response: { 200: claimFeedbackViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(config, tags, 'Моя оценка визита и жалоба по чеку', {
+        params: idParamsSchema,
+        response: { 200: claimFeedbackViewSchema },
+      }),
       (req) => getClaimFeedback(deps, req.actor, req.params.id),
     );
     app.post(
       '/api/me/claims/:id/rating',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Оценить визит в клинику (1–5 звёзд), один раз по чеку',
-          params: idParamsSchema,
-          body: visitRatingSchema,
-          response: created,
-        },
-      },
+      endpoint(config, tags, 'Оценить визит в клинику (1–5 звёзд), один раз по чеку', {
+        params: idParamsSchema,
+        body: visitRatingSchema,
+        response: created,
+      }),
       async (req, reply) => reply.status(201).send(await rateVisit(deps, req.actor, req.params.id, req.body)),
     );
     app.post(
       '/api/me/claims/:id/complaint',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Пожаловаться на клинику по этому чеку',
-          params: idParamsSchema,
-          body: complaintSchema,
-          response: created,
-        },
-      },
+      endpoint(config, tags, 'Пожаловаться на клинику по этому чеку', {
+        params: idParamsSchema,
+        body: complaintSchema,
+        response: created,
+      }),
       async (req, reply) =>
         reply.status(201).send(await fileComplaint(deps, req.actor, req.params.id, req.body)),
     );
@@ -119,29 +94,19 @@ function complaintDecisionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/console/complaints',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Жалобы на клиники: новые или рассмотренные',
-          querystring: z.object({ status: z.enum(['new', 'decided']).default('new') }),
-          response: { 200: z.array(complaintViewSchema), ...errorResponses },
-        },
-      },
+      endpoint(config, tags, 'Жалобы на клиники: новые или рассмотренные', {
+        querystring: z.object({ status: z.enum(['new', 'decided']).default('new') }),
+        response: { 200: z.array(complaintViewSchema) },
+      }),
       (req) => listComplaints(deps, req.query.status),
     );
     app.post(
       '/api/console/complaints/:id/decision',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Признать жалобу обоснованной или нет, с причиной',
-          params: idParamsSchema,
-          body: complaintDecisionSchema,
-          response: { 200: complaintViewSchema, ...errorResponses },
-        },
-      },
+      endpoint(config, tags, 'Признать жалобу обоснованной или нет, с причиной', {
+        params: idParamsSchema,
+        body: complaintDecisionSchema,
+        response: { 200: complaintViewSchema },
+      }),
       (req) => decideComplaint(deps, req.actor, req.params.id, req.body),
     );
   };

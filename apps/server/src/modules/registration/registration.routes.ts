@@ -9,8 +9,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
+import { endpoint } from '../../platform/endpoint.ts';
 import { sendSession } from '../../platform/http.ts';
-import { errorResponses } from '../../platform/schemas.ts';
 import { completeRegistration } from './complete-registration.ts';
 import { consentTexts } from './consent-texts.ts';
 import { requestRegistrationCode } from './request-registration-code.ts';
@@ -23,27 +23,19 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/onboarding/consents',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'Тексты согласий с версиями',
-          response: { 200: z.array(consentTextSchema) },
-        },
-      },
+      endpoint({ access: 'public' }, tags, 'Тексты согласий с версиями', {
+        response: { 200: z.array(consentTextSchema) },
+      }),
       async () => consentTexts(),
     );
     app.post(
       '/api/onboarding/code',
-      {
-        config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
-        schema: {
-          tags,
-          summary: 'Отправить SMS-код для регистрации (ответ одинаков, есть номер в списке или нет)',
-          body: requestCodeSchema,
-          response: { 200: z.object({ message: z.string() }), ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+        tags,
+        'Отправить SMS-код для регистрации (ответ одинаков, есть номер в списке или нет)',
+        { body: requestCodeSchema, response: { 200: z.object({ message: z.string() }) } },
+      ),
       async (req) => {
         await requestRegistrationCode(deps, req.body.phone);
         return {
@@ -54,28 +46,22 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/onboarding/verify',
-      {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
-        schema: {
-          tags,
-          summary: 'Проверить код из SMS',
-          body: verifyCodeSchema,
-          response: { 200: verifyCodeResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
+        tags,
+        'Проверить код из SMS',
+        { body: verifyCodeSchema, response: { 200: verifyCodeResponseSchema } },
+      ),
       (req) => verifyRegistrationCode(deps, req.body.phone, req.body.code),
     );
     app.post(
       '/api/onboarding/complete',
-      {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
-        schema: {
-          tags,
-          summary: 'Задать пароль, принять согласия и войти',
-          body: completeRegistrationSchema,
-          response: { 200: sessionResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
+        tags,
+        'Задать пароль, принять согласия и войти',
+        { body: completeRegistrationSchema, response: { 200: sessionResponseSchema } },
+      ),
       async (req, reply) => {
         const session = await completeRegistration(deps, req.actor, req.body, {
           userAgent: req.headers['user-agent'] ?? null,

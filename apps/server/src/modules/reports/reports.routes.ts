@@ -2,7 +2,8 @@ import { monthlyReportSchema, reportQuerySchema } from '@remed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clinicParamsSchema } from '../../platform/clinic-access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { sendFile } from '../../platform/send-file.ts';
 import { exportMonthlyReport } from './export-monthly-report.ts';
 import { monthlyReport } from './monthly-report.ts';
 
@@ -13,36 +14,25 @@ export function reportsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/clinics/:clinicId/reports/monthly',
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Отчёт по месяцам: пациенты, оплачено, возмещено, кэшбэк',
-          params: clinicParamsSchema,
-          querystring: reportQuerySchema,
-          response: { 200: monthlyReportSchema, ...errorResponses },
-        },
-      },
+      endpoint(cabinet, tags, 'Отчёт по месяцам: пациенты, оплачено, возмещено, кэшбэк', {
+        params: clinicParamsSchema,
+        querystring: reportQuerySchema,
+        response: { 200: monthlyReportSchema },
+      }),
       (req) => monthlyReport(deps, req.actor, req.params.clinicId, req.query),
     );
     app.get(
       '/api/clinics/:clinicId/reports/monthly.xlsx',
-      {
-        config: cabinet,
-        schema: {
-          tags,
-          summary: 'Тот же отчёт файлом XLSX',
-          params: clinicParamsSchema,
-          querystring: reportQuerySchema,
-        },
-      },
+      endpoint(cabinet, tags, 'Тот же отчёт файлом XLSX', {
+        params: clinicParamsSchema,
+        querystring: reportQuerySchema,
+      }),
       async (req, reply) => {
         const file = await exportMonthlyReport(deps, req.actor, req.params.clinicId, req.query);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content);
+        return sendFile(reply, {
+          ...file,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
       },
     );
   };

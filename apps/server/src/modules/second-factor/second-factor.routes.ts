@@ -8,7 +8,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { errorResponses, idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
+import { endpoint } from '../../platform/endpoint.ts';
+import { idParamsSchema, okResponseSchema } from '../../platform/schemas.ts';
 import { confirmEnrolment } from './confirm-enrolment.ts';
 import { regenerateRecoveryCodes } from './regenerate-recovery-codes.ts';
 import { resetSecondFactor } from './reset-second-factor.ts';
@@ -30,55 +31,37 @@ function ownSecondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/auth/second-factor',
-      {
-        config: self,
-        schema: {
-          tags,
-          summary: 'Вход с кодом из приложения: подключён ли, сколько осталось резервных кодов',
-          response: { 200: secondFactorStatusSchema, ...errorResponses },
-        },
-      },
+      endpoint(self, tags, 'Вход с кодом из приложения: подключён ли, сколько осталось резервных кодов', {
+        response: { 200: secondFactorStatusSchema },
+      }),
       (req) => secondFactorStatus(deps, req.user!.id),
     );
 
     app.post(
       '/api/auth/second-factor/enrolment',
-      {
-        config: self,
-        schema: {
-          tags,
-          summary: 'Новый секрет и QR-код для приложения-аутентификатора',
-          response: { 200: enrolmentStartResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(self, tags, 'Новый секрет и QR-код для приложения-аутентификатора', {
+        response: { 200: enrolmentStartResponseSchema },
+      }),
       (req) => startEnrolment(deps, req.actor),
     );
 
     app.post(
       '/api/auth/second-factor/enrolment/confirm',
-      {
-        config: self,
-        schema: {
-          tags,
-          summary: 'Подтверждение кодом из приложения; ответ — резервные коды, показываются один раз',
-          body: confirmEnrolmentRequestSchema,
-          response: { 200: recoveryCodesResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        self,
+        tags,
+        'Подтверждение кодом из приложения; ответ — резервные коды, показываются один раз',
+        { body: confirmEnrolmentRequestSchema, response: { 200: recoveryCodesResponseSchema } },
+      ),
       (req) => confirmEnrolment(deps, req.actor, req.sessionId, req.body.code),
     );
 
     app.post(
       '/api/auth/second-factor/recovery-codes',
-      {
-        config: self,
-        schema: {
-          tags,
-          summary: 'Новые резервные коды взамен всех старых',
-          body: z.object({ code: totpCodeSchema }),
-          response: { 200: recoveryCodesResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(self, tags, 'Новые резервные коды взамен всех старых', {
+        body: z.object({ code: totpCodeSchema }),
+        response: { 200: recoveryCodesResponseSchema },
+      }),
       (req) => regenerateRecoveryCodes(deps, req.actor, req.body.code),
     );
   };
@@ -90,28 +73,21 @@ function adminSecondFactorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/admin/users/:id/second-factor',
-      {
-        config: admin,
-        schema: {
-          tags: adminTags,
-          params: idParamsSchema,
-          response: { 200: secondFactorStatusSchema, ...errorResponses },
-        },
-      },
+      endpoint(admin, adminTags, 'Второй фактор пользователя: включён ли', {
+        params: idParamsSchema,
+        response: { 200: secondFactorStatusSchema },
+      }),
       (req) => secondFactorStatus(deps, req.params.id),
     );
 
     app.post(
       '/api/admin/users/:id/second-factor/reset',
-      {
-        config: admin,
-        schema: {
-          tags: adminTags,
-          summary: 'Сбросить второй фактор (потерян телефон): пользователь подключит его заново',
-          params: idParamsSchema,
-          response: { 200: okResponseSchema, ...errorResponses },
-        },
-      },
+      endpoint(
+        admin,
+        adminTags,
+        'Сбросить второй фактор (потерян телефон): пользователь подключит его заново',
+        { params: idParamsSchema, response: { 200: okResponseSchema } },
+      ),
       async (req) => {
         await resetSecondFactor(deps, req.actor, req.params.id);
         return { ok: true as const };
