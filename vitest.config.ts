@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './apps/server/test/slow-first-sequencer.ts';
 
 process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {
