@@ -112,48 +112,62 @@ function createSimulators(config: Config): AppDeps['simulators'] {
     : null;
 }
 
+/** The row a job is about: every queued job of a row carries its id. */
+const rowId = (data: unknown) => (data as { id: string }).id;
+
+/** A scheduled sweep: one run at a time and never retried, for the next tick runs it again anyway. */
+function sweep(
+  queue: string,
+  schedule: string,
+  run: () => Promise<unknown>,
+  expireSeconds: number,
+): JobDefinition {
+  return {
+    queue,
+    handler: async () => void (await run()),
+    schedule,
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireSeconds,
+    concurrency: 1,
+  };
+}
+
+/** A file import: not retried by pg-boss, as a run that dies is found by its lease and queued again, counting attempts. */
+function fileImport(
+  queue: string,
+  run: (id: string) => Promise<void>,
+  o: Pick<JobDefinition, 'concurrency'> = {},
+): JobDefinition {
+  return {
+    queue,
+    handler: async (d) => run(rowId(d)),
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireSeconds: 1800,
+    ...o,
+  };
+}
+
 /** Delivery of each written message, and the minute sweep that sends what a lost job left. */
 function outboxJobs(outbox: Outbox): JobDefinition[] {
   return [
     {
       queue: OUTBOX_QUEUE,
-      handler: async (d) => outbox.deliver((d as { id: string }).id),
+      handler: async (d) => outbox.deliver(rowId(d)),
       retryLimit: 5,
       retryDelaySeconds: 30,
       expireSeconds: 300,
     },
-    {
-      queue: OUTBOX_SWEEP_QUEUE,
-      handler: async () => void (await outbox.sweep()),
-      schedule: '* * * * *',
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      expireSeconds: 120,
-      concurrency: 1,
-    },
+    sweep(OUTBOX_SWEEP_QUEUE, '* * * * *', () => outbox.sweep(), 120),
   ];
 }
 
 function importJobs(deps: AppDeps): JobDefinition[] {
   return [
-    {
-      queue: INSURED_IMPORT_QUEUE,
-      handler: async (d) => runInsuredImport(deps, (d as { id: string }).id),
-      // Not retried by pg-boss: a run that dies is found by its lease and queued again, counting attempts.
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      expireSeconds: 1800,
-      // Two lists of one insurer at once would detach each other's people.
-      concurrency: 1,
-    },
-    {
-      queue: PRICE_LIST_IMPORT_QUEUE,
-      handler: async (d) => runPriceListImport(deps, (d as { id: string }).id),
-      // Not retried by pg-boss: a run that dies is found by its lease and queued again, counting attempts.
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      expireSeconds: 1800,
-    },
+    // Two lists of one insurer at once would detach each other's people.
+    fileImport(INSURED_IMPORT_QUEUE, (id) => runInsuredImport(deps, id), { concurrency: 1 }),
+    fileImport(PRICE_LIST_IMPORT_QUEUE, (id) => runPriceListImport(deps, id)),
   ];
 }
 
@@ -162,7 +176,7 @@ function claimAndPayoutJobs(deps: AppDeps): JobDefinition[] {
   return [
     {
       queue: CLAIM_FETCH_QUEUE,
-      handler: async (d) => fetchReceipt(deps, (d as { id: string }).id),
+      handler: async (d) => fetchReceipt(deps, rowId(d)),
       retryLimit: 3,
       retryDelaySeconds: 30,
       expireSeconds: 300,
@@ -170,7 +184,7 @@ function claimAndPayoutJobs(deps: AppDeps): JobDefinition[] {
     {
       queue: PAYOUT_SEND_QUEUE,
       // Jobs queued by earlier versions also carry the call; the payout row is read again whatever they carry.
-      handler: async (d) => sendPayout(deps, (d as { id: string }).id),
+      handler: async (d) => sendPayout(deps, rowId(d)),
       retryLimit: 8,
       retryDelaySeconds: 5,
       expireSeconds: 120,
@@ -180,35 +194,19 @@ function claimAndPayoutJobs(deps: AppDeps): JobDefinition[] {
     },
     {
       queue: PAYOUT_POLL_QUEUE,
-      handler: async (d) => pollPayout(deps, (d as { id: string }).id, (d as { attempt: number }).attempt),
+      handler: async (d) => pollPayout(deps, rowId(d), (d as { attempt: number }).attempt),
       retryLimit: 5,
       retryDelaySeconds: 10,
       expireSeconds: 120,
     },
-    {
-      queue: PAYOUT_SWEEP_QUEUE,
-      handler: async () => void (await sweepPayouts(deps)),
-      schedule: '* * * * *',
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      expireSeconds: 120,
-      concurrency: 1,
-    },
+    sweep(PAYOUT_SWEEP_QUEUE, '* * * * *', () => sweepPayouts(deps), 120),
   ];
 }
 
 /** Scheduled upkeep: lost-work recovery, chat notices, nightly ratings, expired sessions. */
 function maintenanceJobs(deps: AppDeps): JobDefinition[] {
   return [
-    {
-      queue: RECOVERY_QUEUE,
-      handler: async () => void (await recoverLostWork(deps)),
-      schedule: RECOVERY_SCHEDULE,
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      expireSeconds: 300,
-      concurrency: 1,
-    },
+    sweep(RECOVERY_QUEUE, RECOVERY_SCHEDULE, () => recoverLostWork(deps), 300),
     {
       queue: CHAT_NOTIFY_QUEUE,
       handler: async (d) => void (await notifyClinic(deps, (d as { threadId: string }).threadId)),
@@ -226,15 +224,7 @@ function maintenanceJobs(deps: AppDeps): JobDefinition[] {
       // Each run recomputes every clinic: two at once would only write the same snapshots twice.
       concurrency: 1,
     },
-    {
-      queue: SESSION_PURGE_QUEUE,
-      handler: async () => purgeExpiredSessions(deps),
-      schedule: '17 * * * *',
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      expireSeconds: 600,
-      concurrency: 1,
-    },
+    sweep(SESSION_PURGE_QUEUE, '17 * * * *', () => purgeExpiredSessions(deps), 600),
   ];
 }
 

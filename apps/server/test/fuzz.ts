@@ -48,6 +48,17 @@ export const damaged = (file: Buffer) =>
       return Buffer.concat([kept, Buffer.from(tail)]);
     });
 
+/** The typed refusals a table file reader may give instead of rows. */
+export const TABLE_REFUSALS = [
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'TABLE_UNREADABLE',
+  'TABLE_TOO_MANY_ROWS',
+  'TABLE_CELL_TOO_LONG',
+  'TABLE_ROW_TOO_LONG',
+  'TABLE_UNPACKED_TOO_LARGE',
+] as const;
+
 /** Runs a parser and lets through only the module's own typed refusals; anything else fails the property. */
 export async function onlyTypedErrors<T>(run: () => Promise<T>, codes: readonly string[]): Promise<T | null> {
   try {
@@ -60,3 +71,9 @@ export async function onlyTypedErrors<T>(run: () => Promise<T>, codes: readonly 
 
 /** Strings that PostgreSQL would refuse or mangle: NUL and unpaired surrogates. */
 export const unstorable = (s: string) => /\0|\p{Cs}/u.test(s);
+
+/** Random bytes sent as a table file in either format an upload takes. */
+export const noiseAsTable = fc.record({
+  bytes: fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+  format: fc.constantFrom('csv' as const, 'xlsx' as const),
+});

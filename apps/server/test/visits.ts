@@ -1,6 +1,15 @@
 import { type FiscalReceipt, formatQr } from '@remed/core';
 import type { ReceiptLookup, ReceiptQuery, ReceiptSource } from '../src/integrations/fns/receipt-source.ts';
-import { makeInsured, TestClient, type TestContext } from './harness.ts';
+import {
+  attachClinics,
+  createTestContext,
+  makeClinic,
+  makeInsured,
+  makeOrganisations,
+  makeProgram,
+  TestClient,
+  type TestContext,
+} from './harness.ts';
 
 /** A receipt source that knows exactly the receipts a test printed. */
 export class PrintedReceipts implements ReceiptSource {
@@ -47,6 +56,23 @@ export class PrintedReceipts implements ReceiptSource {
 }
 
 export const THERAPIST = 'Прием (осмотр, консультация) врача-терапевта первичный';
+
+/**
+ * A program at two clinics, each with the therapist visit at 2 500 ₽ and 5 % cashback, in a context whose
+ * receipts come from `receipts`.
+ */
+export async function twoClinicsWorld(receipts: PrintedReceipts) {
+  const ctx = await createTestContext(
+    { LOGIN_RATE_PER_MINUTE: '1000' },
+    { overrides: { receiptSource: receipts } },
+  );
+  const orgs = await makeOrganisations(ctx.deps);
+  const { programId } = await makeProgram(ctx.deps, orgs);
+  const clinicA = await makeClinic(ctx.deps, [['B01.047.001', THERAPIST, 2500]], { cashback: 5 });
+  const clinicB = await makeClinic(ctx.deps, [['B01.047.001', THERAPIST, 2500]], { cashback: 5 });
+  await attachClinics(ctx.deps, programId, [clinicA.id, clinicB.id]);
+  return { ctx, programId, clinicA, clinicB };
+}
 
 /** An insured person with an account in the program, signed in. */
 export async function insuredClient(ctx: TestContext, programId: string) {

@@ -10,6 +10,17 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
 const remed = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+/** The same administrator each time: whether it can be created says which database the command saw. */
+const createRootAdmin = () =>
+  remed(
+    'create-admin',
+    '--email',
+    'root@remed.ru',
+    '--name',
+    'Главный Админ',
+    '--password',
+    'Admin-pass-123',
+  );
 
 let server: ChildProcess | null = null;
 afterAll(() => {
@@ -32,15 +43,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('remed CLI on embedded PGlite',
 
   it('migrates, creates an admin, seeds the demo, backs up and restores', () => {
     expect(remed('migrate').status).toBe(0);
-    const admin = remed(
-      'create-admin',
-      '--email',
-      'root@remed.ru',
-      '--name',
-      'Главный Админ',
-      '--password',
-      'Admin-pass-123',
-    );
+    const admin = createRootAdmin();
     expect(admin.stdout).toContain('root@remed.ru');
     expect(remed('create-admin', '--email', 'x@remed.ru').status).toBe(1);
     const seeded = remed('seed-demo');
@@ -53,28 +56,12 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('remed CLI on embedded PGlite',
     expect(b.stdout).toMatch(/Резервная копия: .*строк \d+/);
 
     expect(remed('seed-demo', '--fresh').status).toBe(0);
-    const again = remed(
-      'create-admin',
-      '--email',
-      'root@remed.ru',
-      '--name',
-      'Главный Админ',
-      '--password',
-      'Admin-pass-123',
-    );
+    const again = createRootAdmin();
     expect(again.status, 'a fresh seed removed the first admin').toBe(0);
 
     const r = remed('restore', archive);
     expect(r.status, r.stderr).toBe(0);
-    const dup = remed(
-      'create-admin',
-      '--email',
-      'root@remed.ru',
-      '--name',
-      'Главный Админ',
-      '--password',
-      'Admin-pass-123',
-    );
+    const dup = createRootAdmin();
     expect(dup.status, 'the restored database has the original admin again').toBe(1);
     expect(dup.stderr).toContain('адрес');
   });

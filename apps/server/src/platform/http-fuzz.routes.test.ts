@@ -6,13 +6,13 @@ import { anyText } from '../../test/fuzz.ts';
 import {
   createTestContext,
   loggedIn,
-  makeInsured,
   makeOrganisations,
   makeProgram,
   multipartBody,
   TestClient,
   type TestContext,
 } from '../../test/harness.ts';
+import { insuredClient } from '../../test/visits.ts';
 
 /** Few runs per endpoint: each is a whole HTTP request against a real database. */
 const RUNS = { numRuns: 25 };
@@ -29,9 +29,7 @@ beforeAll(async () => {
   const { programId } = await makeProgram(ctx.deps, orgs);
   as.doctor = (await loggedIn(ctx, ['console_doctor'])).client;
   as.clinic = (await loggedIn(ctx, ['clinic_user'], { clinicIds: [clinicId] })).client;
-  const person = await makeInsured(ctx.deps, programId, { withUser: true });
-  as.insured = new TestClient(ctx.app);
-  await as.insured.login(person.user!.email);
+  as.insured = (await insuredClient(ctx, programId)).client;
   as.anonymous = new TestClient(ctx.app);
   const thread = await as.clinic.post(`/api/clinics/${clinicId}/chat/threads`, { department: 'general' });
   threadUrl = `/api/clinics/${clinicId}/chat/threads/${thread.json().id}/messages`;

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { type FakeSmsGateway, startSmsGateway } from '../../test/sms-gateway.ts';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/remed.js');
 
@@ -15,24 +14,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
   { timeout: 180_000 },
   () => {
     let ctx: TestContext;
-    let sms: http.Server;
+    let sms: FakeSmsGateway;
     let worker: ChildProcess;
-    const received: string[] = [];
 
     beforeAll(async () => {
-      sms = http.createServer((req, res) => {
-        let body = '';
-        req.on('data', (c) => {
-          body += c;
-        });
-        req.on('end', () => {
-          received.push(JSON.parse(body).text);
-          // A little latency, so that both processes are busy at once.
-          setTimeout(() => res.writeHead(200).end('{}'), 20);
-        });
-      });
-      await new Promise<void>((r) => sms.listen(0, '127.0.0.1', r));
-      const smsUrl = `http://127.0.0.1:${(sms.address() as AddressInfo).port}/send`;
+      // A little latency, so that both processes are busy at once.
+      sms = await startSmsGateway({ answerAfterMs: 20 });
+      const smsUrl = sms.url;
       ctx = await createTestContext({ SMS_GATEWAY_URL: smsUrl }, { jobs: 'work' });
       worker = spawn(process.execPath, [bin, 'worker'], {
         env: {
@@ -52,7 +40,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
     afterAll(async () => {
       worker?.kill('SIGTERM');
       await ctx?.close();
-      await new Promise<void>((r) => sms.close(() => r()));
+      await sms.close();
     });
 
     it('`remed worker` and the app process share the queue and every message goes out once', async () => {
@@ -65,10 +53,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       });
       await outbox.dispatch(ids.slice(0, 20));
       for (const id of ids.slice(20)) await outbox.dispatch([id, id]);
-      await expect.poll(() => received.length, { timeout: 60_000, interval: 250 }).toBe(40);
+      await expect.poll(() => sms.received.length, { timeout: 60_000, interval: 250 }).toBe(40);
       await new Promise((r) => setTimeout(r, 2000));
-      expect(received.length).toBe(40);
-      expect(new Set(received).size).toBe(40);
+      expect(sms.received.length).toBe(40);
+      expect(new Set(sms.received).size).toBe(40);
     });
   },
 );

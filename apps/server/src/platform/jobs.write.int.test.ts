@@ -1,33 +1,20 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { type FakeSmsGateway, startSmsGateway } from '../../test/sms-gateway.ts';
 import { writeAll } from '../db/client.ts';
 import { jobWrite } from './jobs.ts';
 import { OUTBOX_QUEUE } from './outbox.ts';
 
 let ctx: TestContext;
-let sms: http.Server;
-const received: string[] = [];
+let sms: FakeSmsGateway;
 
 beforeAll(async () => {
-  sms = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => {
-      body += c;
-    });
-    req.on('end', () => {
-      received.push(JSON.parse(body).text);
-      res.writeHead(200).end('{}');
-    });
-  });
-  await new Promise<void>((r) => sms.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(sms.address() as AddressInfo).port}/send`;
-  ctx = await createTestContext({ SMS_GATEWAY_URL: url }, { jobs: 'work' });
+  sms = await startSmsGateway();
+  ctx = await createTestContext({ SMS_GATEWAY_URL: sms.url }, { jobs: 'work' });
 });
 afterAll(async () => {
   await ctx.close();
-  await new Promise<void>((r) => sms.close(() => r()));
+  await sms.close();
 });
 
 describe('a job written by the transaction of its change', () => {
@@ -45,9 +32,9 @@ describe('a job written by the transaction of its change', () => {
       }),
     ).rejects.toThrow('the change fails');
     jobs.wake([OUTBOX_QUEUE]);
-    await expect.poll(() => received, { timeout: 20_000 }).toEqual(['после фиксации']);
+    await expect.poll(() => sms.received, { timeout: 20_000 }).toEqual(['после фиксации']);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(received).toEqual(['после фиксации']);
+    expect(sms.received).toEqual(['после фиксации']);
   });
 
   it('a queue that was never created fails the transaction instead of losing the job', async () => {

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestContext,
   loggedIn,
-  makeInsured,
   makeOrganisations,
   makeProgram,
   multipartBody,
-  TestClient,
+  type TestClient,
   type TestContext,
 } from '../../test/harness.ts';
+import { insuredClient } from '../../test/visits.ts';
 import { qrPng } from '../integrations/qr/qr-image.ts';
 
 let ctx: TestContext;
@@ -22,9 +22,7 @@ beforeAll(async () => {
   ctx = await createTestContext({ QR_TIMEOUT_SECONDS: '0.001', PHOTO_MAX_MEGAPIXELS: '1' }, { jobs: 'off' });
   const orgs = await makeOrganisations(ctx.deps);
   const { programId } = await makeProgram(ctx.deps, orgs);
-  const person = await makeInsured(ctx.deps, programId, { withUser: true });
-  insured = new TestClient(ctx.app);
-  await insured.login(person.user!.email);
+  insured = (await insuredClient(ctx, programId)).client;
   doctor = (await loggedIn(ctx, ['console_doctor'])).client;
 });
 afterAll(() => ctx.close());

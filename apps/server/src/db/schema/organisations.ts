@@ -13,13 +13,18 @@ import {
 } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, requiredRef } from './columns.ts';
 
+/** The service knows an insurer and a policyholder by a name and an ИНН, and nothing more. */
+const knownByInn = () => ({
+  id: id(),
+  name: text('name').notNull(),
+  inn: text('inn').notNull(),
+  createdAt: createdAt().defaultNow(),
+});
+
 export const insurers = pgTable(
   'insurers',
   {
-    id: id(),
-    name: text('name').notNull(),
-    inn: text('inn').notNull(),
-    createdAt: createdAt().defaultNow(),
+    ...knownByInn(),
   },
   (t) => [unique('insurers_inn_uq').on(t.inn), check('insurers_inn_ck', sql`${t.inn} ~ '^\\d{10}$'`)],
 );
@@ -27,10 +32,7 @@ export const insurers = pgTable(
 export const policyholders = pgTable(
   'policyholders',
   {
-    id: id(),
-    name: text('name').notNull(),
-    inn: text('inn').notNull(),
-    createdAt: createdAt().defaultNow(),
+    ...knownByInn(),
   },
   (t) => [
     unique('policyholders_inn_uq').on(t.inn),

@@ -19,6 +19,13 @@ import { insuredPersons } from './insurance.ts';
 import { clinics } from './organisations.ts';
 import { users } from './users.ts';
 
+/** Feedback on a visit is tied to its receipt (claim), the clinic it is about and the person who gave it. */
+const aboutReceipt = () => ({
+  claimId: requiredRef('claim_id', () => claims.id),
+  clinicId: requiredRef('clinic_id', () => clinics.id),
+  insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+});
+
 /**
  * An insured person's stars for a visit, one per receipt (claim) by constraint. The clinic is copied from
  * the claim's letter so the rating job and the clinic's counts read one table.
@@ -27,9 +34,7 @@ export const visitRatings = pgTable(
   'visit_ratings',
   {
     id: id(),
-    claimId: requiredRef('claim_id', () => claims.id),
-    clinicId: requiredRef('clinic_id', () => clinics.id),
-    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    ...aboutReceipt(),
     stars: smallint('stars').notNull(),
     comment: text('comment'),
     createdAt: createdAt(),
@@ -52,9 +57,7 @@ export const clinicComplaints = pgTable(
   'clinic_complaints',
   {
     id: id(),
-    claimId: requiredRef('claim_id', () => claims.id),
-    clinicId: requiredRef('clinic_id', () => clinics.id),
-    insuredPersonId: requiredRef('insured_person_id', () => insuredPersons.id),
+    ...aboutReceipt(),
     text: text('text').notNull(),
     status: text('status').$type<(typeof COMPLAINT_STATUS_VALUES)[number]>().notNull(),
     decisionReason: text('decision_reason'),

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import type { DadataSuggestion } from './bundled-records.ts';
 import { dadataDirectory } from './dadata-client.ts';
 
@@ -14,8 +13,6 @@ function reference(name: string): { suggestions: DadataSuggestion[] } {
 const SBERBANK_INN = '7707083893';
 /** Answers the test sets, to reach codes and bodies the simulator itself never sends. */
 let canned: { status: number; body: string } = { status: 200, body: '{}' };
-let app: FastifyInstance;
-let origin: string;
 
 const sberbankHeadOffice = reference('Find_party.json').suggestions[0]!;
 const withStatus = (status: string): DadataSuggestion => ({
@@ -23,22 +20,15 @@ const withStatus = (status: string): DadataSuggestion => ({
   data: { ...sberbankHeadOffice.data, state: { status } },
 });
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   app.post('/canned/suggestions/api/4_1/rs/findById/:kind', async (_req, reply) =>
     reply.code(canned.status).type('application/json').send(canned.body),
   );
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 describe('DaData client on answers the simulator does not give', () => {
   const cannedDirectory = () =>
-    dadataDirectory({ baseUrl: `${origin}/canned/`, token: 'any', timeoutMs: 2_000 });
+    dadataDirectory({ baseUrl: `${origin()}/canned/`, token: 'any', timeoutMs: 2_000 });
   const answer = (...suggestions: DadataSuggestion[]) => ({
     status: 200,
     body: JSON.stringify({ suggestions }),

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { validateCorrespondentAccount, validateKpp, validateOgrn } from '@remed/core';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import type { DadataSuggestion } from './bundled-records.ts';
 import { dadataDirectory } from './dadata-client.ts';
 import { DadataSimulatorState, dadataSimulatorRoutes } from './dadata-simulator.ts';
@@ -9,12 +8,10 @@ import { DadataSimulatorState, dadataSimulatorRoutes } from './dadata-simulator.
 const SBERBANK_INN = '7707083893';
 const TOKEN = 'sim-dadata-key';
 const state = new DadataSimulatorState(TOKEN);
-let app: FastifyInstance;
-let origin: string;
 
 function directory(overrides: { token?: string; timeoutMs?: number; baseUrl?: string } = {}) {
   return dadataDirectory({
-    baseUrl: overrides.baseUrl ?? `${origin}/sim/dadata`,
+    baseUrl: overrides.baseUrl ?? `${origin()}/sim/dadata`,
     token: overrides.token ?? TOKEN,
     timeoutMs: overrides.timeoutMs ?? 2_000,
   });
@@ -40,15 +37,8 @@ function party(inn: string, data: Record<string, unknown>): DadataSuggestion {
   };
 }
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   await app.register(dadataSimulatorRoutes(state));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 beforeEach(() => {

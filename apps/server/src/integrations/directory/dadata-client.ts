@@ -75,10 +75,12 @@ type Failure = Extract<PartyLookup | BankLookup, { kind: 'unavailable' }>;
 export function dadataDirectory(options: DadataOptions): CompanyDirectory {
   const base = `${options.baseUrl.replace(/\/+$/, '')}/suggestions/api/4_1/rs/findById`;
 
-  async function call(
+  /** The suggestions DaData found by `query`, none meaning there is no such organisation. */
+  async function suggestionsOf<S extends typeof partyAnswer | typeof bankAnswer>(
     kind: 'party' | 'bank',
     query: string,
-  ): Promise<{ kind: 'answer'; body: unknown } | Failure> {
+    schema: S,
+  ): Promise<{ kind: 'answer'; suggestions: z.output<S>['suggestions'] } | Failure> {
     let res: HttpAnswer;
     try {
       res = await httpCall(`${base}/${kind}`, {
@@ -95,20 +97,19 @@ export function dadataDirectory(options: DadataOptions): CompanyDirectory {
       return unavailable(isTimeout(e) ? `${SOURCE} не ответил вовремя` : `${SOURCE} недоступен`);
     }
     if (!res.ok) return unavailable(`${SOURCE} ${refusal(res.status)}`);
-    return { kind: 'answer', body: parseJson(res.text) };
+    const parsed = schema.safeParse(parseJson(res.text));
+    if (!parsed.success) return unavailable(`${SOURCE} прислал непонятный ответ`);
+    return { kind: 'answer', suggestions: parsed.data.suggestions };
   }
 
   return {
     async findParty(input) {
       const inn = validateInn(input);
       if (!inn.ok) return { kind: 'not_found' };
-      const res = await call('party', inn.value);
+      const res = await suggestionsOf('party', inn.value, partyAnswer);
       if (res.kind === 'unavailable') return res;
-      const parsed = partyAnswer.safeParse(res.body);
-      if (!parsed.success) return unavailable(`${SOURCE} прислал непонятный ответ`);
-      const suggestions = parsed.data.suggestions;
-      if (suggestions.length === 0) return { kind: 'not_found' };
-      const own = suggestions.filter((s) => s.data.inn === inn.value);
+      if (res.suggestions.length === 0) return { kind: 'not_found' };
+      const own = res.suggestions.filter((s) => s.data.inn === inn.value);
       // One ИНН answers with the head office and every branch (with their own КПП); the form wants the head.
       const chosen = own.find((s) => s.data.branch_type === 'MAIN') ?? own[0];
       if (!chosen) return unavailable(`${SOURCE} прислал другую организацию`);
@@ -119,13 +120,10 @@ export function dadataDirectory(options: DadataOptions): CompanyDirectory {
     async findBank(input) {
       const bik = validateBik(input);
       if (!bik.ok) return { kind: 'not_found' };
-      const res = await call('bank', bik.value);
+      const res = await suggestionsOf('bank', bik.value, bankAnswer);
       if (res.kind === 'unavailable') return res;
-      const parsed = bankAnswer.safeParse(res.body);
-      if (!parsed.success) return unavailable(`${SOURCE} прислал непонятный ответ`);
-      const suggestions = parsed.data.suggestions;
-      if (suggestions.length === 0) return { kind: 'not_found' };
-      const chosen = suggestions.find((s) => s.data.bic === bik.value);
+      if (res.suggestions.length === 0) return { kind: 'not_found' };
+      const chosen = res.suggestions.find((s) => s.data.bic === bik.value);
       if (!chosen) return unavailable(`${SOURCE} прислал другой банк`);
       const bank = toBank(chosen);
       return bank ? { kind: 'found', bank } : unknownStatus(chosen.data.state.status);

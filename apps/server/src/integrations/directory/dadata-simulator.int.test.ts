@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import type { DadataSuggestion } from './bundled-records.ts';
 import { DadataSimulatorState, dadataSimulatorRoutes } from './dadata-simulator.ts';
 
@@ -13,24 +12,15 @@ function reference(name: string): { suggestions: DadataSuggestion[] } {
 
 const SBERBANK_INN = '7707083893';
 const TOKEN = 'sim-dadata-key';
-let app: FastifyInstance;
-let origin: string;
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   await app.register(dadataSimulatorRoutes(new DadataSimulatorState(TOKEN)));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 describe('DaData simulator', () => {
   type Answer = { suggestions: DadataSuggestion[] };
   const post = (kind: string, body: unknown, token = TOKEN) =>
-    fetch(`${origin}/sim/dadata/suggestions/api/4_1/rs/findById/${kind}`, {
+    fetch(`${origin()}/sim/dadata/suggestions/api/4_1/rs/findById/${kind}`, {
       method: 'POST',
       headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),

@@ -1,16 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { closingSignal, type SimulatedFaults, simulateFaults } from '../simulated-faults.ts';
 import { BUNDLED_BANKS, BUNDLED_PARTIES, type DadataSuggestion } from './bundled-records.ts';
-
-interface DadataSimulatorBehaviour {
-  /** Added before every answer. */
-  latencyMs: number;
-  /** The next N requests answer HTTP 500. */
-  failNext: number;
-  /** The next N requests are held for `hangMs` before an answer, so that the client times out. */
-  timeoutNext: number;
-  hangMs: number;
-}
 
 /** DaData's default `count` for findById, and its maximum. */
 const DEFAULT_COUNT = 10;
@@ -22,7 +12,7 @@ const MAX_COUNT = 300;
  * DaData does, so that a misconfigured key is never mistaken for an unknown ИНН.
  */
 export class DadataSimulatorState {
-  readonly behaviour: DadataSimulatorBehaviour = {
+  readonly behaviour: SimulatedFaults = {
     latencyMs: 0,
     failNext: 0,
     timeoutNext: 0,
@@ -76,27 +66,13 @@ const PREFIX = '/sim/dadata/suggestions/api/4_1/rs/findById';
  */
 export function dadataSimulatorRoutes(state: DadataSimulatorState): FastifyPluginAsync {
   return async (app) => {
-    // Held requests end at shutdown instead of keeping the server open for `hangMs`.
-    const closing = new AbortController();
-    app.addHook('preClose', async () => closing.abort());
+    const closing = closingSignal(app);
 
     // Hooks added here run for this plugin's routes only.
     app.addHook('onRequest', async (req, reply) => {
-      state.requests += 1;
-      const b = state.behaviour;
-      if (b.latencyMs > 0) await sleep(b.latencyMs);
-      if (b.timeoutNext > 0) {
-        b.timeoutNext -= 1;
-        try {
-          await sleep(b.hangMs, undefined, { signal: closing.signal });
-        } catch {
-          return fail(reply, 503, 'Service Unavailable', 'Сервер останавливается');
-        }
-      }
-      if (b.failNext > 0) {
-        b.failNext -= 1;
-        return fail(reply, 500, 'Internal Server Error', 'Внутренняя ошибка сервера');
-      }
+      const fault = await simulateFaults(state, closing);
+      if (fault === 'stopping') return fail(reply, 503, 'Service Unavailable', 'Сервер останавливается');
+      if (fault === 'failed') return fail(reply, 500, 'Internal Server Error', 'Внутренняя ошибка сервера');
       const auth = req.headers.authorization;
       if (!auth?.startsWith('Token ') || auth === 'Token ') {
         return fail(reply, 401, 'Unauthorized', 'Не указан API-ключ');

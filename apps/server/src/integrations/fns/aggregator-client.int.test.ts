@@ -1,13 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { normaliseFiscalReceipt } from '@remed/core';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  itRetriesLaterOnFaults,
   magnitReceipt,
   pyaterochka,
   pyaterochkaQuery,
-  pyaterochkaReceipt,
+  resetReceiptStore,
 } from '../../../test/fns-receipts.ts';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import { aggregatorReceiptSource } from './aggregator-client.ts';
 import {
   ReceiptSimulatorStore,
@@ -19,19 +19,16 @@ const TOKEN = 'sim-token';
 const store = new ReceiptSimulatorStore(TOKEN);
 /** Answers the test sets, to reach codes and bodies the simulator itself never sends. */
 let canned: { status: number; body: string } = { status: 200, body: '{}' };
-let app: FastifyInstance;
-let origin: string;
 
 function client(overrides: { token?: string; timeoutMs?: number; baseUrl?: string } = {}) {
   return aggregatorReceiptSource({
-    baseUrl: overrides.baseUrl ?? `${origin}/sim/fns`,
+    baseUrl: overrides.baseUrl ?? `${origin()}/sim/fns`,
     token: overrides.token ?? TOKEN,
     timeoutMs: overrides.timeoutMs ?? 2_000,
   });
 }
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   await app.register(receiptSimulatorRoutes(store));
   await app.register(async (sub) => {
     sub.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -39,25 +36,10 @@ beforeAll(async () => {
       reply.code(canned.status).type('application/json').send(canned.body),
     );
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 beforeEach(() => {
-  store.clear();
-  store.register(pyaterochkaReceipt);
-  store.register(magnitReceipt);
-  Object.assign(store.behaviour, {
-    latencyMs: 0,
-    failNext: 0,
-    pendingNext: 0,
-    timeoutNext: 0,
-    hangMs: 10_000,
-  });
+  resetReceiptStore(store);
 });
 
 describe('aggregator client against the simulator', () => {
@@ -108,21 +90,7 @@ describe('aggregator client against the simulator', () => {
     expect((await client().lookup(pyaterochkaQuery)).kind).toBe('found');
   });
 
-  it('answers retry_later on HTTP 500, then finds the receipt', async () => {
-    store.behaviour.failNext = 1;
-    const r = await client().lookup(pyaterochkaQuery);
-    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('500') });
-    expect((await client().lookup(pyaterochkaQuery)).kind).toBe('found');
-  });
-
-  it('answers retry_later when the simulator does not answer within the client timeout', async () => {
-    store.behaviour.timeoutNext = 1;
-    store.behaviour.hangMs = 3_000;
-    const started = Date.now();
-    const r = await client({ timeoutMs: 200 }).lookup(pyaterochkaQuery);
-    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('вовремя') });
-    expect(Date.now() - started).toBeLessThan(2_000);
-  });
+  itRetriesLaterOnFaults(store, client, '500');
 
   it('answers retry_later, never not_found, for a wrong token', async () => {
     const r = await client({ token: 'wrong' }).lookup(pyaterochkaQuery);
@@ -136,7 +104,7 @@ describe('aggregator client against the simulator', () => {
 });
 
 describe('aggregator client on answers the simulator does not give', () => {
-  const cannedClient = () => client({ baseUrl: `${origin}/canned/` });
+  const cannedClient = () => client({ baseUrl: `${origin()}/canned/` });
 
   it.each([
     [2, 'ещё не поступил'],

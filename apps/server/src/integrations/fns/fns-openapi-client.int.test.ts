@@ -1,13 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import { normaliseFiscalReceipt } from '@remed/core';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  magnitReceipt,
+  itRetriesLaterOnFaults,
   pyaterochka,
   pyaterochkaQuery,
-  pyaterochkaReceipt,
+  resetReceiptStore,
 } from '../../../test/fns-receipts.ts';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import { aggregatorReceiptSource } from './aggregator-client.ts';
 import {
   type FnsOpenApiOptions,
@@ -22,12 +21,10 @@ const MASTER = 'sim-master-token';
 const store = new ReceiptSimulatorStore(MASTER);
 /** Headers of the KktService calls the simulator received. */
 const kktHeaders: Record<string, string | string[] | undefined>[] = [];
-let app: FastifyInstance;
-let origin: string;
 
 function client(overrides: Partial<FnsOpenApiOptions> = {}) {
   return fnsOpenApiReceiptSource({
-    baseUrl: `${origin}${FNS_OPENAPI_SIM_PREFIX}`,
+    baseUrl: `${origin()}${FNS_OPENAPI_SIM_PREFIX}`,
     masterToken: MASTER,
     userId: 'remed-test',
     timeoutMs: 2_000,
@@ -37,35 +34,16 @@ function client(overrides: Partial<FnsOpenApiOptions> = {}) {
   });
 }
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   app.addHook('onRequest', async (req) => {
     if (req.url.endsWith(KKT_SERVICE_PATH)) kktHeaders.push({ ...req.headers });
   });
   await app.register(fnsOpenApiSimulatorRoutes(store));
   await app.register(receiptSimulatorRoutes(store));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 beforeEach(() => {
-  store.clear();
-  store.expireTokens();
-  store.register(pyaterochkaReceipt);
-  store.register(magnitReceipt);
-  Object.assign(store.behaviour, {
-    latencyMs: 0,
-    failNext: 0,
-    pendingNext: 0,
-    processingPolls: 0,
-    timeoutNext: 0,
-    hangMs: 10_000,
-    tokenTtlMs: 3_600_000,
-  });
+  resetReceiptStore(store);
   kktHeaders.length = 0;
 });
 
@@ -114,7 +92,7 @@ describe('FNS Open API client against the simulator', () => {
 
   it('serves the same receipts to the aggregator protocol: one store for both', async () => {
     const aggregator = aggregatorReceiptSource({
-      baseUrl: `${origin}/sim/fns`,
+      baseUrl: `${origin()}/sim/fns`,
       token: MASTER,
       timeoutMs: 2_000,
     });
@@ -166,21 +144,7 @@ describe('FNS Open API client against the simulator', () => {
     expect((await client().lookup(pyaterochkaQuery)).kind).toBe('found');
   });
 
-  it('answers retry_later on HTTP 500, then finds the receipt', async () => {
-    store.behaviour.failNext = 1;
-    const r = await client().lookup(pyaterochkaQuery);
-    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('HTTP 500') });
-    expect((await client().lookup(pyaterochkaQuery)).kind).toBe('found');
-  });
-
-  it('answers retry_later when the simulator does not answer within the client timeout', async () => {
-    store.behaviour.timeoutNext = 1;
-    store.behaviour.hangMs = 3_000;
-    const started = performance.now();
-    const r = await client({ timeoutMs: 200 }).lookup(pyaterochkaQuery);
-    expect(r).toMatchObject({ kind: 'retry_later', message: expect.stringContaining('вовремя') });
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+  itRetriesLaterOnFaults(store, client, 'HTTP 500');
 
   it('answers retry_later, never not_found, for a wrong master token, and asks nothing else', async () => {
     const { result, requests, auth } = await counted(() =>

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { magnitReceipt, pyaterochkaQuery, pyaterochkaReceipt } from '../../../test/fns-receipts.ts';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import { fnsOpenApiReceiptSource } from './fns-openapi-client.ts';
 import {
   authResponseXml,
@@ -15,12 +14,10 @@ import {
 
 /** What the canned KktService answers to GetMessage, to reach answers the simulator never gives. */
 let canned: { status: number; body: string } = { status: 200, body: '' };
-let app: FastifyInstance;
-let origin: string;
 
 const client = () =>
   fnsOpenApiReceiptSource({
-    baseUrl: `${origin}/canned`,
+    baseUrl: `${origin()}/canned`,
     masterToken: 'canned-master-token',
     userId: 'remed-test',
     timeoutMs: 2_000,
@@ -28,8 +25,7 @@ const client = () =>
     pollBudgetMs: 300,
   });
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   await app.register(async (sub) => {
     sub.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
     sub.post('/canned/open-api/AuthService/0.1', async (_req, reply) =>
@@ -46,12 +42,6 @@ beforeAll(async () => {
       return reply.code(canned.status).type('text/xml').send(canned.body);
     });
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 describe('FNS Open API client on answers the simulator does not give', () => {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type QrFields, receiptId } from '@remed/core';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { closingSignal, simulateFaults } from '../simulated-faults.ts';
 import {
   AUTH_SERVICE_PATH,
   authResponseXml,
@@ -46,21 +46,9 @@ async function misbehave(
   closing: AbortSignal,
   reply: FastifyReply,
 ): Promise<FastifyReply | null> {
-  store.requests += 1;
-  const b = store.behaviour;
-  if (b.latencyMs > 0) await sleep(b.latencyMs);
-  if (b.timeoutNext > 0) {
-    b.timeoutNext -= 1;
-    try {
-      await sleep(b.hangMs, undefined, { signal: closing });
-    } catch {
-      return fault(reply, 503, 'Сервер останавливается');
-    }
-  }
-  if (b.failNext > 0) {
-    b.failNext -= 1;
-    return fault(reply, 500, 'Внутренняя ошибка сервера');
-  }
+  const faulty = await simulateFaults(store, closing);
+  if (faulty === 'stopping') return fault(reply, 503, 'Сервер останавливается');
+  if (faulty === 'failed') return fault(reply, 500, 'Внутренняя ошибка сервера');
   return null;
 }
 
@@ -136,9 +124,7 @@ function answerPoll(
  */
 export function fnsOpenApiSimulatorRoutes(store: ReceiptSimulatorStore): FastifyPluginAsync {
   return async (app) => {
-    // Held requests end at shutdown instead of keeping the server open for `hangMs`.
-    const closing = new AbortController();
-    app.addHook('preClose', async () => closing.abort());
+    const closing = closingSignal(app);
     const messages: Messages = new Map();
 
     // Scoped to this plugin: the rest of the server accepts no XML bodies.
@@ -149,12 +135,11 @@ export function fnsOpenApiSimulatorRoutes(store: ReceiptSimulatorStore): Fastify
     }
 
     app.post(`${FNS_OPENAPI_SIM_PREFIX}${AUTH_SERVICE_PATH}`, async (req, reply) => {
-      return (await misbehave(store, closing.signal, reply)) ?? authenticate(store, req.body, reply);
+      return (await misbehave(store, closing, reply)) ?? authenticate(store, req.body, reply);
     });
 
     app.post(`${FNS_OPENAPI_SIM_PREFIX}${KKT_SERVICE_PATH}`, async (req, reply) => {
-      const refused =
-        (await misbehave(store, closing.signal, reply)) ?? refuseTokens(store, req.headers, reply);
+      const refused = (await misbehave(store, closing, reply)) ?? refuseTokens(store, req.headers, reply);
       if (refused) return refused;
       const content = soapContent(req.body);
       if (content?.ns === FNS_NS.async && content.name === 'SendMessageRequest') {

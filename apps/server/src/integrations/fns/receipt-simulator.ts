@@ -1,13 +1,9 @@
 import crypto from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type FiscalReceipt, normaliseFiscalReceipt, parseQr, type QrFields, receiptId } from '@remed/core';
 import type { FastifyPluginAsync } from 'fastify';
+import { closingSignal, type SimulatedFaults, simulateFaults } from '../simulated-faults.ts';
 
-interface ReceiptSimulatorBehaviour {
-  /** Added before every answer. */
-  latencyMs: number;
-  /** The next N requests answer HTTP 500. */
-  failNext: number;
+interface ReceiptSimulatorBehaviour extends SimulatedFaults {
   /**
    * Aggregator: the next N requests answer code 2 (not yet received from the FNS) with `Retry-After`.
    * FNS Open API: the next N ticket requests stay PROCESSING however often they are polled.
@@ -15,9 +11,6 @@ interface ReceiptSimulatorBehaviour {
   pendingNext: number;
   /** FNS Open API: every ticket request answers PROCESSING to its first N polls, then completes. */
   processingPolls: number;
-  /** The next N requests are held for `hangMs` before an answer, so that the client times out. */
-  timeoutNext: number;
-  hangMs: number;
   /** FNS Open API: lifetime of a temporary token (its ExpireTime, and when it stops being accepted). */
   tokenTtlMs: number;
 }
@@ -119,9 +112,7 @@ const FORM = 'application/x-www-form-urlencoded';
  */
 export function receiptSimulatorRoutes(store: ReceiptSimulatorStore): FastifyPluginAsync {
   return async (app) => {
-    // Held requests end at shutdown instead of keeping the server open for `hangMs`.
-    const closing = new AbortController();
-    app.addHook('preClose', async () => closing.abort());
+    const closing = closingSignal(app);
 
     // Scoped to this plugin: the rest of the server accepts no form bodies.
     if (!app.hasContentTypeParser(FORM)) {
@@ -131,25 +122,14 @@ export function receiptSimulatorRoutes(store: ReceiptSimulatorStore): FastifyPlu
     }
 
     app.post('/sim/fns/api/v1/check/get', async (req, reply) => {
-      store.requests += 1;
-      const b = store.behaviour;
-      if (b.latencyMs > 0) await sleep(b.latencyMs);
-      if (b.timeoutNext > 0) {
-        b.timeoutNext -= 1;
-        try {
-          await sleep(b.hangMs, undefined, { signal: closing.signal });
-        } catch {
-          return reply.code(503).send({ code: 5, data: 'Сервер останавливается' });
-        }
-      }
-      if (b.failNext > 0) {
-        b.failNext -= 1;
-        return reply.code(500).send({ code: 5, data: 'Внутренняя ошибка сервера' });
-      }
+      const fault = await simulateFaults(store, closing);
+      if (fault === 'stopping') return reply.code(503).send({ code: 5, data: 'Сервер останавливается' });
+      if (fault === 'failed') return reply.code(500).send({ code: 5, data: 'Внутренняя ошибка сервера' });
       const form = formFields(req.body);
       if (form.token !== store.token) {
         return reply.code(401).send({ code: 5, data: 'Неверный токен доступа' });
       }
+      const b = store.behaviour;
       if (b.pendingNext > 0) {
         b.pendingNext -= 1;
         reply.header('retry-after', String(SIMULATOR_PENDING_RETRY_AFTER));

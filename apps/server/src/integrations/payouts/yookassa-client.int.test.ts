@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUpLocalServer } from '../../../test/local-server.ts';
 import type { PayoutProviderError, PayoutRequest } from './payout-provider.ts';
 import {
   amountToKopecks,
@@ -14,12 +13,10 @@ import { YookassaSimulatorState, yookassaSimulatorRoutes } from './yookassa-simu
 const CREDENTIALS = { agentId: '505050', secretKey: 'test_secret' };
 const state = new YookassaSimulatorState(CREDENTIALS);
 const received: unknown[] = [];
-let app: FastifyInstance;
-let origin: string;
 
 function provider(overrides: { secretKey?: string; timeoutMs?: number; baseUrl?: string } = {}) {
   return yookassaPayoutProvider({
-    baseUrl: overrides.baseUrl ?? `${origin}/sim/yookassa`,
+    baseUrl: overrides.baseUrl ?? `${origin()}/sim/yookassa`,
     agentId: CREDENTIALS.agentId,
     secretKey: overrides.secretKey ?? CREDENTIALS.secretKey,
     timeoutMs: overrides.timeoutMs ?? 2_000,
@@ -55,19 +52,12 @@ async function until(check: () => boolean, ms = 3_000) {
   }
 }
 
-beforeAll(async () => {
-  app = Fastify();
+const origin = setUpLocalServer(async (app) => {
   await app.register(yookassaSimulatorRoutes(state));
   app.post('/hooks/yookassa', async (req) => {
     received.push(req.body);
     return { ok: true };
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 beforeEach(() => {
@@ -208,7 +198,7 @@ describe('YooKassa payouts client against the simulator', () => {
   });
 
   it('delivers payout.succeeded and payout.canceled webhooks', async () => {
-    state.webhookUrl = `${origin}/hooks/yookassa`;
+    state.webhookUrl = `${origin()}/hooks/yookassa`;
     const ok = await provider().create(request());
     const no = await provider().create(request({ phone: '89161230000' }));
     await until(() => received.length >= 2);
@@ -218,7 +208,7 @@ describe('YooKassa payouts client against the simulator', () => {
   });
 
   it('delivers each webhook twice when told to', async () => {
-    state.webhookUrl = `${origin}/hooks/yookassa`;
+    state.webhookUrl = `${origin()}/hooks/yookassa`;
     state.behaviour.duplicateWebhooks = true;
     const created = await provider().create(request());
     await until(() => received.length >= 2);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { closingSignal } from '../simulated-faults.ts';
 import type { SbpBank } from './payout-provider.ts';
 import { SIMULATOR_SBP_BANKS } from './sbp-banks.ts';
 import { canonicalJson, invalid, type SimError, validate } from './yookassa-simulator-checks.ts';
@@ -167,9 +168,7 @@ export class YookassaSimulatorState {
  */
 export function yookassaSimulatorRoutes(state: YookassaSimulatorState): FastifyPluginAsync {
   return async (app) => {
-    // Held answers end at shutdown instead of keeping the server open for `hangMs`.
-    const closing = new AbortController();
-    app.addHook('preClose', async () => closing.abort());
+    const closing = closingSignal(app);
     app.addHook('onClose', async () => state.dispose());
 
     const expected = `Basic ${Buffer.from(`${state.credentials.agentId}:${state.credentials.secretKey}`).toString('base64')}`;
@@ -207,7 +206,7 @@ export function yookassaSimulatorRoutes(state: YookassaSimulatorState): FastifyP
       if (state.behaviour.timeoutNext > 0) {
         state.behaviour.timeoutNext -= 1;
         try {
-          await sleep(state.behaviour.hangMs, undefined, { signal: closing.signal });
+          await sleep(state.behaviour.hangMs, undefined, { signal: closing });
         } catch {
           return fail(reply, { status: 503, code: 'internal_server_error', description: 'Shutting down' });
         }

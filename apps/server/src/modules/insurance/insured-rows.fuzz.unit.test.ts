@@ -1,21 +1,21 @@
 import { INSURED_COLUMNS } from '@remed/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, csvText, damaged, FUZZ_RUNS, onlyTypedErrors, unstorable } from '../../../test/fuzz.ts';
+import {
+  anyText,
+  csvText,
+  damaged,
+  FUZZ_RUNS,
+  noiseAsTable,
+  onlyTypedErrors,
+  TABLE_REFUSALS,
+  unstorable,
+} from '../../../test/fuzz.ts';
 import { loadConfig } from '../../config.ts';
 import { type InsuredFile, insuredRows } from './insured-import-check.ts';
 import { insuredImportLimits } from './insured-import-limits.ts';
 import { writeTable } from './table-files.ts';
 
-const TABLE_ERRORS = [
-  'VALIDATION_FAILED',
-  'PAYLOAD_TOO_LARGE',
-  'TABLE_UNREADABLE',
-  'TABLE_TOO_MANY_ROWS',
-  'TABLE_CELL_TOO_LONG',
-  'TABLE_ROW_TOO_LONG',
-  'TABLE_UNPACKED_TOO_LARGE',
-];
 const HEADER = INSURED_COLUMNS.map((c) => c.title);
 const limits = insuredImportLimits(loadConfig({ NODE_ENV: 'test' }));
 
@@ -27,7 +27,7 @@ async function read(content: Buffer, format: 'csv' | 'xlsx') {
     const all = [];
     for await (const r of insuredRows(file, (p) => problems.push(p))) all.push(r);
     return all;
-  }, TABLE_ERRORS);
+  }, TABLE_REFUSALS);
   for (const p of problems) expect(p.length).toBeGreaterThan(0);
   for (const r of rows ?? []) {
     expect(Number.isInteger(r.line)).toBe(true);
@@ -52,11 +52,7 @@ describe('insured list files under random input', { timeout: 60_000 }, () => {
 
   it('random bytes given as CSV or as XLSX', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.uint8Array({ maxLength: 2048 }),
-        fc.constantFrom('csv' as const, 'xlsx' as const),
-        (b, f) => read(Buffer.from(b), f),
-      ),
+      fc.asyncProperty(noiseAsTable, ({ bytes, format }) => read(bytes, format)),
       FUZZ_RUNS,
     );
   });

@@ -1,17 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  attachClinics,
   TestClient as Client,
-  createTestContext,
   loggedIn,
   makeClinic,
-  makeOrganisations,
-  makeProgram,
   type TestClient,
   type TestContext,
 } from '../../../test/harness.ts';
-import { insuredClient, makeVisit, PrintedReceipts, THERAPIST } from '../../../test/visits.ts';
+import {
+  insuredClient,
+  makeVisit,
+  PrintedReceipts,
+  THERAPIST,
+  twoClinicsWorld,
+} from '../../../test/visits.ts';
 import { sqlRows } from '../../db/client.ts';
 import { auditLog, clinicRatingSnapshots, clinics, outboxMessages } from '../../db/schema/index.ts';
 import { RATING_RECOMPUTE_QUEUE, requestRatingRecompute } from './rating-jobs.ts';
@@ -33,15 +35,7 @@ let raced = 0;
 const distribution = () => [1, 2, 3, 4, 5].map((n) => [5, raced].filter((s) => s === n).length);
 
 beforeAll(async () => {
-  ctx = await createTestContext(
-    { LOGIN_RATE_PER_MINUTE: '1000' },
-    { overrides: { receiptSource: receipts } },
-  );
-  const orgs = await makeOrganisations(ctx.deps);
-  ({ programId } = await makeProgram(ctx.deps, orgs));
-  clinicA = await makeClinic(ctx.deps, [['B01.047.001', THERAPIST, 2500]], { cashback: 5 });
-  clinicB = await makeClinic(ctx.deps, [['B01.047.001', THERAPIST, 2500]], { cashback: 5 });
-  await attachClinics(ctx.deps, programId, [clinicA.id, clinicB.id]);
+  ({ ctx, programId, clinicA, clinicB } = await twoClinicsWorld(receipts));
   doctor = (await loggedIn(ctx, ['console_doctor'])).client;
   userA = (await loggedIn(ctx, ['clinic_user'], { clinicIds: [clinicA.id] })).client;
   userB = (await loggedIn(ctx, ['clinic_user'], { clinicIds: [clinicB.id] })).client;
