@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateInput } from './list-query.schemas.ts';
 
 /** The bonus program allows 2–10 % cashback, whole percents. */
 export const CASHBACK_MIN = 2;
@@ -10,7 +11,7 @@ export const cashbackChangeSchema = z.object({
     .int('Кэшбэк — целое число процентов')
     .min(CASHBACK_MIN, `Кэшбэк не меньше ${CASHBACK_MIN} %`)
     .max(CASHBACK_MAX, `Кэшбэк не больше ${CASHBACK_MAX} %`),
-  validFrom: z.iso.date('Дата в формате ГГГГ-ММ-ДД'),
+  validFrom: isoDateInput,
 });
 export type CashbackChange = z.infer<typeof cashbackChangeSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, phoneSchema } from './auth.schemas.ts';
+import { pageLimit } from './list-query.schemas.ts';
 
 /** The service's departments a clinic writes to: one chat thread per clinic and department. */
 export const CHAT_DEPARTMENTS = ['general', 'contracts', 'planning', 'expertise'] as const;
@@ -66,7 +67,7 @@ export const markChatReadSchema = z.object({ seq: z.number().int().min(0) });
 export const chatMessagesQuerySchema = z.object({
   /** Messages older than this sequence number (the oldest one already shown). */
   before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: pageLimit(100, 30),
   q: z.string().trim().max(200).optional(),
 });
 

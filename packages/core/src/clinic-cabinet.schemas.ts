@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { letterStatusSchema } from './console.schemas.ts';
+import { endNotBeforeStart, isoDateInput, offsetPaging, optionalPeriod } from './list-query.schemas.ts';
 
-/** An optional period of days; either end may be left open. */
-const period = {
-  from: z.iso.date('Дата в формате ГГГГ-ММ-ДД').optional(),
-  to: z.iso.date('Дата в формате ГГГГ-ММ-ДД').optional(),
-};
+const period = optionalPeriod(isoDateInput);
 const search = z.string().trim().max(100, 'Не длиннее 100 символов').optional();
-const paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-};
-const periodInOrder = (v: { from?: string | undefined; to?: string | undefined }) =>
-  !v.from || !v.to || v.from <= v.to;
-const periodMessage = { message: 'Конец периода раньше начала', path: ['to'] };
+const paging = offsetPaging(200, 50);
+const periodInOrder = endNotBeforeStart('from', 'to');
+
+/** A list's own filter fields plus a period and a search: the filter the page holds, and the query for one page. */
+function filterAndQuery<S extends z.ZodRawShape>(own: S) {
+  const filter = { ...own, ...period, q: search };
+  return {
+    filter: z.object(filter).refine(...periodInOrder),
+    query: z.object({ ...filter, ...paging }).refine(...periodInOrder),
+  };
+}
 
 /**
  * The attachment list of a clinic: insured people of the programs that include the clinic. «Attached» while the
@@ -23,16 +24,12 @@ const periodMessage = { message: 'Конец периода раньше нач�
 export const attachmentStateSchema = z.enum(['attached', 'detached', 'all']);
 export type AttachmentState = z.infer<typeof attachmentStateSchema>;
 
-const patientsFilter = {
+const patients = filterAndQuery({
   programId: z.uuid('Неверная программа').optional(),
   state: attachmentStateSchema.default('all'),
-  ...period,
-  q: search,
-};
-export const clinicPatientsFilterSchema = z.object(patientsFilter).refine(periodInOrder, periodMessage);
-export const clinicPatientsQuerySchema = z
-  .object({ ...patientsFilter, ...paging })
-  .refine(periodInOrder, periodMessage);
+});
+export const clinicPatientsFilterSchema = patients.filter;
+export const clinicPatientsQuerySchema = patients.query;
 export type ClinicPatientsFilter = z.input<typeof clinicPatientsFilterSchema>;
 
 /** Only what the clinic needs to receive a patient (152-ФЗ: no phone, e-mail or health data here). */
@@ -56,15 +53,11 @@ export const clinicProgramOptionSchema = z.object({
 });
 
 /** Guarantee letters addressed to one clinic: by state, by the day of issue, by number, patient or policy. */
-const lettersFilter = {
+const letters = filterAndQuery({
   status: letterStatusSchema.optional(),
-  ...period,
-  q: search,
-};
-export const clinicLettersFilterSchema = z.object(lettersFilter).refine(periodInOrder, periodMessage);
-export const clinicLettersQuerySchema = z
-  .object({ ...lettersFilter, ...paging })
-  .refine(periodInOrder, periodMessage);
+});
+export const clinicLettersFilterSchema = letters.filter;
+export const clinicLettersQuerySchema = letters.query;
 export type ClinicLettersFilter = z.input<typeof clinicLettersFilterSchema>;
 
 export const tableFormatSchema = z.enum(['xlsx', 'csv']);

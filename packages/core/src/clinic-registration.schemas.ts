@@ -49,6 +49,14 @@ type Problems = Map<string, string>;
 
 const str = (max: number) => z.string().trim().max(max, `Не длиннее ${max} символов`);
 
+/** Plain text fields of the form, each by its longest length. */
+type TextShape<K extends string> = Record<K, ReturnType<typeof str>>;
+function textFields<K extends string>(maxLengths: Record<K, number>): TextShape<K> {
+  const fields = Object.entries<number>(maxLengths).map(([field, max]) => [field, str(max)]);
+  return Object.fromEntries(fields) as TextShape<K>;
+}
+type TextInput<S> = { [K in keyof S]: string };
+
 function required(problems: Problems, field: string, value: string, message: string): string {
   if (value === '') problems.set(field, message);
   return value;
@@ -62,17 +70,17 @@ function identifier(problems: Problems, field: string, r: IdentifierResult): str
   return r.value;
 }
 
-const organisationShape = {
-  inn: str(20),
-  kpp: str(20),
-  ogrn: str(20),
-  name: str(500),
-  shortName: str(200),
-  address: str(500),
-  headName: str(200),
-  headPost: str(200),
-};
-type OrganisationInput = { [K in keyof typeof organisationShape]: string };
+const organisationShape = textFields({
+  inn: 20,
+  kpp: 20,
+  ogrn: 20,
+  name: 500,
+  shortName: 200,
+  address: 500,
+  headName: 200,
+  headPost: 200,
+});
+type OrganisationInput = TextInput<typeof organisationShape>;
 
 function checkOrganisation(v: OrganisationInput, problems: Problems) {
   const inn = identifier(problems, 'inn', validateInn(v.inn));
@@ -105,13 +113,8 @@ function checkOrganisation(v: OrganisationInput, problems: Problems) {
   };
 }
 
-const bankShape = {
-  bik: str(20),
-  bankName: str(300),
-  correspondentAccount: str(40),
-  settlementAccount: str(40),
-};
-type BankInput = { [K in keyof typeof bankShape]: string };
+const bankShape = textFields({ bik: 20, bankName: 300, correspondentAccount: 40, settlementAccount: 40 });
+type BankInput = TextInput<typeof bankShape>;
 
 function checkBank(v: BankInput, problems: Problems) {
   const bik = identifier(problems, 'bik', validateBik(v.bik));
@@ -130,8 +133,8 @@ function checkBank(v: BankInput, problems: Problems) {
   };
 }
 
-const contactsShape = { email: str(254), phone: str(40) };
-type ContactsInput = { [K in keyof typeof contactsShape]: string };
+const contactsShape = textFields({ email: 254, phone: 40 });
+type ContactsInput = TextInput<typeof contactsShape>;
 
 function email(problems: Problems, field: string, value: string): string {
   if (value === '') {
@@ -154,9 +157,7 @@ function checkContacts(v: ContactsInput, problems: Problems) {
 }
 
 const accountShape = {
-  fullName: str(200),
-  userEmail: str(254),
-  userPhone: str(40),
+  ...textFields({ fullName: 200, userEmail: 254, userPhone: 40 }),
   password: z.string().max(128, 'Пароль должен быть не длиннее 128 символов'),
   confirmBy: z.enum(['email', 'phone']),
 };
@@ -204,50 +205,60 @@ function checked<S extends z.ZodRawShape, T>(
   });
 }
 
-export const clinicOrganisationSchema = checked(organisationShape, checkOrganisation);
-export const clinicBankSchema = checked(bankShape, checkBank);
-export const clinicContactsSchema = checked(contactsShape, checkContacts);
+/** One part of the form: its fields and the check that reads them. */
+interface Section<S, I, O> {
+  shape: S;
+  check: (v: I, problems: Problems) => O;
+}
+type AnySection = Section<z.ZodRawShape, never, object>;
+type Both<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-const requisitesShape = { ...organisationShape, ...bankShape, ...contactsShape };
-const checkRequisites = (v: OrganisationInput & BankInput & ContactsInput, problems: Problems) => ({
-  ...checkOrganisation(v, problems),
-  ...checkBank(v, problems),
-  ...checkContacts(v, problems),
-});
+/** Parts checked as one form: their fields side by side, each part's check run in turn. */
+function joined<P extends AnySection[]>(
+  ...parts: P
+): Section<
+  Both<P[number]['shape']>,
+  Both<Parameters<P[number]['check']>[0]>,
+  Both<ReturnType<P[number]['check']>>
+> {
+  return {
+    shape: Object.assign({}, ...parts.map((p) => p.shape)),
+    check: (v, problems) => Object.assign({}, ...parts.map((p) => p.check(v as never, problems))),
+  };
+}
+
+const organisation = { shape: organisationShape, check: checkOrganisation };
+const bank = { shape: bankShape, check: checkBank };
+const contacts = { shape: contactsShape, check: checkContacts };
+const agreement = { shape: agreementShape, check: checkAgreement };
+const requisites = joined(organisation, bank, contacts);
+const registration = joined(requisites, { shape: accountShape, check: checkAccount }, agreement);
+
+export const clinicOrganisationSchema = checked(organisation.shape, organisation.check);
+export const clinicBankSchema = checked(bank.shape, bank.check);
+export const clinicContactsSchema = checked(contacts.shape, contacts.check);
 
 /** The clinic's requisites as the requisites page edits them (the ИНН itself cannot change). */
-export const clinicRequisitesSchema = checked(requisitesShape, checkRequisites);
+export const clinicRequisitesSchema = checked(requisites.shape, requisites.check);
 export type ClinicRequisitesInput = z.input<typeof clinicRequisitesSchema>;
 export type ClinicRequisites = z.output<typeof clinicRequisitesSchema>;
 
 /** Another legal entity of a network, added by a signed-in clinic employee. */
-export const clinicNetworkAddSchema = checked({ ...requisitesShape, ...agreementShape }, (v, problems) => ({
-  ...checkRequisites(v, problems),
-  ...checkAgreement(v, problems),
-}));
+const networkAdd = joined(requisites, agreement);
+export const clinicNetworkAddSchema = checked(networkAdd.shape, networkAdd.check);
 export type ClinicNetworkAddInput = z.input<typeof clinicNetworkAddSchema>;
 
-const registrationShape = { ...requisitesShape, ...accountShape, ...agreementShape };
-const checkRegistration = (
-  v: OrganisationInput & BankInput & ContactsInput & AccountInput & { userAgreement: boolean },
-  problems: Problems,
-) => ({
-  ...checkRequisites(v, problems),
-  ...checkAccount(v, problems),
-  ...checkAgreement(v, problems),
-});
-
 /** Everything the public wizard collects; the code request carries it so that it is checked before a code goes out. */
-export const clinicRegistrationSchema = checked(registrationShape, checkRegistration);
+export const clinicRegistrationSchema = checked(registration.shape, registration.check);
 export type ClinicRegistrationInput = z.input<typeof clinicRegistrationSchema>;
 export type ClinicRegistration = z.output<typeof clinicRegistrationSchema>;
 
 /** The registration itself: the same fields and the one-time code that confirms the chosen contact. */
 export const clinicRegistrationSubmitSchema = checked(
-  { ...registrationShape, code: z.string().trim().max(20) },
+  { ...registration.shape, code: z.string().trim().max(20) },
   (v, problems) => {
     if (!/^\d{6}$/.test(v.code)) problems.set('code', 'Код — это 6 цифр из письма или SMS');
-    return { ...checkRegistration(v, problems), code: v.code };
+    return { ...registration.check(v, problems), code: v.code };
   },
 );
 export type ClinicRegistrationSubmitInput = z.input<typeof clinicRegistrationSubmitSchema>;
@@ -262,17 +273,16 @@ export type RegistrationCodeSent = z.infer<typeof registrationCodeResponseSchema
 
 export const innAvailabilitySchema = z.object({ available: z.boolean() });
 
+/** Text fields of the stored requisites; any of them may still be empty (null). */
+type StoredShape<K extends string> = Record<K, z.ZodNullable<z.ZodString>>;
+function storedFields<const K extends string>(fields: readonly K[]): StoredShape<K> {
+  return Object.fromEntries(fields.map((field) => [field, z.string().nullable()])) as StoredShape<K>;
+}
+
 export const clinicRequisitesViewSchema = z.object({
   id: z.uuid(),
   ...partyIdentityShape,
-  headName: z.string().nullable(),
-  headPost: z.string().nullable(),
-  bik: z.string().nullable(),
-  bankName: z.string().nullable(),
-  correspondentAccount: z.string().nullable(),
-  settlementAccount: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
+  ...storedFields(['headName', 'headPost', ...CLINIC_BANK_FIELDS, ...CLINIC_CONTACT_FIELDS]),
   registeredAt: z.iso.datetime().nullable(),
 });
 export type ClinicRequisitesView = z.infer<typeof clinicRequisitesViewSchema>;

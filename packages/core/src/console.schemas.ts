@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_CODE_RE } from './adjudication/letter.ts';
+import { isoDateInput } from './list-query.schemas.ts';
 
 export const serviceCodeSchema = z
   .string()
@@ -54,7 +55,7 @@ export const issueLetterSchema = servicesRequestSchema.extend({
 
 export const cancelLetterSchema = z.object({ reason: z.string().trim().min(3, 'Укажите причину').max(500) });
 export const extendLetterSchema = z.object({
-  validUntil: z.iso.date('Дата в формате ГГГГ-ММ-ДД'),
+  validUntil: isoDateInput,
   reason: z.string().trim().min(3, 'Укажите причину').max(500),
 });
 

@@ -6,6 +6,7 @@ import {
   DOCUMENT_ACTIONS,
   DOCUMENT_STATUSES,
 } from './edo/transitions.ts';
+import { endNotBeforeStart, isoDateInput, optionalPeriod, pageLimit } from './list-query.schemas.ts';
 
 export const sideSchema = z.enum(['service', 'clinic']);
 
@@ -60,14 +61,12 @@ export const clinicContractsSchema = z.object({
 });
 export type ClinicContracts = z.infer<typeof clinicContractsSchema>;
 
-const isoDate = z.iso.date('Дата в формате ГГГГ-ММ-ДД');
-
 export const createSupplementSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('prolongation'), validUntil: isoDate }),
-  z.object({ type: z.literal('requisites'), effectiveFrom: isoDate }),
+  z.object({ type: z.literal('prolongation'), validUntil: isoDateInput }),
+  z.object({ type: z.literal('requisites'), effectiveFrom: isoDateInput }),
   z.object({
     type: z.literal('cashback'),
-    effectiveFrom: isoDate,
+    effectiveFrom: isoDateInput,
     cashbackPercent: z
       .number()
       .int('Целое число процентов')
@@ -149,15 +148,12 @@ export const uploadDocumentSchema = z
   .object({
     type: z.enum(DOCUMENT_TYPES, 'Выберите тип документа'),
     number: z.string().trim().min(1, 'Укажите номер документа').max(100, 'Не длиннее 100 символов'),
-    documentDate: isoDate,
-    periodFrom: isoDate.optional(),
-    periodTo: isoDate.optional(),
+    documentDate: isoDateInput,
+    periodFrom: isoDateInput.optional(),
+    periodTo: isoDateInput.optional(),
     comment: z.string().trim().max(2000, 'Не длиннее 2000 символов').optional(),
   })
-  .refine((d) => !d.periodFrom || !d.periodTo || d.periodFrom <= d.periodTo, {
-    path: ['periodTo'],
-    message: 'Конец периода раньше начала',
-  });
+  .refine(...endNotBeforeStart('periodFrom', 'periodTo'));
 export type UploadDocument = z.infer<typeof uploadDocumentSchema>;
 
 export const rejectDocumentSchema = z.object({
@@ -168,8 +164,7 @@ export const documentFilterSchema = z.object({
   clinicId: z.uuid().optional(),
   type: z.enum(DOCUMENT_TYPES).optional(),
   status: z.enum(DOCUMENT_STATUSES).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  ...optionalPeriod(isoDateInput),
   q: z.string().trim().max(200).optional(),
 });
 export type DocumentFilter = z.infer<typeof documentFilterSchema>;
@@ -206,10 +201,9 @@ export const historyFilterSchema = z.object({
   status: z
     .enum([...new Set([...CONTRACT_STATUSES, ...DOCUMENT_STATUSES])] as [string, ...string[]])
     .optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  ...optionalPeriod(isoDateInput),
   q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  limit: pageLimit(500, 200),
 });
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 

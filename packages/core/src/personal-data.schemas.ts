@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_TEXTS, type ConsentKind } from './consents.ts';
+import { optionalPeriod, pageLimit } from './list-query.schemas.ts';
 
 export const CONSENT_METHODS = ['registration', 'account', 'written'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -110,14 +111,13 @@ export type AdminHealthView = z.infer<typeof adminHealthViewSchema>;
 export const viewLogQuerySchema = z.object({
   personId: z.uuid().optional(),
   userId: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  ...optionalPeriod(z.iso.date()),
   /** The `next` of the previous page: the time and id of its last row. */
   before: z
     .string()
     .regex(/^\d{1,15}_\d{1,19}$/, 'Неверная отметка страницы')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 export type ViewLogQuery = z.infer<typeof viewLogQuerySchema>;
 

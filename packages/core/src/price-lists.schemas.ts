@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateInput } from './list-query.schemas.ts';
 import { PRICE_LIST_COLUMNS, type PriceListColumnKey } from './price-lists/columns.ts';
 import { checkPriceRow, PRICE_ROW_LIMITS } from './price-lists/validate.ts';
 
@@ -102,7 +103,7 @@ export const priceRowInputSchema = z
 export type PriceRowInputBody = z.infer<typeof priceRowInputSchema>;
 
 export const publishPriceListSchema = z.object({
-  effectiveFrom: z.iso.date('Дата в формате ГГГГ-ММ-ДД'),
+  effectiveFrom: isoDateInput,
 });
 
 export const createPriceListDraftSchema = z.object({

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
+import { monthInput, optionalPeriod } from './list-query.schemas.ts';
 
 /** The longest period one report covers. */
 export const REPORT_MAX_MONTHS = 36;
 
-export const reportQuerySchema = z.object({ from: month.optional(), to: month.optional() });
+export const reportQuerySchema = z.object(optionalPeriod(monthInput));
 
 export const reportRowSchema = z.object({
   /** YYYY-MM */

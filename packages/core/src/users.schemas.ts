@@ -8,6 +8,7 @@ import {
   roleSchema,
   userAccountShape,
 } from './auth.schemas.ts';
+import { offsetPaging, optionalPeriod } from './list-query.schemas.ts';
 
 export const userViewSchema = z.object({
   ...userAccountShape,
@@ -59,8 +60,7 @@ export const userListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   role: roleSchema.optional(),
   blocked: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...offsetPaging(200, 50),
 });
 
 export const organisationsResponseSchema = z.object({
@@ -89,10 +89,8 @@ export const auditQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
   entityType: z.string().trim().max(100).optional(),
   entityId: z.string().trim().max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...optionalPeriod(z.iso.date()),
+  ...offsetPaging(500, 100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -127,6 +127,15 @@ describe('adjudication: receipt-level checks, first failing decides', () => {
 });
 
 describe('adjudication: item-level outcomes', () => {
+  // A receipt line no letter line pays for.
+  const unpaidLine = (index: number, paid: number, reason: string) => ({
+    item: index,
+    letterLine: null,
+    paid,
+    approved: 0,
+    reason,
+  });
+
   it('UNIDENTIFIED_ITEM: a generic item sends the receipt to review', () => {
     const { decision, explanation } = run(
       receipt([item(CONSULT, 250000), item('Медицинская услуга', 50000)]),
@@ -136,13 +145,7 @@ describe('adjudication: item-level outcomes', () => {
       reasons: ['UNIDENTIFIED_ITEM'],
       reimbursement: 0,
     });
-    expect(decision.lines[1]).toEqual({
-      item: 1,
-      letterLine: null,
-      paid: 50000,
-      approved: 0,
-      reason: 'UNIDENTIFIED_ITEM',
-    });
+    expect(decision.lines[1]).toEqual(unpaidLine(1, 50000, 'UNIDENTIFIED_ITEM'));
     expect(explanation.lines[1]).toContain('нельзя понять');
   });
 
@@ -179,13 +182,7 @@ describe('adjudication: item-level outcomes', () => {
     });
     expect(decision.paid).toBe(273000);
     expect(decision.cashback).toBe(12500);
-    expect(decision.lines[1]).toEqual({
-      item: 1,
-      letterLine: null,
-      paid: 3000,
-      approved: 0,
-      reason: 'NOT_IN_LETTER',
-    });
+    expect(decision.lines[1]).toEqual(unpaidLine(1, 3000, 'NOT_IN_LETTER'));
     expect(explanation.lines[1]).toContain('нет в гарантийном письме');
   });
 

@@ -13,6 +13,12 @@ const letter = (...lines: [string, number?, string?][]): GuaranteeLetterItem[] =
 const match = (name: string, lines: GuaranteeLetterItem[], price = 100000): MatchResult =>
   matchItem({ name, price, quantity: 1, sum: price }, prepareLines(lines));
 
+// The one-line letter cases: a till name against the single letter line it should match or nearly match.
+const matchesTheLine = (till: string, letterName: string) =>
+  expect(match(till, letter([letterName]))).toEqual({ kind: 'matched', line: 1 });
+const nearMissesTheLine = (till: string, letterName: string) =>
+  expect(match(till, letter([letterName]))).toEqual({ kind: 'near_miss', lines: [1] });
+
 describe('one service, as tills print it', () => {
   const visit = letter(['Прием (осмотр, консультация) врача-невролога первичный', 180000, 'B01.023.001']);
   it.each([
@@ -44,9 +50,7 @@ describe('one service, as tills print it', () => {
     ['Глюкоза', 'Исследование уровня глюкозы в крови'],
     ['Рентгенография органов грудной клетки', 'Рентгенография легких'],
     ['УЗИ органов брюшной полости', 'Ультразвуковое исследование органов брюшной полости (комплексное)'],
-  ])('%s is %s', (till, letterName) => {
-    expect(match(till, letter([letterName]))).toEqual({ kind: 'matched', line: 1 });
-  });
+  ])('%s is %s', matchesTheLine);
 });
 
 describe('variants that make a different service go to a person (near miss)', () => {
@@ -66,9 +70,7 @@ describe('variants that make a different service go to a person (near miss)', ()
     ['Рентгенография левой кисти', 'Рентгенография правой кисти'],
     ['Рентгенография обеих кистей', 'Рентгенография кисти'],
     ['КТ органов брюшной полости с контрастированием', 'КТ органов брюшной полости'],
-  ])('%s against «%s»', (till, letterName) => {
-    expect(match(till, letter([letterName]))).toEqual({ kind: 'near_miss', lines: [1] });
-  });
+  ])('%s against «%s»', nearMissesTheLine);
 });
 
 describe('generic names are never paid by the engine', () => {
@@ -148,9 +150,7 @@ describe('parentheses, dots and what a code says', () => {
     ],
     ['ЛПНП', 'Холестерин низкой плотности( ЛПНП)'],
     ['Прием (осмотр, консультация) врача-терапевта', 'Прием (осмотр, консультация) врача-терапевта'],
-  ])('%s is %s', (till, letterName) => {
-    expect(match(till, letter([letterName]))).toEqual({ kind: 'matched', line: 1 });
-  });
+  ])('%s is %s', matchesTheLine);
 
   it.each([
     [
@@ -166,9 +166,7 @@ describe('parentheses, dots and what a code says', () => {
     ['УЗИ тазобедренных суставов (оба)', 'Ультразвуковое исследование тазобедренного сустава'],
     ['ЭКГ с расшифровкой', 'ЭКГ без расшифровки'],
     ['Прием врача мануальной терапии первичный /60мин/', 'Прием врача мануальной терапии первичный /30мин/'],
-  ])('%s is a variant of %s', (till, letterName) => {
-    expect(match(till, letter([letterName]))).toEqual({ kind: 'near_miss', lines: [1] });
-  });
+  ])('%s is a variant of %s', nearMissesTheLine);
 
   it('takes a first visit from the line code, and refuses a repeat one under it', () => {
     const lines = letter(['Прием (осмотр, консультация) врача-терапевта', 253000, 'B01.047.001']);

@@ -34,19 +34,47 @@ const DOCUMENT_ALLOWED: [DocumentStatus, DocumentAction, 'sender' | 'recipient',
   ['received', 'reject', 'recipient', 'rejected'],
 ];
 
-describe('contract transitions', () => {
-  it.each(CONTRACT_ALLOWED)('%s --%s by %s--> %s', (from, action, side, to) => {
-    expect(contractNext(from, action, side)).toBe(to);
+interface Machine<S extends string, A extends string, P extends string> {
+  statuses: readonly S[];
+  actions: readonly A[];
+  parties: readonly P[];
+  allowed: [S, A, P, S][];
+  next: (from: S, action: A, party: P) => S | null;
+}
+
+/**
+ * Declares the tests every transition table shares: each allowed move leads where the table says, and a walk
+ * over every status, action and party refuses whatever the table does not name.
+ */
+function itFollowsItsTable<S extends string, A extends string, P extends string>(
+  { statuses, actions, parties, allowed, next }: Machine<S, A, P>,
+  refusalTitle: string,
+) {
+  it.each(allowed)('%s --%s by %s--> %s', (from, action, party, to) => {
+    expect(next(from, action, party)).toBe(to);
   });
 
-  it('refuses every other combination', () => {
-    for (const from of CONTRACT_STATUSES)
-      for (const action of CONTRACT_ACTIONS)
-        for (const side of ['service', 'clinic'] as const) {
-          const allowed = CONTRACT_ALLOWED.find((t) => t[0] === from && t[1] === action && t[2] === side);
-          if (!allowed) expect(contractNext(from, action, side), `${from} ${action} ${side}`).toBeNull();
+  it(refusalTitle, () => {
+    for (const from of statuses)
+      for (const action of actions)
+        for (const party of parties) {
+          const listed = allowed.find((t) => t[0] === from && t[1] === action && t[2] === party);
+          if (!listed) expect(next(from, action, party), `${from} ${action} ${party}`).toBeNull();
         }
   });
+}
+
+describe('contract transitions', () => {
+  itFollowsItsTable(
+    {
+      statuses: CONTRACT_STATUSES,
+      actions: CONTRACT_ACTIONS,
+      parties: ['service', 'clinic'],
+      allowed: CONTRACT_ALLOWED,
+      next: contractNext,
+    },
+    'refuses every other combination',
+  );
 
   it('a signed or cancelled contract allows nothing to anyone', () => {
     for (const s of ['signed', 'cancelled'] as const) {
@@ -65,18 +93,16 @@ describe('contract transitions', () => {
 });
 
 describe('document transitions', () => {
-  it.each(DOCUMENT_ALLOWED)('%s --%s by %s--> %s', (from, action, role, to) => {
-    expect(documentNext(from, action, role)).toBe(to);
-  });
-
-  it('refuses every other combination, and the sender never answers its own document', () => {
-    for (const from of DOCUMENT_STATUSES)
-      for (const action of DOCUMENT_ACTIONS)
-        for (const role of ['sender', 'recipient'] as const) {
-          const allowed = DOCUMENT_ALLOWED.find((t) => t[0] === from && t[1] === action && t[2] === role);
-          if (!allowed) expect(documentNext(from, action, role), `${from} ${action} ${role}`).toBeNull();
-        }
-  });
+  itFollowsItsTable(
+    {
+      statuses: DOCUMENT_STATUSES,
+      actions: DOCUMENT_ACTIONS,
+      parties: ['sender', 'recipient'],
+      allowed: DOCUMENT_ALLOWED,
+      next: documentNext,
+    },
+    'refuses every other combination, and the sender never answers its own document',
+  );
 
   it('offers sign and reject to the recipient only while the document is open', () => {
     expect(documentActions('received', 'recipient')).toEqual(['sign', 'reject']);

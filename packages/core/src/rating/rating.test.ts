@@ -18,6 +18,12 @@ const clinic = (clinicId: string, o: Partial<ClinicRatingInput> = {}): ClinicRat
   ...o,
 });
 
+const quote = (clinicId: string, serviceCode: string, price: number): PriceQuote => ({
+  clinicId,
+  serviceCode,
+  price,
+});
+
 const byId = (list: ReturnType<typeof computeRatings>) => new Map(list.map((r) => [r.clinicId, r]));
 
 describe('rating formula', () => {
@@ -144,11 +150,11 @@ describe('rating formula', () => {
 
   it('prices are compared with the median of the other clinics, code by code', () => {
     const prices: PriceQuote[] = [
-      { clinicId: 'a', serviceCode: 'B01.047.001', price: 300_000 },
-      { clinicId: 'b', serviceCode: 'B01.047.001', price: 200_000 },
-      { clinicId: 'c', serviceCode: 'B01.047.001', price: 250_000 },
-      { clinicId: 'd', serviceCode: 'B01.047.001', price: 100_000 },
-      { clinicId: 'a', serviceCode: 'A04.16.001', price: 500_000 },
+      quote('a', 'B01.047.001', 300_000),
+      quote('b', 'B01.047.001', 200_000),
+      quote('c', 'B01.047.001', 250_000),
+      quote('d', 'B01.047.001', 100_000),
+      quote('a', 'A04.16.001', 500_000),
     ];
     const ratios = priceRatios(prices);
     // a against b, c, d: median 200 000; the code only a prices is not compared.
@@ -171,19 +177,16 @@ describe('rating formula', () => {
   });
 
   it('a clinic that prices no code another clinic prices is at the median', () => {
-    const [r] = computeRatings(
-      [clinic('alone')],
-      [{ clinicId: 'alone', serviceCode: 'B01.047.001', price: 250_000 }],
-    );
+    const [r] = computeRatings([clinic('alone')], [quote('alone', 'B01.047.001', 250_000)]);
     expect(r!.components.price).toMatchObject({ codes: 0, index: null, adjustedIndex: 1, score: 0.5 });
   });
 
   it('all components together: the worked example of docs/rating.md', () => {
     const prices: PriceQuote[] = [
-      { clinicId: 'a', serviceCode: 'B01.047.001', price: 250_000 },
-      { clinicId: 'b', serviceCode: 'B01.047.001', price: 300_000 },
-      { clinicId: 'a', serviceCode: 'B03.016.003', price: 75_000 },
-      { clinicId: 'b', serviceCode: 'B03.016.003', price: 90_000 },
+      quote('a', 'B01.047.001', 250_000),
+      quote('b', 'B01.047.001', 300_000),
+      quote('a', 'B03.016.003', 75_000),
+      quote('b', 'B03.016.003', 90_000),
     ];
     const rated = byId(
       computeRatings(

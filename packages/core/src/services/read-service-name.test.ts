@@ -80,6 +80,9 @@ describe('readServiceName: family (kind and object)', () => {
   });
 });
 
+const readsQualifiers = (name: string, qualifiers: object) =>
+  expect(readServiceName(name).qualifiers).toEqual(qualifiers);
+
 describe('readServiceName: qualifiers', () => {
   it.each([
     ['Прием врача-педиатра первичный', { visit: 'first' }],
@@ -102,9 +105,7 @@ describe('readServiceName: qualifiers', () => {
     ['МРТ двух зон', { zones: '2' }],
     ['КТ органов брюшной полости с контрастированием', { contrast: 'with' }],
     ['Рентгенография грудной клетки в двух проекциях', { projections: '2' }],
-  ])('%s → %j', (name, qualifiers) => {
-    expect(readServiceName(name).qualifiers).toEqual(qualifiers);
-  });
+  ])('%s → %j', readsQualifiers);
 });
 
 describe('readServiceName: generic names', () => {
@@ -131,7 +132,5 @@ describe('readServiceName: sides said in other words', () => {
     ['Промывание верхнечелюстной пазухи носа с одной стороны', { side: 'one' }],
     ['Промывание верхнечелюстной пазухи носа с двух сторон', { side: 'both' }],
     ['УЗИ молочных желез билатерально', { side: 'both' }],
-  ])('%s → %j', (name, qualifiers) => {
-    expect(readServiceName(name).qualifiers).toEqual(qualifiers);
-  });
+  ])('%s → %j', readsQualifiers);
 });
