@@ -41,71 +41,81 @@ export interface NavItem {
 /** Staff who see letters addressed to their organisation; the insured see their own under another title. */
 const STAFF_LETTER_READERS: readonly Role[] = ['clinic_user', 'insurer_user'];
 
-/** The single list of sections: the navbar shows it and the router guards pages with the same roles. */
-const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Главная', icon: IconHome, roles: 'all' },
-  { to: '/help', label: 'Попросить помощи', icon: IconFirstAidKit, roles: ['insured'] },
-  { to: '/letters', label: 'Мои гарантийные письма', icon: IconFileCertificate, roles: ['insured'] },
-  { to: '/claims', label: 'Мои чеки и выплаты', icon: IconReceipt, roles: ['insured'] },
-  { to: '/my-data', label: 'Мои данные и согласия', icon: IconLock, roles: ['insured'] },
-  { to: '/console', label: 'Обращения', icon: IconMessages, roles: ['console_doctor'] },
-  { to: '/console/reviews', label: 'Ручная проверка', icon: IconReceiptRefund, roles: ['console_doctor'] },
-  {
-    to: '/console/complaints',
-    label: 'Жалобы на клиники',
-    icon: IconMessageReport,
-    roles: ['console_doctor'],
-  },
-  {
-    to: '/insurance',
-    label: 'Программы и застрахованные',
-    icon: IconUsersGroup,
-    roles: ['insurer_user', 'admin'],
-  },
-  { to: '/letters', label: 'Гарантийные письма', icon: IconFileCertificate, roles: STAFF_LETTER_READERS },
+/** A menu line: address, title, icon and, for the chats, the unread counter. */
+type NavRow = readonly [to: string, label: string, icon: Icon, badge?: 'chat'];
+
+/**
+ * The single list of sections, grouped by who sees them and in menu order: the navbar shows it and the router
+ * guards pages with the same roles.
+ */
+const NAV_TABLE: readonly (readonly [NavItem['roles'], readonly NavRow[]])[] = [
+  ['all', [['/', 'Главная', IconHome]]],
+  [
+    ['insured'],
+    [
+      ['/help', 'Попросить помощи', IconFirstAidKit],
+      ['/letters', 'Мои гарантийные письма', IconFileCertificate],
+      ['/claims', 'Мои чеки и выплаты', IconReceipt],
+      ['/my-data', 'Мои данные и согласия', IconLock],
+    ],
+  ],
+  [
+    ['console_doctor'],
+    [
+      ['/console', 'Обращения', IconMessages],
+      ['/console/reviews', 'Ручная проверка', IconReceiptRefund],
+      ['/console/complaints', 'Жалобы на клиники', IconMessageReport],
+    ],
+  ],
+  [['insurer_user', 'admin'], [['/insurance', 'Программы и застрахованные', IconUsersGroup]]],
+  [STAFF_LETTER_READERS, [['/letters', 'Гарантийные письма', IconFileCertificate]]],
   // The clinic cabinet, in the order a clinic usually needs it.
-  { to: '/clinic/patients', label: 'Прикреплённые пациенты', icon: IconUsersGroup, roles: ['clinic_user'] },
-  { to: '/clinic/programs', label: 'Программы ДМС', icon: IconShieldCheck, roles: ['clinic_user'] },
-  { to: '/clinic/price-lists', label: 'Прейскуранты', icon: IconListDetails, roles: ['clinic_user'] },
-  { to: '/clinic/contracts', label: 'Договор', icon: IconFileDescription, roles: ['clinic_user'] },
-  { to: '/clinic/documents', label: 'Документы', icon: IconFiles, roles: ['clinic_user'] },
-  { to: '/clinic/bonus', label: 'Бонусная программа', icon: IconGift, roles: ['clinic_user'] },
-  { to: '/clinic/rating', label: 'Рейтинг', icon: IconStar, roles: ['clinic_user'] },
-  { to: '/clinic/reports', label: 'Отчёты', icon: IconChartBar, roles: ['clinic_user'] },
-  {
-    to: '/clinic/chat',
-    label: 'Чат с сервисом',
-    icon: IconMessageCircle,
-    roles: ['clinic_user'],
-    badge: 'chat',
-  },
-  { to: '/clinic/contacts', label: 'Контакты отделов', icon: IconAddressBook, roles: ['clinic_user'] },
-  { to: '/clinic/requisites', label: 'Реквизиты', icon: IconBuildingBank, roles: ['clinic_user'] },
-  { to: '/clinic/network', label: 'Клиники сети', icon: IconBuildingHospital, roles: ['clinic_user'] },
-  {
-    to: '/console/chat',
-    label: 'Чат с клиниками',
-    icon: IconMessageCircle,
-    roles: ['console_doctor', 'admin'],
-    badge: 'chat',
-  },
-  {
-    to: '/admin/clinic-contracts',
-    label: 'Договоры с клиниками',
-    icon: IconFileDescription,
-    roles: ['admin'],
-  },
-  { to: '/admin/clinic-documents', label: 'Документы клиник', icon: IconFiles, roles: ['admin'] },
+  [
+    ['clinic_user'],
+    [
+      ['/clinic/patients', 'Прикреплённые пациенты', IconUsersGroup],
+      ['/clinic/programs', 'Программы ДМС', IconShieldCheck],
+      ['/clinic/price-lists', 'Прейскуранты', IconListDetails],
+      ['/clinic/contracts', 'Договор', IconFileDescription],
+      ['/clinic/documents', 'Документы', IconFiles],
+      ['/clinic/bonus', 'Бонусная программа', IconGift],
+      ['/clinic/rating', 'Рейтинг', IconStar],
+      ['/clinic/reports', 'Отчёты', IconChartBar],
+      ['/clinic/chat', 'Чат с сервисом', IconMessageCircle, 'chat'],
+      ['/clinic/contacts', 'Контакты отделов', IconAddressBook],
+      ['/clinic/requisites', 'Реквизиты', IconBuildingBank],
+      ['/clinic/network', 'Клиники сети', IconBuildingHospital],
+    ],
+  ],
+  [['console_doctor', 'admin'], [['/console/chat', 'Чат с клиниками', IconMessageCircle, 'chat']]],
+  [
+    ['admin'],
+    [
+      ['/admin/clinic-contracts', 'Договоры с клиниками', IconFileDescription],
+      ['/admin/clinic-documents', 'Документы клиник', IconFiles],
+    ],
+  ],
   // The server answers only in demo mode; the page says so otherwise.
-  { to: '/demo-till', label: 'Демо-касса', icon: IconCashRegister, roles: ['clinic_user', 'admin'] },
-  { to: '/admin/reconciliation', label: 'Сверка выплат', icon: IconScale, roles: ['admin'] },
-  { to: '/admin/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'] },
-  { to: '/admin/audit', label: 'Журнал действий', icon: IconFileText, roles: ['admin'] },
-  { to: '/admin/personal-data', label: 'Персональные данные', icon: IconLock, roles: ['admin'] },
-  { to: '/admin/outbox', label: 'Письма и SMS', icon: IconMail, roles: ['admin'] },
-  { to: '/admin/contacts', label: 'Контакты отделов', icon: IconAddressBook, roles: ['admin'] },
-  { to: '/account', label: 'Учётная запись', icon: IconUserCircle, roles: 'all' },
+  [['clinic_user', 'admin'], [['/demo-till', 'Демо-касса', IconCashRegister]]],
+  [
+    ['admin'],
+    [
+      ['/admin/reconciliation', 'Сверка выплат', IconScale],
+      ['/admin/users', 'Пользователи', IconUsers],
+      ['/admin/audit', 'Журнал действий', IconFileText],
+      ['/admin/personal-data', 'Персональные данные', IconLock],
+      ['/admin/outbox', 'Письма и SMS', IconMail],
+      ['/admin/contacts', 'Контакты отделов', IconAddressBook],
+    ],
+  ],
+  ['all', [['/account', 'Учётная запись', IconUserCircle]]],
 ];
+
+const NAV_ITEMS: NavItem[] = NAV_TABLE.flatMap(([roles, rows]) =>
+  rows.map(([to, label, icon, badge]) =>
+    badge ? { to, label, icon, roles, badge } : { to, label, icon, roles },
+  ),
+);
 
 export const canSee = (user: SessionUser, roles: NavItem['roles']) =>
   roles === 'all' || user.roles.some((r) => roles.includes(r));

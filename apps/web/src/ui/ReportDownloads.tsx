@@ -1,23 +1,74 @@
-import { Button, Group } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { type ButtonProps, Group, type MantineSpacing } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { DownloadButton } from './DownloadButton.tsx';
 
-/** The check report of an uploaded table as XLSX and CSV files. */
-export function ReportDownloads({ href }: { href: (format: 'xlsx' | 'csv') => string }) {
+export type TableFormat = 'xlsx' | 'csv';
+
+/**
+ * A table as XLSX and CSV files, one download button each. Disabled, the buttons stay in sight and
+ * focusable but lead nowhere.
+ */
+export function TableFileButtons({
+  href,
+  label,
+  size,
+  iconSize,
+  disabled = false,
+  testIdPrefix,
+}: {
+  href: (format: TableFormat) => string;
+  label: (format: TableFormat) => string;
+  size: ButtonProps['size'];
+  iconSize: number;
+  disabled?: boolean;
+  testIdPrefix?: string;
+}) {
   return (
     <Group gap="xs">
       {(['xlsx', 'csv'] as const).map((format) => (
-        <Button
+        <DownloadButton
           key={format}
-          component="a"
-          href={href(format)}
-          download
-          size="compact-sm"
+          href={disabled ? undefined : href(format)}
+          size={size}
           variant="light"
-          leftSection={<IconDownload size={14} />}
+          iconSize={iconSize}
+          data-disabled={disabled || undefined}
+          onClick={(e) => disabled && e.preventDefault()}
+          data-testid={testIdPrefix && `${testIdPrefix}${format}`}
         >
-          {`Отчёт ${format.toUpperCase()}`}
-        </Button>
+          {label(format)}
+        </DownloadButton>
       ))}
+    </Group>
+  );
+}
+
+/** The check report of an uploaded table as XLSX and CSV files. */
+export function ReportDownloads({ href }: { href: (format: TableFormat) => string }) {
+  return (
+    <TableFileButtons
+      href={href}
+      label={(format) => `Отчёт ${format.toUpperCase()}`}
+      size="compact-sm"
+      iconSize={14}
+    />
+  );
+}
+
+/** What the check of an uploaded table found, in a line, with its full report as files beside it. */
+export function ReportHeading({
+  children,
+  href,
+  gap,
+}: {
+  children: ReactNode;
+  href: (format: TableFormat) => string;
+  gap?: MantineSpacing;
+}) {
+  return (
+    <Group justify="space-between" wrap="wrap" gap={gap}>
+      {children}
+      <ReportDownloads href={href} />
     </Group>
   );
 }

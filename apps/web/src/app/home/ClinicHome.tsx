@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import {
   type Icon,
   IconBuildingBank,
@@ -19,7 +19,7 @@ import { useClinicLetters } from '../../features/clinic-cabinet/api.ts';
 import { useCurrentClinic } from '../clinic.tsx';
 import { QueryError } from '../errors/QueryError.tsx';
 import { useUser } from '../session.tsx';
-import { HomeHeader, SectionGrid } from './parts.tsx';
+import { HomeHeader, SectionGrid, SectionSummary, type SectionSummaryProps } from './parts.tsx';
 import { useHomeSummary } from './useHomeSummary.ts';
 
 const items = (n: number) => {
@@ -31,32 +31,10 @@ const items = (n: number) => {
 };
 
 /** A section of the cabinet as a card that opens it. */
-function SectionCard({
-  to,
-  icon: IconComponent,
-  title,
-  text,
-  testId,
-}: {
-  to: string;
-  icon: Icon;
-  title: string;
-  text: string;
-  testId: string;
-}) {
+function SectionCard({ to, testId, ...summary }: SectionSummaryProps & { to: string; testId: string }) {
   return (
     <Card withBorder padding="lg" component={Link} to={to} data-testid={testId}>
-      <Group align="flex-start" wrap="nowrap">
-        <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
-          <IconComponent size={24} />
-        </ThemeIcon>
-        <Stack gap={4}>
-          <Text fw={600}>{title}</Text>
-          <Text size="sm" c="dimmed">
-            {text}
-          </Text>
-        </Stack>
-      </Group>
+      <SectionSummary {...summary} />
     </Card>
   );
 }

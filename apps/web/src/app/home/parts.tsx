@@ -13,29 +13,34 @@ export function HomeHeader({ title, subtitle }: { title: string; subtitle?: Reac
   );
 }
 
-/** An honest placeholder for a section that has no data or is not built yet. */
-export function EmptySection({
-  icon: IconComponent,
-  title,
-  text,
-}: {
+export interface SectionSummaryProps {
   icon: Icon;
   title: string;
   text: string;
-}) {
+}
+
+/** A section in one look: its icon, its name and a line of what is in it. */
+export function SectionSummary({ icon: IconComponent, title, text }: SectionSummaryProps) {
+  return (
+    <Group align="flex-start" wrap="nowrap">
+      <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+        <IconComponent size={24} />
+      </ThemeIcon>
+      <Stack gap={4}>
+        <Text fw={600}>{title}</Text>
+        <Text size="sm" c="dimmed">
+          {text}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
+
+/** An honest placeholder for a section that has no data or is not built yet. */
+export function EmptySection(props: SectionSummaryProps) {
   return (
     <Card withBorder padding="lg">
-      <Group align="flex-start" wrap="nowrap">
-        <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
-          <IconComponent size={24} />
-        </ThemeIcon>
-        <Stack gap={4}>
-          <Text fw={600}>{title}</Text>
-          <Text size="sm" c="dimmed">
-            {text}
-          </Text>
-        </Stack>
-      </Group>
+      <SectionSummary {...props} />
     </Card>
   );
 }

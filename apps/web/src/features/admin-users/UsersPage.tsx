@@ -1,10 +1,12 @@
-import { Button, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { ROLE_TITLES, ROLES } from '@remed/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { FilterBar, FilterSelect, SearchInput } from '../../ui/FilterFields.tsx';
+import { ListPages } from '../../ui/ListPages.tsx';
+import { useListParams } from '../../ui/useListParams.ts';
 import { PAGE_SIZE, useUsers } from './api.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserDrawer } from './EditUserDrawer.tsx';
@@ -17,29 +19,15 @@ const blockedOptions = [
 ];
 
 export function UsersPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [editing, setEditing] = useState<string | null>(null);
   const role = params.get('role');
   const blocked = params.get('blocked');
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
-  const pushSearch = useDebouncedCallback((value: string) => setParam('q', value.trim() || null), 300);
+  const pushSearch = useDebouncedCallback((value: string) => set({ q: value.trim() || null }), 300);
   const users = useUsers({ q: params.get('q') ?? '', role, blocked, page });
-  const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
 
   return (
     <Stack gap="md" data-testid="page-users">
@@ -51,57 +39,49 @@ export function UsersPage() {
           Новый пользователь
         </Button>
       </Group>
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
+      <FilterBar>
+        <SearchInput
           label="Поиск"
           placeholder="ФИО, e-mail или телефон"
-          leftSection={<IconSearch size={16} />}
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
+          onChange={(value) => {
+            setSearch(value);
+            pushSearch(value);
           }}
-          style={{ flex: '2 1 240px' }}
+          basis="2 1 240px"
         />
-        <Select
+        <FilterSelect
           label="Роль"
           placeholder="Все роли"
           data={roleOptions}
           value={role}
-          onChange={(v) => setParam('role', v)}
-          clearable
-          style={{ flex: '1 1 180px' }}
+          onChange={(v) => set({ role: v })}
+          basis="1 1 180px"
         />
-        <Select
+        <FilterSelect
           label="Состояние"
           placeholder="Все"
           data={blockedOptions}
           value={blocked}
-          onChange={(v) => setParam('blocked', v)}
-          clearable
-          style={{ flex: '1 1 160px' }}
+          onChange={(v) => set({ blocked: v })}
+          basis="1 1 160px"
         />
-      </Group>
+      </FilterBar>
       {users.isError ? (
         <QueryError error={users.error} retry={() => users.refetch()} />
       ) : (
         <>
           <UsersTable users={users.data?.items} loading={users.isPending} onEdit={setEditing} />
-          <Group justify="space-between" wrap="wrap">
-            <Text size="sm" c="dimmed">
-              {users.data ? `Найдено: ${users.data.total}` : ' '}
-            </Text>
-            {pages > 1 && (
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={(p) => setParam('page', String(p))}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Следующая страница' : 'Предыдущая страница',
-                })}
-              />
-            )}
-          </Group>
+          <ListPages
+            summary={users.data ? `Найдено: ${users.data.total}` : ' '}
+            total={users.data?.total}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={(p) => set({ page: String(p) })}
+            getControlProps={(control) => ({
+              'aria-label': control === 'next' ? 'Следующая страница' : 'Предыдущая страница',
+            })}
+          />
         </>
       )}
       <CreateUserModal opened={creating} onClose={closeCreate} />

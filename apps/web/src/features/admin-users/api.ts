@@ -41,3 +41,11 @@ export const useOrganisations = () =>
     queryFn: () => api.get<Organisations>('/api/admin/organisations'),
     staleTime: 5 * 60_000,
   });
+
+/** The first 200 users, for the «who» filters of the journals (audit, health-data views). */
+export const useActors = () =>
+  useQuery({
+    queryKey: [...usersKey, 'actors'],
+    queryFn: () => api.get<{ items: UserView[] }>('/api/admin/users?limit=200'),
+    staleTime: 60_000,
+  });

@@ -1,12 +1,14 @@
-import { Alert, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { AuditEntry } from '@remed/core';
-import { IconDownload, IconX } from '@tabler/icons-react';
+import { IconX } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, queryString } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { DownloadButton } from '../../ui/DownloadButton.tsx';
+import { ListPages } from '../../ui/ListPages.tsx';
+import { useListParams } from '../../ui/useListParams.ts';
 import { AuditCards } from './AuditCards.tsx';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 import { AuditTable } from './AuditTable.tsx';
@@ -14,7 +16,7 @@ import { AuditTable } from './AuditTable.tsx';
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const filters: AuditFilterValues = {
     action: params.get('action'),
     entityType: params.get('entityType'),
@@ -23,20 +25,7 @@ export function AuditPage() {
     to: params.get('to') ?? '',
   };
   const entityId = params.get('entityId');
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const filterQuery = { ...filters, entityId };
-
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   const audit = useQuery({
     queryKey: ['admin', 'audit', filterQuery, page],
@@ -55,7 +44,6 @@ export function AuditPage() {
       else next.add(id);
       return next;
     });
-  const pages = Math.max(1, Math.ceil((audit.data?.total ?? 0) / PAGE_SIZE));
 
   return (
     <Stack gap="md" data-testid="page-audit">
@@ -63,27 +51,25 @@ export function AuditPage() {
         <Title order={1} fz={{ base: 24, sm: 30 }}>
           Журнал действий
         </Title>
-        <Button
-          component="a"
+        <DownloadButton
           href={`/api/admin/audit.csv${queryString(filterQuery)}`}
-          download
           variant="light"
-          leftSection={<IconDownload size={18} />}
+          iconSize={18}
         >
           Скачать CSV
-        </Button>
+        </DownloadButton>
       </Group>
       <Text c="dimmed" size="sm">
         Кто, когда и что изменил в системе. Откройте подробности записи, чтобы увидеть, что было до изменения
         и что стало после.
       </Text>
-      <AuditFilters value={filters} onChange={setParam} />
+      <AuditFilters value={filters} onChange={(key, value) => set({ [key]: value })} />
       {entityId && (
         <Alert
           variant="light"
           withCloseButton
           closeButtonLabel="Показать все объекты"
-          onClose={() => setParam('entityId', null)}
+          onClose={() => set({ entityId: null })}
           icon={<IconX size={16} />}
         >
           Показаны записи только по объекту {entityId}
@@ -98,14 +84,13 @@ export function AuditPage() {
           ) : (
             <AuditTable entries={audit.data?.items} loading={audit.isPending} open={open} toggle={toggle} />
           )}
-          <Group justify="space-between" wrap="wrap">
-            <Text size="sm" c="dimmed">
-              {audit.data ? `Записей: ${audit.data.total}` : ' '}
-            </Text>
-            {pages > 1 && (
-              <Pagination total={pages} value={page} onChange={(p) => setParam('page', String(p))} />
-            )}
-          </Group>
+          <ListPages
+            summary={audit.data ? `Записей: ${audit.data.total}` : ' '}
+            total={audit.data?.total}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={(p) => set({ page: String(p) })}
+          />
         </>
       )}
     </Stack>

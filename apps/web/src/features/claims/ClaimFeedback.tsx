@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Collapse,
-  Group,
-  Rating,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ClaimFeedbackView, type ClaimView, COMPLAINT_STATUS_TITLES } from '@remed/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { useCheckedSave } from '../../ui/useCheckedSave.ts';
 import { claimsKey } from './api.ts';
 
 /** With the claim's status: when the receipt is approved, what the person may do changes, so ask again. */
@@ -27,42 +17,24 @@ const STAR_WORDS = ['', 'очень плохо', 'плохо', 'нормальн
 function RateForm({ claimId, onSaved }: { claimId: string; onSaved: (v: ClaimFeedbackView) => void }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<{ stars?: string; comment?: string; form?: string }>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, save } = useCheckedSave(['stars', 'comment'], 'Не удалось отправить оценку');
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!stars) {
-      setErrors({ stars: 'Поставьте оценку от 1 до 5 звёзд' });
-      return;
-    }
-    setSaving(true);
-    try {
+    return save({ stars: stars ? undefined : 'Поставьте оценку от 1 до 5 звёзд' }, async () => {
       const saved = await api.post<ClaimFeedbackView>(`/api/me/claims/${claimId}/rating`, {
         stars,
         comment: comment.trim() || null,
       });
       onSaved(saved);
       notifications.show({ color: 'teal', message: 'Спасибо за оценку!' });
-    } catch (err) {
-      setErrors(
-        isApiError(err)
-          ? { stars: err.fields.stars, comment: err.fields.comment, form: err.message }
-          : { form: 'Не удалось отправить оценку' },
-      );
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <form onSubmit={submit} noValidate data-testid="rate-form">
       <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form ?? null} />
         <Stack gap={4}>
           <Text fw={600} id="rate-label">
             Как прошёл визит?
@@ -108,30 +80,20 @@ function RateForm({ claimId, onSaved }: { claimId: string; onSaved: (v: ClaimFee
 function ComplaintForm({ claimId, onSaved }: { claimId: string; onSaved: (v: ClaimFeedbackView) => void }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<{ text?: string; form?: string }>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, save } = useCheckedSave(['text'], 'Не удалось отправить жалобу');
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (text.trim().length < 10) {
-      setErrors({ text: 'Опишите, что случилось, хотя бы в одном предложении' });
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(
-        await api.post<ClaimFeedbackView>(`/api/me/claims/${claimId}/complaint`, { text: text.trim() }),
-      );
-      notifications.show({ color: 'teal', message: 'Жалоба отправлена врачу медицинского пульта' });
-    } catch (err) {
-      setErrors(
-        isApiError(err)
-          ? { text: err.fields.text, form: err.message }
-          : { form: 'Не удалось отправить жалобу' },
-      );
-    } finally {
-      setSaving(false);
-    }
+    const tooShort = text.trim().length < 10;
+    return save(
+      { text: tooShort ? 'Опишите, что случилось, хотя бы в одном предложении' : undefined },
+      async () => {
+        onSaved(
+          await api.post<ClaimFeedbackView>(`/api/me/claims/${claimId}/complaint`, { text: text.trim() }),
+        );
+        notifications.show({ color: 'teal', message: 'Жалоба отправлена врачу медицинского пульта' });
+      },
+    );
   };
 
   return (
@@ -150,11 +112,7 @@ function ComplaintForm({ claimId, onSaved }: { claimId: string; onSaved: (v: Cla
       <Collapse in={open}>
         <form onSubmit={submit} noValidate data-testid="complaint-form">
           <Stack gap="sm">
-            {errors.form && (
-              <Alert color="red" role="alert">
-                {errors.form}
-              </Alert>
-            )}
+            <FormError message={errors.form ?? null} />
             <Textarea
               label="Что случилось"
               description="Жалобу рассмотрит врач медицинского пульта и ответит здесь. Клиника не увидит ваше имя"

@@ -10,16 +10,17 @@ import {
   Skeleton,
   Stack,
   Text,
-  Title,
   UnstyledButton,
 } from '@mantine/core';
 import { type ClaimView, ruDate } from '@remed/core';
-import { type Icon, IconArrowLeft, IconCamera, IconKeyboard, IconPhoto } from '@tabler/icons-react';
+import { type Icon, IconCamera, IconKeyboard, IconPhoto } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useLetters } from '../letters/api.ts';
 import { claimsKey } from './api.ts';
 import { ManualEntry } from './ManualEntry.tsx';
@@ -161,20 +162,10 @@ export function ClaimNewPage() {
 
   return (
     <Stack gap="lg" maw={860} data-testid="page-claim-new">
-      <Anchor component={Link} to="/claims" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          Мои чеки и выплаты
-        </Group>
-      </Anchor>
-      <Stack gap={4}>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Вернуть деньги по чеку
-        </Title>
-        <Text c="dimmed" fz="md">
-          Отправьте чек из клиники — мы сверим его с гарантийным письмом и переведём деньги по СБП.
-        </Text>
-      </Stack>
+      <BackLink to="/claims">Мои чеки и выплаты</BackLink>
+      <PageHeader title="Вернуть деньги по чеку">
+        Отправьте чек из клиники — мы сверим его с гарантийным письмом и переведём деньги по СБП.
+      </PageHeader>
       {letters.isPending ? (
         <Skeleton h={70} />
       ) : usable.length === 0 ? (

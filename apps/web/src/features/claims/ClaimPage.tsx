@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ClaimView, formatRub } from '@remed/core';
-import { IconArrowLeft, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
+import { IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { claimsKey, prettyPhone, useClaim, usePayoutDetails } from './api.ts';
 import { ClaimLines, ClaimTotals } from './ClaimDecision.tsx';
 import { ClaimFeedback } from './ClaimFeedback.tsx';
@@ -126,12 +127,7 @@ export function ClaimPage() {
 
   return (
     <Stack gap="lg" maw={960} data-testid="page-claim">
-      <Anchor component={Link} to="/claims" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          Мои чеки и выплаты
-        </Group>
-      </Anchor>
+      <BackLink to="/claims">Мои чеки и выплаты</BackLink>
       <Stack gap={4}>
         <Group gap="sm" align="center">
           <Title order={1} fz={{ base: 24, sm: 30 }}>

@@ -1,8 +1,9 @@
-import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { type ClaimView, formatRub } from '@remed/core';
-import { IconChevronRight, IconReceipt } from '@tabler/icons-react';
+import { IconReceipt } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { LinkCard } from '../../ui/LinkCard.tsx';
 import { useMyClaims } from './api.ts';
 import { receiptTime } from './ClaimPage.tsx';
 import { ClaimStatusBadge } from './ClaimProgress.tsx';
@@ -20,36 +21,29 @@ export function ClaimCards({ claims }: { claims: ClaimView[] }) {
       {claims.map((c) => {
         const payout = c.reimbursement + c.cashback;
         return (
-          <Card
+          <LinkCard
             key={c.id}
-            withBorder
-            padding="md"
-            component={Link}
             to={`/claims/${c.id}`}
             data-testid="claim-row"
-            aria-label={`Чек на ${formatRub(c.sum)} от ${receiptTime(c.dateTime)}`}
+            label={`Чек на ${formatRub(c.sum)} от ${receiptTime(c.dateTime)}`}
+            gap={4}
           >
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={4} style={{ minWidth: 0 }}>
-                <Group gap="xs">
-                  <Text fw={700} fz="lg">
-                    Чек на {formatRub(c.sum)}
-                  </Text>
-                  <ClaimStatusBadge claim={c} size="md" />
-                </Group>
-                <Text fz="md">
-                  {c.clinicName} · {receiptTime(c.dateTime)}
-                </Text>
-                {payout > 0 && (
-                  <Text c="teal.8" fw={600}>
-                    К выплате {formatRub(payout)}
-                    {c.cashback > 0 ? `, из них кэшбэк ${formatRub(c.cashback)}` : ''}
-                  </Text>
-                )}
-              </Stack>
-              <IconChevronRight aria-hidden style={{ flexShrink: 0 }} />
+            <Group gap="xs">
+              <Text fw={700} fz="lg">
+                Чек на {formatRub(c.sum)}
+              </Text>
+              <ClaimStatusBadge claim={c} size="md" />
             </Group>
-          </Card>
+            <Text fz="md">
+              {c.clinicName} · {receiptTime(c.dateTime)}
+            </Text>
+            {payout > 0 && (
+              <Text c="teal.8" fw={600}>
+                К выплате {formatRub(payout)}
+                {c.cashback > 0 ? `, из них кэшбэк ${formatRub(c.cashback)}` : ''}
+              </Text>
+            )}
+          </LinkCard>
         );
       })}
     </Stack>

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { formatQr, parseRubles } from '@remed/core';
-import { Controller, useForm } from 'react-hook-form';
+import { type Control, Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 
-const digits = (max: number) => (v: string) => v.replace(/\D/g, '').slice(0, max);
+const onlyDigits = (typed: string, max: number) => typed.replace(/\D/g, '').slice(0, max);
 
 const formSchema = z.object({
   date: z.iso.date('Укажите дату покупки'),
@@ -22,14 +22,80 @@ const formSchema = z.object({
 });
 type FormValues = z.infer<typeof formSchema>;
 
+type TypedRequisite = Exclude<keyof FormValues, 'n'>;
+
+interface Requisite {
+  name: TypedRequisite;
+  label: string;
+  description: string;
+  type?: 'date' | 'time';
+  inputMode?: 'decimal' | 'numeric';
+  /** The number of digits the field takes; anything else typed is dropped as it is typed. */
+  digits?: number;
+}
+
+/** Each requisite as the receipt prints it, with where to find it. */
+const REQUISITES: Record<TypedRequisite, Requisite> = {
+  date: {
+    name: 'date',
+    type: 'date',
+    label: 'Дата покупки',
+    description: 'Дата в верхней или нижней части чека',
+  },
+  time: { name: 'time', type: 'time', label: 'Время покупки', description: 'Часы и минуты рядом с датой' },
+  sum: {
+    name: 'sum',
+    label: 'Сумма чека, ₽',
+    description: 'Строка «ИТОГ» — сколько вы заплатили, например 3715,00',
+    inputMode: 'decimal',
+  },
+  fn: {
+    name: 'fn',
+    label: 'Номер ФН',
+    description: 'Строка «ФН» или «ФН №» — 16 цифр',
+    inputMode: 'numeric',
+    digits: 16,
+  },
+  i: {
+    name: 'i',
+    label: 'Номер ФД',
+    description: 'Строка «ФД» или «ФД №» — номер документа',
+    inputMode: 'numeric',
+    digits: 10,
+  },
+  fp: {
+    name: 'fp',
+    label: 'Фискальный признак (ФП)',
+    description: 'Строка «ФП» или «ФПД» — до 10 цифр',
+    inputMode: 'numeric',
+    digits: 10,
+  },
+};
+
+function RequisiteInput({ control, name, digits, ...input }: Requisite & { control: Control<FormValues> }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <TextInput
+          {...input}
+          size="md"
+          error={fieldState.error?.message}
+          {...field}
+          onChange={(e) => {
+            const typed = e.currentTarget.value;
+            field.onChange(digits ? onlyDigits(typed, digits) : typed);
+          }}
+        />
+      )}
+    />
+  );
+}
+
 /** The receipt's six requisites typed by hand, turned into the same string a QR code carries. */
 export function ManualEntry({ busy, onSubmit }: { busy: boolean; onSubmit: (qr: string) => void }) {
-  const {
-    register,
-    control,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<FormValues>({
+  const { control, handleSubmit } = useForm<FormValues>({
     resolver: zodResolver(formSchema),
     defaultValues: { date: '', time: '', sum: '', fn: '', i: '', fp: '', n: '1' },
   });
@@ -55,77 +121,14 @@ export function ManualEntry({ busy, onSubmit }: { busy: boolean; onSubmit: (qr: 
           Все эти данные напечатаны внизу чека, рядом с QR-кодом. Перепишите их без пробелов.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            type="date"
-            label="Дата покупки"
-            description="Дата в верхней или нижней части чека"
-            size="md"
-            error={errors.date?.message}
-            {...register('date')}
-          />
-          <TextInput
-            type="time"
-            label="Время покупки"
-            description="Часы и минуты рядом с датой"
-            size="md"
-            error={errors.time?.message}
-            {...register('time')}
-          />
+          <RequisiteInput control={control} {...REQUISITES.date} />
+          <RequisiteInput control={control} {...REQUISITES.time} />
         </SimpleGrid>
-        <TextInput
-          label="Сумма чека, ₽"
-          description="Строка «ИТОГ» — сколько вы заплатили, например 3715,00"
-          inputMode="decimal"
-          size="md"
-          error={errors.sum?.message}
-          {...register('sum')}
-        />
-        <Controller
-          control={control}
-          name="fn"
-          render={({ field }) => (
-            <TextInput
-              label="Номер ФН"
-              description="Строка «ФН» или «ФН №» — 16 цифр"
-              inputMode="numeric"
-              size="md"
-              error={errors.fn?.message}
-              {...field}
-              onChange={(e) => field.onChange(digits(16)(e.currentTarget.value))}
-            />
-          )}
-        />
+        <RequisiteInput control={control} {...REQUISITES.sum} />
+        <RequisiteInput control={control} {...REQUISITES.fn} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Controller
-            control={control}
-            name="i"
-            render={({ field }) => (
-              <TextInput
-                label="Номер ФД"
-                description="Строка «ФД» или «ФД №» — номер документа"
-                inputMode="numeric"
-                size="md"
-                error={errors.i?.message}
-                {...field}
-                onChange={(e) => field.onChange(digits(10)(e.currentTarget.value))}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="fp"
-            render={({ field }) => (
-              <TextInput
-                label="Фискальный признак (ФП)"
-                description="Строка «ФП» или «ФПД» — до 10 цифр"
-                inputMode="numeric"
-                size="md"
-                error={errors.fp?.message}
-                {...field}
-                onChange={(e) => field.onChange(digits(10)(e.currentTarget.value))}
-              />
-            )}
-          />
+          <RequisiteInput control={control} {...REQUISITES.i} />
+          <RequisiteInput control={control} {...REQUISITES.fp} />
         </SimpleGrid>
         <Controller
           control={control}

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { normalizeRuPhone } from '@remed/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { useCheckedSave } from '../../ui/useCheckedSave.ts';
 import { maskRuPhone } from '../registration/phoneMask.ts';
 import { type PayoutDetails, payoutDetailsKey, prettyPhone, usePayoutDetails, useSbpBanks } from './api.ts';
 
@@ -20,8 +22,10 @@ export function PayoutDetailsForm({
   const banks = useSbpBanks();
   const [phone, setPhone] = useState('');
   const [bankId, setBankId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ phone?: string; bankId?: string; form?: string }>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, save } = useCheckedSave(
+    ['phone', 'bankId'],
+    'Не удалось сохранить. Повторите попытку',
+  );
 
   useEffect(() => {
     if (!details.data) return;
@@ -29,37 +33,24 @@ export function PayoutDetailsForm({
     setBankId(details.data.bankId);
   }, [details.data]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const normal = normalizeRuPhone(phone);
-    const next: typeof errors = {};
-    if (!normal) next.phone = 'Введите номер мобильного телефона, например +7 916 123-45-67';
-    if (!bankId) next.bankId = 'Выберите банк, в котором вы получаете переводы по СБП';
-    setErrors(next);
-    if (!normal || !bankId) return;
-    setSaving(true);
-    try {
+    const problems: { phone?: string; bankId?: string } = {};
+    if (!normal) problems.phone = 'Введите номер мобильного телефона, например +7 916 123-45-67';
+    if (!bankId) problems.bankId = 'Выберите банк, в котором вы получаете переводы по СБП';
+    return save(problems, async () => {
       const saved = await api.put<PayoutDetails>('/api/me/payout-details', { phone: normal, bankId });
       queryClient.setQueryData(payoutDetailsKey, saved);
       notifications.show({ color: 'teal', message: 'Данные для перевода сохранены' });
       await onSaved?.(saved);
-    } catch (err) {
-      if (isApiError(err))
-        setErrors({ phone: err.fields.phone, bankId: err.fields.bankId, form: err.message });
-      else setErrors({ form: 'Не удалось сохранить. Повторите попытку' });
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <form onSubmit={submit} noValidate data-testid="payout-details-form">
       <Stack gap="sm" maw={420}>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form ?? null} />
         <TextInput
           label="Телефон для СБП"
           description="Номер, к которому привязан ваш счёт в банке"

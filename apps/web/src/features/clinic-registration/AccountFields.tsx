@@ -2,7 +2,7 @@ import { PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturn } from 'react-hook-form';
 import { fieldProps } from '../../app/forms.ts';
 import type { ClinicFormValues } from './clinicForm.ts';
-import { PhoneField } from './RequisitesFields.tsx';
+import { EmailField, PhoneField } from './RequisitesFields.tsx';
 
 /** The first employee of the clinic: who they are and how they will sign in. */
 export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> }) {
@@ -15,14 +15,11 @@ export function AccountFields({ form }: { form: UseFormReturn<ClinicFormValues> 
         withAsterisk
         {...fieldProps(form, 'fullName')}
       />
-      <TextInput
+      <EmailField
+        form={form}
+        name="userEmail"
         label="Ваш e-mail для входа"
         description="Это ваш логин. Сюда можно получить код подтверждения"
-        type="email"
-        inputMode="email"
-        autoComplete="email"
-        withAsterisk
-        {...fieldProps(form, 'userEmail')}
       />
       <PhoneField
         form={form}

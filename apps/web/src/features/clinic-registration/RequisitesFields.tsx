@@ -190,6 +190,31 @@ export function BankFields({ form, lookup }: { form: Form; lookup?: Lookup }) {
   );
 }
 
+/** A required e-mail; the browser fills in only the person's own address, never the clinic's. */
+export function EmailField({
+  form,
+  name,
+  label,
+  description,
+}: {
+  form: Form;
+  name: 'email' | 'userEmail';
+  label: string;
+  description: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      type="email"
+      inputMode="email"
+      autoComplete={name === 'userEmail' ? 'email' : 'off'}
+      withAsterisk
+      {...fieldProps(form, name)}
+    />
+  );
+}
+
 export function PhoneField({
   form,
   name,
@@ -231,14 +256,11 @@ export function PhoneField({
 export function ContactsFields({ form }: { form: Form }) {
   return (
     <Stack gap="sm" data-testid="fields-contacts">
-      <TextInput
+      <EmailField
+        form={form}
+        name="email"
         label="E-mail клиники"
         description="Сюда придут гарантийные письма, документы и уведомления"
-        type="email"
-        inputMode="email"
-        autoComplete="off"
-        withAsterisk
-        {...fieldProps(form, 'email')}
       />
       <PhoneField
         form={form}

@@ -1,25 +1,15 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Radio,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Radio, Skeleton, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { COMPLAINT_STATUS_TITLES, type ComplaintView, formatRub } from '@remed/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCheckedSave } from '../../ui/useCheckedSave.ts';
 import { receiptTime } from '../claims/ClaimPage.tsx';
 import { complaintsKey, useComplaints } from './api.ts';
 
@@ -27,17 +17,17 @@ function DecisionForm({ complaint }: { complaint: ComplaintView }) {
   const queryClient = useQueryClient();
   const [justified, setJustified] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ justified?: string; reason?: string; form?: string }>({});
-  const [saving, setSaving] = useState(false);
+  const {
+    errors,
+    saving,
+    save: checkAndSave,
+  } = useCheckedSave<'justified' | 'reason'>(['reason'], 'Не удалось сохранить решение');
 
-  const save = async () => {
-    const next: typeof errors = {};
-    if (!justified) next.justified = 'Выберите: жалоба обоснована или нет';
-    if (reason.trim().length < 3) next.reason = 'Укажите причину решения — её увидит застрахованный';
-    setErrors(next);
-    if (next.justified || next.reason) return;
-    setSaving(true);
-    try {
+  const save = () => {
+    const problems: { justified?: string; reason?: string } = {};
+    if (!justified) problems.justified = 'Выберите: жалоба обоснована или нет';
+    if (reason.trim().length < 3) problems.reason = 'Укажите причину решения — её увидит застрахованный';
+    return checkAndSave(problems, async () => {
       await api.post(`/api/console/complaints/${complaint.id}/decision`, {
         justified: justified === 'yes',
         reason: reason.trim(),
@@ -47,22 +37,12 @@ function DecisionForm({ complaint }: { complaint: ComplaintView }) {
         message: justified === 'yes' ? 'Жалоба признана обоснованной' : 'Жалоба признана необоснованной',
       });
       await queryClient.invalidateQueries({ queryKey: complaintsKey });
-    } catch (e) {
-      setErrors({
-        reason: isApiError(e) ? e.fields.reason : undefined,
-        form: isApiError(e) ? e.message : 'Не удалось сохранить решение',
-      });
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <Stack gap="xs" mt="sm" maw={560}>
-      {errors.form && (
-        <Alert color="red" role="alert">
-          {errors.form}
-        </Alert>
-      )}
+      <FormError message={errors.form ?? null} />
       <Radio.Group
         label="Решение"
         description="Обоснованные жалобы снижают рейтинг клиники"
@@ -155,15 +135,10 @@ export function ComplaintsPage() {
   const tab = params.get('tab') === 'decided' ? 'decided' : 'new';
   return (
     <Stack gap="md" maw={960} data-testid="page-complaints">
-      <Stack gap={4}>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Жалобы на клиники
-        </Title>
-        <Text c="dimmed">
-          Жалобы застрахованных по их чекам. Разберитесь, что произошло, при необходимости свяжитесь с
-          клиникой и решите, обоснована ли жалоба: обоснованные снижают рейтинг клиники.
-        </Text>
-      </Stack>
+      <PageHeader title="Жалобы на клиники">
+        Жалобы застрахованных по их чекам. Разберитесь, что произошло, при необходимости свяжитесь с клиникой
+        и решите, обоснована ли жалоба: обоснованные снижают рейтинг клиники.
+      </PageHeader>
       <Tabs value={tab} onChange={(v) => setParams(v === 'decided' ? { tab: 'decided' } : {})}>
         <Tabs.List>
           <Tabs.Tab value="new">Новые</Tabs.Tab>

@@ -17,7 +17,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
-import { letterJsonUrl, letterPdfUrl, lettersKey } from '../letters/api.ts';
+import { lettersKey } from '../letters/api.ts';
+import { LetterFileLinks } from '../letters/LetterFileLinks.tsx';
 import { LetterStatus, servicesLine } from '../letters/LetterStatus.tsx';
 import { caseKey } from './api.ts';
 
@@ -154,18 +155,7 @@ export function CaseLetters({ letters, caseId }: { letters: LetterView[]; caseId
               </Text>
             )}
             <Group gap="xs" mt={6}>
-              <Button
-                component="a"
-                href={letterPdfUrl(l.id)}
-                target="_blank"
-                size="compact-sm"
-                variant="light"
-              >
-                PDF
-              </Button>
-              <Button component="a" href={letterJsonUrl(l.id)} download size="compact-sm" variant="light">
-                JSON
-              </Button>
+              <LetterFileLinks letterId={l.id} />
               {l.status === 'issued' && (
                 <>
                   <Button

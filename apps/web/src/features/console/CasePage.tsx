@@ -1,24 +1,14 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Grid,
-  Group,
-  NumberInput,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, NumberInput, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { formatRub } from '@remed/core';
-import { IconAlertCircle, IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
-import { letterJsonUrl, letterPdfUrl, lettersKey } from '../letters/api.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { lettersKey } from '../letters/api.ts';
+import { LetterFileLinks } from '../letters/LetterFileLinks.tsx';
 import {
   type ChosenService,
   caseKey,
@@ -105,12 +95,7 @@ export function CasePage() {
     <Stack gap="md" data-testid="page-case">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Stack gap={0}>
-          <Anchor component={Link} to="/console" size="sm">
-            <Group gap={4}>
-              <IconArrowLeft size={16} aria-hidden />
-              Все обращения
-            </Group>
-          </Anchor>
+          <BackLink to="/console">Все обращения</BackLink>
           <Title order={1} fz={{ base: 22, sm: 26 }}>
             Случай: {c.insured.fullName}
           </Title>
@@ -142,24 +127,7 @@ export function CasePage() {
                   <Button component={Link} to={`/letters/${issued.id}`} size="compact-sm">
                     Открыть письмо
                   </Button>
-                  <Button
-                    component="a"
-                    href={letterPdfUrl(issued.id)}
-                    target="_blank"
-                    size="compact-sm"
-                    variant="light"
-                  >
-                    PDF
-                  </Button>
-                  <Button
-                    component="a"
-                    href={letterJsonUrl(issued.id)}
-                    download
-                    size="compact-sm"
-                    variant="light"
-                  >
-                    JSON
-                  </Button>
+                  <LetterFileLinks letterId={issued.id} />
                 </Group>
               </Alert>
             )}

@@ -6,8 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, isApiError } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { ANSWER_LABELS } from '../insured/api.ts';
 import { franchiseSentence, LimitBar } from '../insured/ProgramSummary.tsx';
+import { RequestWords } from '../insured/RequestWords.tsx';
 import { caseKey, useIcd10 } from './api.ts';
 
 function age(birthDate: string) {
@@ -149,14 +149,7 @@ export function PatientPanel({ c }: { c: CaseView }) {
             {formatDateTime(r.createdAt)} · {r.channel === 'phone' ? 'звонок' : 'приложение'}
           </Text>
         </Group>
-        <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-          {r.complaint}
-        </Text>
-        {Object.entries(r.answers).map(([k, v]) => (
-          <Text key={k} size="sm" c="dimmed">
-            {ANSWER_LABELS[k] ?? k}: {v}
-          </Text>
-        ))}
+        <RequestWords complaint={r.complaint} answers={r.answers} complaintSize="sm" gap={4} />
         {r.hasPhoto && (
           <Text size="sm" c="dimmed" mt={4}>
             К обращению приложено фото.

@@ -15,6 +15,7 @@ import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useServerForm } from '../../app/forms.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { chatKeys, useDepartmentContacts } from '../chat/api.ts';
 import { prettyPhone } from '../claims/api.ts';
 
@@ -111,14 +112,9 @@ export function AdminContactsPage() {
   const contacts = useDepartmentContacts();
   return (
     <Stack gap="md" data-testid="page-admin-contacts" maw={760}>
-      <div>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Контакты отделов
-        </Title>
-        <Text c="dimmed">
-          Что видят клиники на странице «Контакты отделов». Каждое изменение пишется в журнал.
-        </Text>
-      </div>
+      <PageHeader title="Контакты отделов">
+        Что видят клиники на странице «Контакты отделов». Каждое изменение пишется в журнал.
+      </PageHeader>
       {contacts.isError ? (
         <QueryError error={contacts.error} retry={() => contacts.refetch()} />
       ) : contacts.isPending ? (

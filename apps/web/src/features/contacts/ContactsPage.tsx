@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useCurrentClinic } from '../../app/clinic.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { useUser } from '../../app/session.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useDepartmentContacts } from '../chat/api.ts';
 import { useOpenDepartment } from '../chat/ClinicChatPage.tsx';
 import { prettyPhone } from '../claims/api.ts';
@@ -81,15 +82,10 @@ export function ContactsPage() {
   const open = useOpenDepartment(clinic?.id ?? null);
   return (
     <Stack gap="md" data-testid="page-contacts">
-      <div>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Контакты отделов
-        </Title>
-        <Text c="dimmed">
-          Кому звонить и писать в сервисе. Быстрее всего — в чат: ответ придёт сюда же, а если вас не будет в
-          кабинете, мы пришлём письмо.
-        </Text>
-      </div>
+      <PageHeader title="Контакты отделов">
+        Кому звонить и писать в сервисе. Быстрее всего — в чат: ответ придёт сюда же, а если вас не будет в
+        кабинете, мы пришлём письмо.
+      </PageHeader>
       {contacts.isError ? (
         <QueryError error={contacts.error} retry={() => contacts.refetch()} />
       ) : contacts.isPending ? (

@@ -11,7 +11,6 @@ import {
   Stack,
   Switch,
   Text,
-  Title,
 } from '@mantine/core';
 import { formatRub, ruDate } from '@remed/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
@@ -21,6 +20,7 @@ import { useCurrentClinic } from '../../app/clinic.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { keyed } from '../../app/format.ts';
 import { useUser } from '../../app/session.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useLetters } from '../letters/api.ts';
 
 interface TillReceipt {
@@ -29,6 +29,23 @@ interface TillReceipt {
   total: number;
   items: { name: string; price: number; quantity: number; sum: number }[];
 }
+
+/** How the printed receipt departs from an honest sale by the letter, so each check outcome can be shown. */
+interface ReceiptVariants {
+  overcharge: boolean;
+  extraItem: boolean;
+  refund: boolean;
+}
+
+const VARIANT_SWITCHES: readonly { variant: keyof ReceiptVariants; label: string; description: string }[] = [
+  { variant: 'overcharge', label: 'Переплата (+20 %)', description: 'Касса берёт больше цены из письма' },
+  {
+    variant: 'extraItem',
+    label: 'Лишняя позиция (бахилы)',
+    description: 'В чек добавляется то, чего нет в письме',
+  },
+  { variant: 'refund', label: 'Возврат', description: 'Чек возврата прихода вместо продажи' },
+];
 
 interface Printed extends TillReceipt {
   letterNumber: string;
@@ -112,9 +129,11 @@ export function TillPage() {
     .filter((l) => l.status === 'issued')
     .sort((a, b) => Number(b.clinic.id === clinic?.id) - Number(a.clinic.id === clinic?.id));
   const [letterId, setLetterId] = useState<string | null>(null);
-  const [overcharge, setOvercharge] = useState(false);
-  const [extraItem, setExtraItem] = useState(false);
-  const [refund, setRefund] = useState(false);
+  const [variants, setVariants] = useState<ReceiptVariants>({
+    overcharge: false,
+    extraItem: false,
+    refund: false,
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<Printed | null>(null);
@@ -126,13 +145,8 @@ export function TillPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<TillReceipt>('/api/demo/till', {
-        letterId: chosen.id,
-        overcharge,
-        extraItem,
-        refund,
-      });
-      setReceipt({ ...r, letterNumber: chosen.number, refund });
+      const r = await api.post<TillReceipt>('/api/demo/till', { letterId: chosen.id, ...variants });
+      setReceipt({ ...r, letterNumber: chosen.number, refund: variants.refund });
     } catch (e) {
       setError(e);
       setReceipt(null);
@@ -143,15 +157,10 @@ export function TillPage() {
 
   return (
     <Stack gap="lg" maw={1000} data-testid="page-till">
-      <Stack gap={4}>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Демо-касса
-        </Title>
-        <Text c="dimmed">
-          Учебная касса: пробивает чек по гарантийному письму, как настоящая касса клиники, и отправляет его в
-          учебную ФНС. Работает только в демо-режиме.
-        </Text>
-      </Stack>
+      <PageHeader title="Демо-касса">
+        Учебная касса: пробивает чек по гарантийному письму, как настоящая касса клиники, и отправляет его в
+        учебную ФНС. Работает только в демо-режиме.
+      </PageHeader>
       {notDemo && (
         <Alert color="gray" title="Демо-касса недоступна" data-testid="till-unavailable">
           Демо-касса доступна только в демо-режиме. В рабочем режиме чеки пробивает касса клиники.
@@ -187,27 +196,19 @@ export function TillPage() {
             </Text>
           )}
           <Stack gap="sm">
-            <Switch
-              label="Переплата (+20 %)"
-              description="Касса берёт больше цены из письма"
-              checked={overcharge}
-              onChange={(e) => setOvercharge(e.currentTarget.checked)}
-              size="md"
-            />
-            <Switch
-              label="Лишняя позиция (бахилы)"
-              description="В чек добавляется то, чего нет в письме"
-              checked={extraItem}
-              onChange={(e) => setExtraItem(e.currentTarget.checked)}
-              size="md"
-            />
-            <Switch
-              label="Возврат"
-              description="Чек возврата прихода вместо продажи"
-              checked={refund}
-              onChange={(e) => setRefund(e.currentTarget.checked)}
-              size="md"
-            />
+            {VARIANT_SWITCHES.map(({ variant, label, description }) => (
+              <Switch
+                key={variant}
+                label={label}
+                description={description}
+                checked={variants[variant]}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setVariants((v) => ({ ...v, [variant]: checked }));
+                }}
+                size="md"
+              />
+            ))}
           </Stack>
           {error !== null && !notDemo && (
             <Alert color="red" role="alert">

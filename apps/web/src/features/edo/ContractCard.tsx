@@ -1,7 +1,8 @@
 import { Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import { type ContractView, ruDate, SUPPLEMENT_TYPE_LABELS } from '@remed/core';
-import { IconDownload, IconFileCheck, IconSend, IconSignature } from '@tabler/icons-react';
+import { IconFileCheck, IconSend, IconSignature } from '@tabler/icons-react';
 import { formatDateTime } from '../../app/format.ts';
+import { DownloadButton } from '../../ui/DownloadButton.tsx';
 import { contractUrl } from './api.ts';
 import type { SignSubject } from './SignDialog.tsx';
 import { ContractStatusBadge } from './StatusBadges.tsx';
@@ -72,29 +73,20 @@ export function ContractCard({ contract: c, showClinic, onSign, serviceActions }
           </List>
         )}
         <Group gap="xs" wrap="wrap">
-          <Button
-            component="a"
-            href={`${contractUrl(c)}/pdf`}
-            download
-            variant="default"
-            size="xs"
-            leftSection={<IconDownload size={14} />}
-          >
+          <DownloadButton href={`${contractUrl(c)}/pdf`} variant="default" size="xs" iconSize={14}>
             PDF
-          </Button>
+          </DownloadButton>
           {c.signatures.length > 0 && (
-            <Button
-              component="a"
+            <DownloadButton
               href={`${contractUrl(c)}/signed.pdf`}
-              download
               variant="light"
               color="teal"
               size="xs"
-              leftSection={<IconDownload size={14} />}
               data-testid="signed-pdf"
+              iconSize={14}
             >
               Подписанный PDF
-            </Button>
+            </DownloadButton>
           )}
           {c.actions.includes('sign') && (
             <Button

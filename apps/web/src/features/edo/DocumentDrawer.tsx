@@ -1,13 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Drawer, Group, Skeleton, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { DOCUMENT_TYPE_LABELS, type EdoDocumentView, rejectDocumentSchema, ruDate } from '@remed/core';
-import { IconDownload, IconSignature, IconX } from '@tabler/icons-react';
+import { IconSignature, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatBytes, formatDateTime } from '../../app/format.ts';
-import { useServerForm } from '../../app/forms.ts';
-import { FormError } from '../../ui/FormError.tsx';
-import { documentUrl, useDocument, useEdoAction } from './api.ts';
+import { DownloadButton } from '../../ui/DownloadButton.tsx';
+import { documentUrl, useDocument } from './api.ts';
+import { ReasonForm } from './ReasonForm.tsx';
 import type { SignSubject } from './SignDialog.tsx';
 import { DocumentStatusBadge } from './StatusBadges.tsx';
 
@@ -91,27 +90,19 @@ export function DocumentDrawer({
             </Alert>
           )}
           <Group gap="xs" wrap="wrap">
-            <Button
-              component="a"
-              href={`${documentUrl(d)}/file`}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-            >
+            <DownloadButton href={`${documentUrl(d)}/file`} variant="default" iconSize={16}>
               Скачать файл
-            </Button>
+            </DownloadButton>
             {d.signature && (
-              <Button
-                component="a"
+              <DownloadButton
                 href={`${documentUrl(d)}/signed.pdf`}
-                download
                 variant="light"
                 color="teal"
-                leftSection={<IconDownload size={16} />}
                 data-testid="document-signed-pdf"
+                iconSize={16}
               >
                 Лист подписания
-              </Button>
+              </DownloadButton>
             )}
             {d.actions.includes('sign') && (
               <Button
@@ -133,38 +124,18 @@ export function DocumentDrawer({
               </Button>
             )}
           </Group>
-          {rejecting && <RejectForm doc={d} onDone={() => setRejecting(false)} />}
+          {rejecting && (
+            <ReasonForm
+              url={`${documentUrl(d)}/reject`}
+              schema={rejectDocumentSchema}
+              label="Причина отказа"
+              description="Что исправить: другая сторона получит её письмом"
+              submit="Отклонить документ"
+              onDone={() => setRejecting(false)}
+            />
+          )}
         </Stack>
       )}
     </Drawer>
-  );
-}
-
-function RejectForm({ doc, onDone }: { doc: EdoDocumentView; onDone: () => void }) {
-  const reject = useEdoAction<{ reason: string }, EdoDocumentView>(() => `${documentUrl(doc)}/reject`);
-  const form = useServerForm<{ reason: string }>(
-    { resolver: zodResolver(rejectDocumentSchema), defaultValues: { reason: '' } },
-    ['reason'],
-  );
-  const onSubmit = form.submit(async (v) => {
-    await reject.mutateAsync(v);
-    onDone();
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <Textarea
-          label="Причина отказа"
-          description="Что исправить: другая сторона получит её письмом"
-          autosize
-          minRows={2}
-          {...form.field('reason')}
-        />
-        <Button type="submit" color="red" loading={reject.isPending} style={{ alignSelf: 'flex-end' }}>
-          Отклонить документ
-        </Button>
-      </Stack>
-    </form>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   DOCUMENT_STATUS_LABELS,
@@ -30,6 +16,7 @@ import { useUser } from '../../app/session.tsx';
 import { ClinicFilter } from './AdminContractsPage.tsx';
 import { type DocumentFilters, emptyDocumentFilters, useDocuments, useEdoClinics } from './api.ts';
 import { DocumentDrawer, docTitle } from './DocumentDrawer.tsx';
+import { EdoFilters } from './EdoFilters.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { SignDialog, type SignSubject } from './SignDialog.tsx';
 import { DocumentStatusBadge } from './StatusBadges.tsx';
@@ -37,54 +24,6 @@ import { UploadDocumentModal } from './UploadDocumentModal.tsx';
 
 const TYPES = DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }));
 const STATUSES = Object.entries(DOCUMENT_STATUS_LABELS).map(([value, label]) => ({ value, label }));
-
-function Filters({ f, onChange }: { f: DocumentFilters; onChange: (f: DocumentFilters) => void }) {
-  const set = (k: keyof DocumentFilters) => (v: string | null) =>
-    onChange({ ...f, [k]: v ?? (k === 'type' || k === 'status' ? null : '') });
-  return (
-    <Group gap="sm" align="flex-end" wrap="wrap" data-testid="document-filters">
-      <Select
-        label="Тип"
-        placeholder="Все типы"
-        data={TYPES}
-        value={f.type}
-        onChange={set('type')}
-        clearable
-        style={{ flex: '1 1 150px' }}
-      />
-      <Select
-        label="Состояние"
-        placeholder="Любое"
-        data={STATUSES}
-        value={f.status}
-        onChange={set('status')}
-        clearable
-        style={{ flex: '1 1 150px' }}
-      />
-      <TextInput
-        label="Отправлен с"
-        type="date"
-        value={f.from}
-        onChange={(e) => set('from')(e.currentTarget.value)}
-        style={{ flex: '1 1 140px' }}
-      />
-      <TextInput
-        label="по"
-        type="date"
-        value={f.to}
-        onChange={(e) => set('to')(e.currentTarget.value)}
-        style={{ flex: '1 1 140px' }}
-      />
-      <TextInput
-        label="Поиск"
-        description="Номер, имя файла, комментарий"
-        value={f.q}
-        onChange={(e) => set('q')(e.currentTarget.value)}
-        style={{ flex: '2 1 200px' }}
-      />
-    </Group>
-  );
-}
 
 function DocumentList({
   docs,
@@ -186,7 +125,15 @@ function DocumentsWorkspace({
       <Tabs.Panel value="documents">
         <Stack gap="sm">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <Filters f={f} onChange={setF} />
+            <EdoFilters
+              value={f}
+              onChange={(patch) => setF((x) => ({ ...x, ...patch }))}
+              kind={{ key: 'type', label: 'Тип', placeholder: 'Все типы', data: TYPES, basis: '1 1 150px' }}
+              status={{ label: 'Состояние', data: STATUSES, basis: '1 1 150px' }}
+              period={{ from: 'Отправлен с', to: 'по' }}
+              searchHint="Номер, имя файла, комментарий"
+              data-testid="document-filters"
+            />
           </Group>
           <Button
             leftSection={<IconUpload size={18} />}

@@ -1,4 +1,4 @@
-import { Card, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Card, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   CONTRACT_STATUS_LABELS,
@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { emptyHistoryFilters, type HistoryFilters, useHistory } from './api.ts';
+import { EdoFilters } from './EdoFilters.tsx';
 
 const KINDS = [
   { value: 'contract', label: 'Договор' },
@@ -30,52 +31,17 @@ export function HistoryPanel({ clinicId, all }: { clinicId: string | null; all: 
   const [q] = useDebouncedValue(f.q, 300);
   const history = useHistory({ clinicId, all }, { ...f, q });
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const set = (k: keyof HistoryFilters) => (v: string | null) =>
-    setF((x) => ({ ...x, [k]: v ?? (k === 'kind' || k === 'status' ? null : '') }));
 
   return (
     <Stack gap="sm" data-testid="history">
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select
-          label="Что"
-          placeholder="Все документы"
-          data={KINDS}
-          value={f.kind}
-          onChange={set('kind')}
-          clearable
-          style={{ flex: '1 1 160px' }}
-        />
-        <Select
-          label="Состояние сейчас"
-          placeholder="Любое"
-          data={STATUSES}
-          value={f.status}
-          onChange={set('status')}
-          clearable
-          style={{ flex: '1 1 180px' }}
-        />
-        <TextInput
-          label="С даты"
-          type="date"
-          value={f.from}
-          onChange={(e) => set('from')(e.currentTarget.value)}
-          style={{ flex: '1 1 140px' }}
-        />
-        <TextInput
-          label="По дату"
-          type="date"
-          value={f.to}
-          onChange={(e) => set('to')(e.currentTarget.value)}
-          style={{ flex: '1 1 140px' }}
-        />
-        <TextInput
-          label="Поиск"
-          description="Номер, файл, человек, причина"
-          value={f.q}
-          onChange={(e) => set('q')(e.currentTarget.value)}
-          style={{ flex: '2 1 200px' }}
-        />
-      </Group>
+      <EdoFilters
+        value={f}
+        onChange={(patch) => setF((x) => ({ ...x, ...patch }))}
+        kind={{ key: 'kind', label: 'Что', placeholder: 'Все документы', data: KINDS, basis: '1 1 160px' }}
+        status={{ label: 'Состояние сейчас', data: STATUSES, basis: '1 1 180px' }}
+        period={{ from: 'С даты', to: 'По дату' }}
+        searchHint="Номер, файл, человек, причина"
+      />
       {history.isError && <QueryError error={history.error} retry={() => history.refetch()} />}
       {history.isPending && <Skeleton h={120} />}
       {history.data?.length === 0 && (

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   type ContractView,
@@ -16,6 +16,7 @@ import { isApiError } from '../../app/api.ts';
 import { useServerForm } from '../../app/forms.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { contractUrl, useEdoAction } from './api.ts';
+import { ReasonForm } from './ReasonForm.tsx';
 
 const fail = (e: unknown) =>
   notifications.show({ color: 'red', message: isApiError(e) ? e.message : 'Не удалось выполнить действие' });
@@ -78,7 +79,16 @@ export function ServiceContractActions({ contract: c }: { contract: ContractView
         </Button>
       )}
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={`Отменить: ${c.title}`}>
-        {cancelling && <CancelForm contract={c} onDone={() => setCancelling(false)} />}
+        {cancelling && (
+          <ReasonForm
+            url={`${contractUrl(c)}/cancel`}
+            schema={cancelContractSchema}
+            label="Причина отмены"
+            description="Клиника увидит её в истории документа"
+            submit="Отменить документ"
+            onDone={() => setCancelling(false)}
+          />
+        )}
       </Modal>
       <Modal
         opened={supplement}
@@ -88,35 +98,6 @@ export function ServiceContractActions({ contract: c }: { contract: ContractView
         {supplement && <SupplementForm contract={c} onDone={() => setSupplement(false)} />}
       </Modal>
     </>
-  );
-}
-
-function CancelForm({ contract: c, onDone }: { contract: ContractView; onDone: () => void }) {
-  const cancel = useEdoAction<{ reason: string }, ContractView>(() => `${contractUrl(c)}/cancel`);
-  const form = useServerForm<{ reason: string }>(
-    { resolver: zodResolver(cancelContractSchema), defaultValues: { reason: '' } },
-    ['reason'],
-  );
-  const onSubmit = form.submit(async (v) => {
-    await cancel.mutateAsync(v);
-    onDone();
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <Textarea
-          label="Причина отмены"
-          description="Клиника увидит её в истории документа"
-          autosize
-          minRows={2}
-          {...form.field('reason')}
-        />
-        <Button type="submit" color="red" loading={cancel.isPending} style={{ alignSelf: 'flex-end' }}>
-          Отменить документ
-        </Button>
-      </Stack>
-    </form>
   );
 }
 

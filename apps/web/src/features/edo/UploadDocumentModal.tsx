@@ -28,6 +28,8 @@ import { edoKey } from './api.ts';
 
 const FIELDS = ['type', 'number', 'documentDate', 'periodFrom', 'periodTo', 'comment', 'file'] as const;
 const ACCEPT = '.pdf,.xlsx,.csv,.docx,.png,.jpg,.jpeg';
+/** A field left empty is not sent, rather than sent as an empty text. */
+const optional = { setValueAs: (v: string) => v || undefined };
 type Values = UploadDocument & { file: File | null };
 
 export function UploadDocumentModal({
@@ -106,13 +108,13 @@ function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void
             type="date"
             label="Период с"
             description="Для актов и реестров, необязательно"
-            {...fieldOf('periodFrom', { setValueAs: (v) => v || undefined })}
+            {...fieldOf('periodFrom', optional)}
           />
           <TextInput
             type="date"
             label="Период по"
             description="Необязательно"
-            {...fieldOf('periodTo', { setValueAs: (v) => v || undefined })}
+            {...fieldOf('periodTo', optional)}
           />
         </SimpleGrid>
         <Textarea
@@ -120,7 +122,7 @@ function UploadForm({ clinicId, onDone }: { clinicId: string; onDone: () => void
           description="Увидит другая сторона; необязательно"
           autosize
           minRows={2}
-          {...fieldOf('comment', { setValueAs: (v) => v || undefined })}
+          {...fieldOf('comment', optional)}
         />
         <Controller
           control={form.control}

@@ -3,8 +3,6 @@ import {
   Anchor,
   Button,
   Card,
-  FileInput,
-  Group,
   Progress,
   Radio,
   SimpleGrid,
@@ -14,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import type { InsuredImportView } from '@remed/core';
-import { IconAlertCircle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, isApiError } from '../../app/api.ts';
 import { formatCount } from '../../app/format.ts';
-import { ReportDownloads } from '../../ui/ReportDownloads.tsx';
+import { ReportHeading } from '../../ui/ReportDownloads.tsx';
+import { TableFileInput } from '../../ui/TableFileInput.tsx';
+import { useFileUpload } from '../../ui/useFileUpload.ts';
 import { insuranceKey, isRunning, useImport } from './api.ts';
 
 type Mode = InsuredImportView['mode'];
@@ -41,12 +41,11 @@ function Issues({ imp }: { imp: InsuredImportView }) {
   if (imp.issues.length === 0) return null;
   return (
     <Stack gap="xs">
-      <Group justify="space-between" wrap="wrap">
+      <ReportHeading href={(format) => `/api/insurance/imports/${imp.id}/report.${format}`}>
         <Text fw={600}>
           Ошибки в файле{imp.errorRows > imp.issues.length ? ` (показаны первые ${imp.issues.length})` : ''}
         </Text>
-        <ReportDownloads href={(format) => `/api/insurance/imports/${imp.id}/report.${format}`} />
-      </Group>
+      </ReportHeading>
       <Table.ScrollContainer minWidth={320} mah={360}>
         <Table striped verticalSpacing="xs" data-testid="import-issues">
           <Table.Thead>
@@ -138,11 +137,8 @@ function ImportResult({ imp }: { imp: InsuredImportView }) {
 
 export function ImportPanel({ programId }: { programId: string }) {
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('all_or_nothing');
   const [importId, setImportId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const imp = useImport(importId);
   const finished = imp.data && !isRunning(imp.data);
 
@@ -150,29 +146,14 @@ export function ImportPanel({ programId }: { programId: string }) {
     if (finished) void queryClient.invalidateQueries({ queryKey: insuranceKey });
   }, [finished, queryClient]);
 
-  const upload = async () => {
-    if (!file) {
-      setError('Выберите файл');
-      return;
-    }
-    setError(null);
-    setBusy(true);
+  const upload = useFileUpload(async (file) => {
     const form = new FormData();
     form.set('mode', mode);
     form.set('file', file, file.name);
-    try {
-      const started = await api.upload<InsuredImportView>(
-        `/api/insurance/programs/${programId}/imports`,
-        form,
-      );
-      queryClient.setQueryData([...insuranceKey, 'import', started.id], started);
-      setImportId(started.id);
-    } catch (e) {
-      setError(isApiError(e) ? e.message : 'Не удалось загрузить файл');
-    } finally {
-      setBusy(false);
-    }
-  };
+    const started = await api.upload<InsuredImportView>(`/api/insurance/programs/${programId}/imports`, form);
+    queryClient.setQueryData([...insuranceKey, 'import', started.id], started);
+    setImportId(started.id);
+  });
 
   const running = !!imp.data && isRunning(imp.data);
   return (
@@ -193,20 +174,7 @@ export function ImportPanel({ programId }: { programId: string }) {
           . Файл — это полный список программы: кто есть в файле, добавляется или обновляется; кого в файле
           нет, открепляется сегодняшним числом. Новым застрахованным с телефоном уйдёт SMS-приглашение.
         </Text>
-        <FileInput
-          label="Файл со списком"
-          placeholder="Выберите файл .xlsx или .csv"
-          accept=".xlsx,.csv"
-          leftSection={<IconFileSpreadsheet size={18} />}
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            setError(null);
-          }}
-          clearable
-          error={error}
-          data-testid="import-file"
-        />
+        <TableFileInput upload={upload} label="Файл со списком" data-testid="import-file" />
         <Radio.Group label="Если в файле найдутся ошибки" value={mode} onChange={(v) => setMode(v as Mode)}>
           <Stack gap="xs" mt={6}>
             <Radio value="all_or_nothing" label="Загрузить, только если ошибок нет" />
@@ -214,8 +182,8 @@ export function ImportPanel({ programId }: { programId: string }) {
           </Stack>
         </Radio.Group>
         <Button
-          onClick={upload}
-          loading={busy || running}
+          onClick={upload.upload}
+          loading={upload.busy || running}
           style={{ alignSelf: 'flex-start' }}
           data-testid="import-start"
         >

@@ -1,23 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Pagination,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { type InsuredPersonView, ruDate } from '@remed/core';
-import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
-import { TableLoadingRow } from '../../ui/TableLoadingRow.tsx';
+import { SearchInput } from '../../ui/FilterFields.tsx';
+import { ListPages } from '../../ui/ListPages.tsx';
+import { PersonCells } from '../../ui/PersonCells.tsx';
+import { ResponsiveList } from '../../ui/ResponsiveList.tsx';
+import { useListFilter } from '../../ui/useListFilter.ts';
 import { INSURED_PAGE, useInsured, usePrograms } from './api.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { JoiningSwitch } from './JoiningSwitch.tsx';
@@ -41,68 +31,48 @@ function Registered({ p }: { p: InsuredPersonView }) {
   );
 }
 
-function InsuredList({ items, loading }: { items: InsuredPersonView[] | undefined; loading: boolean }) {
-  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  if (narrow)
-    return (
-      <Stack gap="sm" data-testid="insured-table">
-        {loading && <Skeleton h={90} />}
-        {items?.map((p) => (
-          <Card key={p.id} withBorder padding="sm" data-testid="insured-row">
-            <Group justify="space-between" wrap="wrap" align="flex-start" gap={4}>
-              <Text fw={600}>{p.fullName}</Text>
-              <Registered p={p} />
-            </Group>
-            <Text size="sm">
-              Полис {p.policyNumber} · {ruDate(p.validFrom)} – {ruDate(p.validTo)}
-            </Text>
-            <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-              {[ruDate(p.birthDate), p.phone, p.email].filter(Boolean).join(' · ')}
-            </Text>
-          </Card>
-        ))}
-      </Stack>
-    );
+const INSURED_COLUMNS = [
+  { title: 'ФИО' },
+  { title: 'Дата рождения' },
+  { title: 'Полис' },
+  { title: 'Срок' },
+  { title: 'Контакты' },
+  { title: 'Состояние' },
+];
+
+function InsuredCard({ p }: { p: InsuredPersonView }) {
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table striped verticalSpacing="sm" data-testid="insured-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>ФИО</Table.Th>
-            <Table.Th>Дата рождения</Table.Th>
-            <Table.Th>Полис</Table.Th>
-            <Table.Th>Срок</Table.Th>
-            <Table.Th>Контакты</Table.Th>
-            <Table.Th>Состояние</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading && <TableLoadingRow colSpan={6} />}
-          {items?.map((p) => (
-            <Table.Tr key={p.id} data-testid="insured-row">
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {p.fullName}
-                </Text>
-              </Table.Td>
-              <Table.Td>{ruDate(p.birthDate)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.policyNumber}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {ruDate(p.validFrom)} – {ruDate(p.validTo)}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" style={{ wordBreak: 'break-all' }}>
-                  {[p.phone, p.email].filter(Boolean).join(' · ') || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Registered p={p} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap={4}>
+        <Text fw={600}>{p.fullName}</Text>
+        <Registered p={p} />
+      </Group>
+      <Text size="sm">
+        Полис {p.policyNumber} · {ruDate(p.validFrom)} – {ruDate(p.validTo)}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+        {[ruDate(p.birthDate), p.phone, p.email].filter(Boolean).join(' · ')}
+      </Text>
+    </>
+  );
+}
+
+function InsuredCells({ p }: { p: InsuredPersonView }) {
+  return (
+    <>
+      <PersonCells p={p} />
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {ruDate(p.validFrom)} – {ruDate(p.validTo)}
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" style={{ wordBreak: 'break-all' }}>
+          {[p.phone, p.email].filter(Boolean).join(' · ') || '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Registered p={p} />
+      </Table.Td>
+    </>
   );
 }
 
@@ -110,11 +80,8 @@ export function ProgramPage() {
   const { id = '' } = useParams();
   const programs = usePrograms();
   const program = programs.data?.find((p) => p.id === id);
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 300);
-  const [page, setPage] = useState(1);
+  const { search, setSearch, q, page, setPage } = useListFilter({});
   const insured = useInsured(id, q, page);
-  const pages = Math.max(1, Math.ceil((insured.data?.total ?? 0) / INSURED_PAGE));
 
   return (
     <Stack gap="md" data-testid="page-program">
@@ -140,33 +107,40 @@ export function ProgramPage() {
       <Title order={2} size="h3">
         Застрахованные
       </Title>
-      <TextInput
+      <SearchInput
         aria-label="Поиск застрахованных"
         placeholder="ФИО, номер полиса или телефон"
-        leftSection={<IconSearch size={16} />}
         value={search}
-        onChange={(e) => {
-          setSearch(e.currentTarget.value);
-          setPage(1);
-        }}
+        onChange={setSearch}
         maw={420}
       />
       {insured.isError ? (
         <QueryError error={insured.error} retry={() => insured.refetch()} />
       ) : (
         <>
-          <InsuredList items={insured.data?.items} loading={insured.isPending} />
+          <ResponsiveList
+            items={insured.data?.items}
+            loading={insured.isPending}
+            rowKey={(p) => p.id}
+            columns={INSURED_COLUMNS}
+            row={(p) => <InsuredCells p={p} />}
+            card={(p) => <InsuredCard p={p} />}
+            minWidth={820}
+            data-testid="insured-table"
+            rowTestId="insured-row"
+          />
           {insured.data?.items.length === 0 && (
             <Text c="dimmed" ta="center" py="md">
               Никого не нашли.
             </Text>
           )}
-          <Group justify="space-between" wrap="wrap">
-            <Text size="sm" c="dimmed">
-              {insured.data ? `Всего: ${insured.data.total}` : ' '}
-            </Text>
-            {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
-          </Group>
+          <ListPages
+            summary={insured.data ? `Всего: ${insured.data.total}` : ' '}
+            total={insured.data?.total}
+            pageSize={INSURED_PAGE}
+            page={page}
+            onPage={setPage}
+          />
         </>
       )}
     </Stack>

@@ -30,6 +30,27 @@ interface HelpForm {
 }
 
 const EMPTY: HelpForm = { complaint: '', since: '', temperature: '', preferredArea: '', contactTime: '' };
+/** The optional questions after the complaint that help the doctor pick a clinic before calling. */
+const DETAIL_QUESTIONS: readonly {
+  name: Exclude<keyof HelpForm, 'complaint'>;
+  label: string;
+  placeholder: string;
+  inputMode?: 'decimal';
+}[] = [
+  { name: 'since', label: 'С какого времени?', placeholder: 'Например: со вчерашнего вечера' },
+  { name: 'temperature', label: 'Какая температура?', placeholder: 'Например: 37,8', inputMode: 'decimal' },
+  {
+    name: 'preferredArea',
+    label: 'В каком районе города удобнее лечиться?',
+    placeholder: 'Например: север Москвы, рядом с работой',
+  },
+  {
+    name: 'contactTime',
+    label: 'Когда вам удобно ответить на звонок?',
+    placeholder: 'Например: после 18:00',
+  },
+];
+
 const MAX_PHOTO = 10 * 1024 * 1024;
 // Without HEIC in the list an iPhone hands the page a JPEG, which the server can check and staff can open.
 const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
@@ -146,31 +167,16 @@ export function HelpPage() {
               validate: (v) => v.trim().length >= 3 || 'Опишите, что беспокоит',
             })}
           />
-          <TextInput
-            label="С какого времени?"
-            placeholder="Например: со вчерашнего вечера"
-            size="lg"
-            {...form.register('since')}
-          />
-          <TextInput
-            label="Какая температура?"
-            placeholder="Например: 37,8"
-            inputMode="decimal"
-            size="lg"
-            {...form.register('temperature')}
-          />
-          <TextInput
-            label="В каком районе города удобнее лечиться?"
-            placeholder="Например: север Москвы, рядом с работой"
-            size="lg"
-            {...form.register('preferredArea')}
-          />
-          <TextInput
-            label="Когда вам удобно ответить на звонок?"
-            placeholder="Например: после 18:00"
-            size="lg"
-            {...form.register('contactTime')}
-          />
+          {DETAIL_QUESTIONS.map((q) => (
+            <TextInput
+              key={q.name}
+              label={q.label}
+              placeholder={q.placeholder}
+              inputMode={q.inputMode}
+              size="lg"
+              {...field(q.name)}
+            />
+          ))}
           <PhotoPicker photo={photo} onChange={pickPhoto} />
           {photoError && (
             <Text c="red" size="sm" role="alert">

@@ -1,7 +1,8 @@
 import { Badge, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { ANSWER_LABELS, REQUEST_STATUS, useMyRequests } from './api.ts';
+import { REQUEST_STATUS, useMyRequests } from './api.ts';
+import { RequestWords } from './RequestWords.tsx';
 
 export function MyRequests() {
   const requests = useMyRequests();
@@ -27,14 +28,7 @@ export function MyRequests() {
                 {status.label}
               </Badge>
             </Group>
-            <Text fz="md" mt={6} style={{ whiteSpace: 'pre-wrap' }}>
-              {r.complaint}
-            </Text>
-            {Object.entries(r.answers).map(([k, v]) => (
-              <Text key={k} size="sm" c="dimmed">
-                {ANSWER_LABELS[k] ?? k}: {v}
-              </Text>
-            ))}
+            <RequestWords complaint={r.complaint} answers={r.answers} complaintSize="md" gap={6} />
             <Text size="sm" mt={6}>
               {status.hint}
             </Text>

@@ -72,6 +72,25 @@ export function LimitBar({ limit, left }: { limit: number | null; left: number |
   );
 }
 
+/** The program's three phrase lists, in the order the insured reads them. */
+const PHRASE_LISTS: readonly {
+  phrases: 'covered' | 'excluded' | 'needsApproval';
+  title: string;
+  Icon: typeof IconCheck;
+  color: string;
+  testId: string;
+}[] = [
+  { phrases: 'covered', title: 'Входит', Icon: IconCheck, color: 'teal', testId: 'program-covered' },
+  { phrases: 'excluded', title: 'Не входит', Icon: IconX, color: 'red', testId: 'program-excluded' },
+  {
+    phrases: 'needsApproval',
+    title: 'Только по согласованию с врачом пульта',
+    Icon: IconAlertTriangle,
+    color: 'yellow',
+    testId: 'program-approval',
+  },
+];
+
 /** The policy and its program in plain words, for the insured person. */
 export function PolicyCard({ policy }: { policy: Policy }) {
   const p = policy.program;
@@ -109,27 +128,16 @@ export function PolicyCard({ policy }: { policy: Policy }) {
         Что входит в программу
       </Title>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-        <PhraseList
-          title="Входит"
-          items={p.covered}
-          icon={<IconCheck size={16} />}
-          color="teal"
-          testId="program-covered"
-        />
-        <PhraseList
-          title="Не входит"
-          items={p.excluded}
-          icon={<IconX size={16} />}
-          color="red"
-          testId="program-excluded"
-        />
-        <PhraseList
-          title="Только по согласованию с врачом пульта"
-          items={p.needsApproval}
-          icon={<IconAlertTriangle size={16} />}
-          color="yellow"
-          testId="program-approval"
-        />
+        {PHRASE_LISTS.map((list) => (
+          <PhraseList
+            key={list.phrases}
+            title={list.title}
+            items={p[list.phrases]}
+            icon={<list.Icon size={16} />}
+            color={list.color}
+            testId={list.testId}
+          />
+        ))}
       </SimpleGrid>
       <Card withBorder padding="md" data-testid="program-clinics">
         <Text fw={700} fz="lg" mb="xs">

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Group,
@@ -13,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { formatRub, ruDate } from '@remed/core';
-import { IconArrowLeft, IconDownload, IconFileTypePdf, IconMapPin, IconReceipt } from '@tabler/icons-react';
+import { IconDownload, IconFileTypePdf, IconMapPin, IconReceipt } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useUser } from '../../app/session.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { letterJsonUrl, letterPdfUrl, useLetter } from './api.ts';
+import { LetterItemsTable } from './LetterItemsTable.tsx';
 import { LetterStatus } from './LetterStatus.tsx';
 
 const STEPS = [
@@ -42,12 +43,9 @@ export function LetterPage() {
 
   return (
     <Stack gap="lg" maw={860} data-testid="page-letter">
-      <Anchor component={Link} to={doctor ? `/console/cases/${l.caseId}` : '/letters'} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          {doctor ? 'К случаю' : 'Все письма'}
-        </Group>
-      </Anchor>
+      <BackLink to={doctor ? `/console/cases/${l.caseId}` : '/letters'}>
+        {doctor ? 'К случаю' : 'Все письма'}
+      </BackLink>
       <Stack gap={4}>
         <Group gap="sm">
           <Title order={1} fz={{ base: 24, sm: 30 }} data-testid="letter-number">
@@ -97,41 +95,18 @@ export function LetterPage() {
         <Title order={2} size="h3" mb="sm">
           Услуги
         </Title>
-        <Table.ScrollContainer minWidth={320}>
-          <Table verticalSpacing="sm" data-testid="letter-items">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Услуга</Table.Th>
-                <Table.Th ta="right">Кол-во</Table.Th>
-                <Table.Th ta="right">Цена</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {l.items.map((i) => (
-                <Table.Tr key={i.line}>
-                  <Table.Td>
-                    <Text>{i.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {i.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{i.quantity}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatRub(i.price)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th colSpan={2}>Итого</Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="letter-total">
-                  {formatRub(l.total)}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </Table.ScrollContainer>
+        <LetterItemsTable
+          items={l.items}
+          data-testid="letter-items"
+          footer={
+            <Table.Tr>
+              <Table.Th colSpan={2}>Итого</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="letter-total">
+                {formatRub(l.total)}
+              </Table.Th>
+            </Table.Tr>
+          }
+        />
         <Stack gap={4} mt="sm">
           {l.franchisePercent > 0 && (
             <Text size="sm">

@@ -1,10 +1,9 @@
-import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { formatRub, type LetterView, ruDate } from '@remed/core';
-import { IconChevronRight } from '@tabler/icons-react';
-import { Link } from 'react-router';
 import { useCurrentClinic } from '../../app/clinic.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { useUser } from '../../app/session.tsx';
+import { LinkCard } from '../../ui/LinkCard.tsx';
 import { ClinicLetters } from '../clinic-cabinet/ClinicLetters.tsx';
 import { useLetters } from './api.ts';
 import { LetterStatus } from './LetterStatus.tsx';
@@ -21,31 +20,24 @@ export function MyLetterCards({ letters }: { letters: LetterView[] }) {
   return (
     <Stack gap="sm" data-testid="my-letters">
       {letters.map((l) => (
-        <Card
+        <LinkCard
           key={l.id}
-          withBorder
-          padding="md"
-          component={Link}
           to={`/letters/${l.id}`}
           data-testid="letter-row"
-          aria-label={`Гарантийное письмо ${l.number}`}
+          label={`Гарантийное письмо ${l.number}`}
+          gap={2}
         >
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Stack gap={2} style={{ minWidth: 0 }}>
-              <Group gap="xs">
-                <Text fw={700} fz="lg">
-                  {l.number}
-                </Text>
-                <LetterStatus status={l.status} size="sm" />
-              </Group>
-              <Text fz="md">{l.clinic.name}</Text>
-              <Text c="dimmed">
-                {formatRub(l.total)} · действует до {ruDate(l.validUntil)}
-              </Text>
-            </Stack>
-            <IconChevronRight aria-hidden style={{ flexShrink: 0 }} />
+          <Group gap="xs">
+            <Text fw={700} fz="lg">
+              {l.number}
+            </Text>
+            <LetterStatus status={l.status} size="sm" />
           </Group>
-        </Card>
+          <Text fz="md">{l.clinic.name}</Text>
+          <Text c="dimmed">
+            {formatRub(l.total)} · действует до {ruDate(l.validUntil)}
+          </Text>
+        </LinkCard>
       ))}
     </Stack>
   );

@@ -1,19 +1,18 @@
-import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import type { UserView } from '@remed/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDate } from '../../app/format.ts';
+import { FilterBar, FilterDate, FilterSelect } from '../../ui/FilterFields.tsx';
+import { useListParams } from '../../ui/useListParams.ts';
+import { useActors } from '../admin-users/api.ts';
 import { useAdminViews, usePersonSearch, type ViewFilters } from './api.ts';
 import { PersonPanel } from './PersonPanel.tsx';
 import { ViewLogTable } from './ViewLogTable.tsx';
 
 /** The admin's 152-ФЗ desk: who looked at whose health data, and a person's export or erasure on request. */
 export function AdminPersonalDataPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useListParams();
   const filters: ViewFilters = {
     personId: params.get('personId'),
     userId: params.get('userId'),
@@ -21,26 +20,10 @@ export function AdminPersonalDataPage() {
     to: params.get('to') ?? '',
   };
   const personName = params.get('personName');
-  const set = (values: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(values)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
   const persons = usePersonSearch(debounced);
-  const users = useQuery({
-    queryKey: ['admin', 'users', 'actors'],
-    queryFn: () => api.get<{ items: UserView[] }>('/api/admin/users?limit=200'),
-    staleTime: 60_000,
-  });
+  const users = useActors();
   const views = useAdminViews(filters);
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const items = views.data?.pages.flatMap((p) => p.items) ?? [];
@@ -105,33 +88,25 @@ export function AdminPersonalDataPage() {
       <Title order={2} size="h3">
         Журнал просмотров
       </Title>
-      <Group gap="sm" align="flex-end" wrap="wrap" data-testid="view-filters">
-        <Select
+      <FilterBar data-testid="view-filters">
+        <FilterSelect
           label="Кто смотрел"
           placeholder="Все сотрудники"
           data={userOptions}
           value={filters.userId}
           onChange={(v) => set({ userId: v, userName: null })}
           searchable
-          clearable
           nothingFoundMessage="Никого не нашли"
-          style={{ flex: '2 1 220px' }}
+          basis="2 1 220px"
         />
-        <TextInput
+        <FilterDate
           label="С даты"
-          type="date"
           value={filters.from}
-          onChange={(e) => set({ from: e.currentTarget.value || null })}
-          style={{ flex: '1 1 150px' }}
+          onChange={(v) => set({ from: v })}
+          basis="1 1 150px"
         />
-        <TextInput
-          label="По дату"
-          type="date"
-          value={filters.to}
-          onChange={(e) => set({ to: e.currentTarget.value || null })}
-          style={{ flex: '1 1 150px' }}
-        />
-      </Group>
+        <FilterDate label="По дату" value={filters.to} onChange={(v) => set({ to: v })} basis="1 1 150px" />
+      </FilterBar>
       {views.isError ? (
         <QueryError error={views.error} retry={() => views.refetch()} />
       ) : (

@@ -14,11 +14,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ErasureResult, MyConsent } from '@remed/core';
-import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, isApiError, queryString } from '../../app/api.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
+import { DownloadButton } from '../../ui/DownloadButton.tsx';
 
 const MIN_BASIS = 5;
 
@@ -87,26 +87,17 @@ export function PersonPanel({ id, name, onClose }: { id: string; name: string; o
         data-testid="erasure-basis"
       />
       <Group mt="sm" wrap="wrap">
-        <Button
-          component="a"
-          href={basisOk ? exportUrl('pdf') : undefined}
-          download
-          disabled={!basisOk}
-          leftSection={<IconDownload size={18} />}
-          variant="light"
-        >
-          Выгрузить PDF
-        </Button>
-        <Button
-          component="a"
-          href={basisOk ? exportUrl('json') : undefined}
-          download
-          disabled={!basisOk}
-          leftSection={<IconDownload size={18} />}
-          variant="light"
-        >
-          Выгрузить JSON
-        </Button>
+        {(['pdf', 'json'] as const).map((format) => (
+          <DownloadButton
+            key={format}
+            href={basisOk ? exportUrl(format) : undefined}
+            disabled={!basisOk}
+            iconSize={18}
+            variant="light"
+          >
+            {`Выгрузить ${format.toUpperCase()}`}
+          </DownloadButton>
+        ))}
         <Button
           color="red"
           variant="outline"

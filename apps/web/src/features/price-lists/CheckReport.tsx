@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import type { PriceListIssueView, PriceListVersionDetail } from '@remed/core';
 import { keyed } from '../../app/format.ts';
-import { ReportDownloads } from '../../ui/ReportDownloads.tsx';
+import { ReportHeading } from '../../ui/ReportDownloads.tsx';
 import { priceListsUrl } from './api.ts';
 
 function SeverityBadge({ severity }: { severity: PriceListIssueView['severity'] }) {
@@ -34,15 +34,14 @@ export function CheckReport({
     );
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap" gap="xs">
+      <ReportHeading href={(format) => priceListsUrl(clinicId, `/${version.id}/report.${format}`)} gap="xs">
         <Text size="sm">
           Ошибки не дают опубликовать прейскурант, предупреждения — нет: проверьте их и оставьте, если всё
           верно.
           {version.issuesTotal > version.issues.length &&
             ` Показаны первые ${version.issues.length} из ${version.issuesTotal}.`}
         </Text>
-        <ReportDownloads href={(format) => priceListsUrl(clinicId, `/${version.id}/report.${format}`)} />
-      </Group>
+      </ReportHeading>
       <Table.ScrollContainer minWidth={560} mah={480}>
         <Table striped verticalSpacing="xs" data-testid="check-report">
           <Table.Thead>

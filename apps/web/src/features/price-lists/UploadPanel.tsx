@@ -1,38 +1,26 @@
-import { Anchor, Button, Card, FileInput, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
 import type { PriceListVersionDetail } from '@remed/core';
-import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconUpload } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { TableFileInput } from '../../ui/TableFileInput.tsx';
+import { useFileUpload } from '../../ui/useFileUpload.ts';
 import { priceListsUrl, useRefreshPriceLists } from './api.ts';
 
 /** Template links and the upload of a filled file; the new draft opens at once and shows the check as it goes. */
 export function UploadPanel({ clinicId }: { clinicId: string }) {
   const navigate = useNavigate();
   const refresh = useRefreshPriceLists(clinicId);
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const upload = async () => {
-    if (!file) {
-      setError('Выберите файл');
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    const form = new FormData();
-    form.set('file', file, file.name);
-    try {
+  const upload = useFileUpload(
+    async (file) => {
+      const form = new FormData();
+      form.set('file', file, file.name);
       const version = await api.upload<PriceListVersionDetail>(priceListsUrl(clinicId, '/uploads'), form);
       await refresh();
       navigate(`/clinic/price-lists/${version.id}`);
-    } catch (e) {
-      setError(isApiError(e) ? (e.fields.file ?? e.message) : 'Не удалось загрузить файл');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (e) => e.fields.file ?? e.message,
+  );
 
   return (
     <Card withBorder padding="md" data-testid="price-list-upload">
@@ -53,24 +41,15 @@ export function UploadPanel({ clinicId }: { clinicId: string }) {
           рублях, примечание. Файл станет черновиком новой версии: мы проверим каждую строку, и вы опубликуете
           его с нужной даты.
         </Text>
-        <FileInput
+        <TableFileInput
+          upload={upload}
           label="Файл прейскуранта"
           description="XLSX или CSV до 30 МБ и до 100 000 строк; CSV из Excel — в кодировке UTF-8 или Windows-1251"
-          placeholder="Выберите файл .xlsx или .csv"
-          accept=".xlsx,.csv"
-          leftSection={<IconFileSpreadsheet size={18} />}
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            setError(null);
-          }}
-          clearable
-          error={error}
           data-testid="price-list-file"
         />
         <Button
-          onClick={upload}
-          loading={busy}
+          onClick={upload.upload}
+          loading={upload.busy}
           leftSection={<IconUpload size={18} />}
           style={{ alignSelf: 'flex-start' }}
           data-testid="price-list-upload-start"

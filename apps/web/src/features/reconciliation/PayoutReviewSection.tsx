@@ -1,11 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Modal, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Radio, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatRub, type PayoutReviewDecision, type PayoutReviewItem } from '@remed/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { useCheckedSave } from '../../ui/useCheckedSave.ts';
+import { GroundsField } from './GroundsField.tsx';
 
 const QUEUE_KEY = ['admin', 'payouts', 'review'] as const;
 
@@ -66,18 +69,18 @@ function DecideButton({ payout }: { payout: PayoutReviewItem }) {
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<PayoutReviewDecision['outcome'] | ''>('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ outcome?: string; note?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const {
+    errors,
+    saving,
+    save: checkAndSave,
+  } = useCheckedSave<'outcome' | 'note'>(['note'], 'Не удалось сохранить');
 
-  const save = async () => {
-    const next: typeof errors = {};
-    if (!outcome) next.outcome = 'Отметьте, ушли ли деньги';
+  const save = () => {
+    const problems: { outcome?: string; note?: string } = {};
+    if (!outcome) problems.outcome = 'Отметьте, ушли ли деньги';
     if (note.trim().length < 3)
-      next.note = 'Укажите, по какому документу решили: выписка ЮKassa, номер операции';
-    setErrors(next);
-    if (next.outcome || next.note) return;
-    setBusy(true);
-    try {
+      problems.note = 'Укажите, по какому документу решили: выписка ЮKassa, номер операции';
+    return checkAndSave(problems, async () => {
       await api.post(`/api/admin/payouts/${payout.id}/review`, { outcome, note: note.trim() });
       notifications.show({ color: 'teal', message: 'Решение по выплате сохранено' });
       await Promise.all([
@@ -85,14 +88,7 @@ function DecideButton({ payout }: { payout: PayoutReviewItem }) {
         queryClient.invalidateQueries({ queryKey: ['admin', 'reconciliation'] }),
       ]);
       close();
-    } catch (e) {
-      setErrors({
-        note: isApiError(e) ? e.fields.note : undefined,
-        form: isApiError(e) ? e.message : 'Не удалось сохранить',
-      });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -102,11 +98,7 @@ function DecideButton({ payout }: { payout: PayoutReviewItem }) {
       </Button>
       <Modal opened={opened} onClose={close} title={`Выплата ${formatRub(payout.amount)}`} centered>
         <Stack gap="sm">
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form ?? null} />
           <Radio.Group
             label="По выписке ЮKassa"
             value={outcome}
@@ -118,21 +110,18 @@ function DecideButton({ payout }: { payout: PayoutReviewItem }) {
               <Radio value="not_paid" label="Денег не было — выплату можно повторить" />
             </Stack>
           </Radio.Group>
-          <Textarea
-            label="Основание"
+          <GroundsField
             placeholder="Выписка ЮKassa от 01.12.2026, операция №…"
             value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            onChange={setNote}
             error={errors.note}
-            autosize
-            minRows={2}
             maxLength={500}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Отмена
             </Button>
-            <Button loading={busy} onClick={save} data-testid="payout-review-save">
+            <Button loading={saving} onClick={save} data-testid="payout-review-save">
               Сохранить решение
             </Button>
           </Group>

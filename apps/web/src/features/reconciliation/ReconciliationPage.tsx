@@ -1,9 +1,10 @@
-import { Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { formatRub } from '@remed/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PayoutReviewSection } from './PayoutReviewSection.tsx';
 import { RepaymentButton } from './RepaymentButton.tsx';
 
@@ -53,15 +54,10 @@ export function ReconciliationPage() {
 
   return (
     <Stack gap="md" data-testid="page-reconciliation">
-      <Stack gap={4}>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Сверка выплат
-        </Title>
-        <Text c="dimmed">
-          Сколько застрахованным причитается по одобренным чекам и сколько им перевели по СБП. Расхождение —
-          повод разобраться.
-        </Text>
-      </Stack>
+      <PageHeader title="Сверка выплат">
+        Сколько застрахованным причитается по одобренным чекам и сколько им перевели по СБП. Расхождение —
+        повод разобраться.
+      </PageHeader>
       <PayoutReviewSection />
       {data.isError && <QueryError error={data.error} retry={() => data.refetch()} />}
       {data.isPending && <Skeleton h={100} />}

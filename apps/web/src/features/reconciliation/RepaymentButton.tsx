@@ -1,10 +1,13 @@
-import { Alert, Button, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatRub } from '@remed/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { useCheckedSave } from '../../ui/useCheckedSave.ts';
+import { GroundsField } from './GroundsField.tsx';
 
 /**
  * Records money an insured person sent back for a clawback (a transfer to the service's account), so that
@@ -15,32 +18,20 @@ export function RepaymentButton({ personId, name, debt }: { personId: string; na
   const queryClient = useQueryClient();
   const [amount, setAmount] = useState<number | string>(debt / 100);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ amount?: string; note?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, saving, save: checkAndSave } = useCheckedSave(['amount', 'note'], 'Не удалось сохранить');
 
-  const save = async () => {
+  const save = () => {
     const kopecks = Math.round(Number(amount) * 100);
-    const next: typeof errors = {};
-    if (!(kopecks > 0)) next.amount = 'Укажите сумму больше нуля';
-    else if (kopecks > debt) next.amount = `Не больше долга: ${formatRub(debt)}`;
-    if (note.trim().length < 3) next.note = 'Укажите номер и дату платёжного поручения';
-    setErrors(next);
-    if (next.amount || next.note) return;
-    setBusy(true);
-    try {
+    const problems: { amount?: string; note?: string } = {};
+    if (!(kopecks > 0)) problems.amount = 'Укажите сумму больше нуля';
+    else if (kopecks > debt) problems.amount = `Не больше долга: ${formatRub(debt)}`;
+    if (note.trim().length < 3) problems.note = 'Укажите номер и дату платёжного поручения';
+    return checkAndSave(problems, async () => {
       await api.post(`/api/admin/insured/${personId}/repayments`, { amount: kopecks, note: note.trim() });
       notifications.show({ color: 'teal', message: `Возврат ${formatRub(kopecks)} учтён` });
       await queryClient.invalidateQueries({ queryKey: ['admin', 'reconciliation'] });
       close();
-    } catch (e) {
-      setErrors({
-        amount: isApiError(e) ? e.fields.amount : undefined,
-        note: isApiError(e) ? e.fields.note : undefined,
-        form: isApiError(e) ? e.message : 'Не удалось сохранить',
-      });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -54,11 +45,7 @@ export function RepaymentButton({ personId, name, debt }: { personId: string; na
             Долг по удержаниям: <b>{formatRub(debt)}</b>. Учтите деньги, которые застрахованный перевёл на
             счёт сервиса; остаток удержится из следующих выплат.
           </Text>
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form ?? null} />
           <NumberInput
             label="Сумма, ₽"
             value={amount}
@@ -71,17 +58,14 @@ export function RepaymentButton({ personId, name, debt }: { personId: string; na
             error={errors.amount}
             data-testid="repayment-amount"
           />
-          <Textarea
-            label="Основание"
+          <GroundsField
             description="Номер и дата платёжного поручения; попадёт в журнал действий"
             value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            onChange={setNote}
             error={errors.note}
-            autosize
-            minRows={2}
             data-testid="repayment-note"
           />
-          <Button onClick={save} loading={busy} data-testid="repayment-save">
+          <Button onClick={save} loading={saving} data-testid="repayment-save">
             Учесть возврат
           </Button>
         </Stack>

@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -28,6 +27,7 @@ import { CabinetPage } from '../../app/CabinetPage.tsx';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatCount, plural } from '../../app/format.ts';
 import { monthsBefore, type ReportPeriod, useMonthlyReport, xlsxUrl } from './api.ts';
+import { ReportTable } from './ReportTable.tsx';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const rubles = (k: number) => Math.round(k) / 100;
@@ -129,59 +129,28 @@ function Charts({ report }: { report: MonthlyReport }) {
   );
 }
 
-function ReportTable({ report }: { report: MonthlyReport }) {
-  const t = report.total;
+/** One end of the report's period: a whole month, typed or picked in the native month input. */
+function MonthInput({
+  onChange,
+  ...props
+}: {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  'data-testid': string;
+}) {
   return (
-    <Card withBorder padding="md">
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing={6} striped data-testid="report-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Месяц</Table.Th>
-              <Table.Th ta="right">Пациентов</Table.Th>
-              <Table.Th ta="right">Одобренных чеков</Table.Th>
-              <Table.Th ta="right">Оплачено</Table.Th>
-              <Table.Th ta="right">Возмещено</Table.Th>
-              <Table.Th ta="right">Кэшбэк</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.months.map((m) => (
-              <Table.Tr key={m.month} data-testid="report-row">
-                <Table.Td style={nowrap}>{monthTitle(m.month)}</Table.Td>
-                <Table.Td ta="right">{formatCount(m.patients)}</Table.Td>
-                <Table.Td ta="right">{formatCount(m.receipts)}</Table.Td>
-                <Table.Td ta="right" style={nowrap}>
-                  {formatRub(m.paid)}
-                </Table.Td>
-                <Table.Td ta="right" style={nowrap}>
-                  {formatRub(m.reimbursed)}
-                </Table.Td>
-                <Table.Td ta="right" style={nowrap}>
-                  {formatRub(m.cashback)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr fw={700}>
-              <Table.Td>Итого</Table.Td>
-              <Table.Td ta="right">{formatCount(t.patients)}</Table.Td>
-              <Table.Td ta="right">{formatCount(t.receipts)}</Table.Td>
-              <Table.Td ta="right" style={nowrap}>
-                {formatRub(t.paid)}
-              </Table.Td>
-              <Table.Td ta="right" style={nowrap}>
-                {formatRub(t.reimbursed)}
-              </Table.Td>
-              <Table.Td ta="right" style={nowrap}>
-                {formatRub(t.cashback)}
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
+    <TextInput
+      type="month"
+      description="Месяц, включительно"
+      placeholder="ГГГГ-ММ"
+      onChange={(e) => onChange(e.currentTarget.value)}
+      w={{ base: '100%', xs: 200 }}
+      {...props}
+    />
   );
 }
 
@@ -211,29 +180,21 @@ function Report({ clinicId }: { clinicId: string }) {
     <>
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap" gap="md">
-          <TextInput
-            type="month"
+          <MonthInput
             label="Начало периода"
-            description="Месяц, включительно"
-            placeholder="ГГГГ-ММ"
             value={input.from}
             max={input.to}
-            onChange={(e) => change('from', e.currentTarget.value)}
+            onChange={(v) => change('from', v)}
             error={errors.from ?? serverFields.from}
             data-testid="report-from"
-            w={{ base: '100%', xs: 200 }}
           />
-          <TextInput
-            type="month"
+          <MonthInput
             label="Конец периода"
-            description="Месяц, включительно"
-            placeholder="ГГГГ-ММ"
             value={input.to}
             min={input.from}
-            onChange={(e) => change('to', e.currentTarget.value)}
+            onChange={(v) => change('to', v)}
             error={errors.to ?? serverFields.to}
             data-testid="report-to"
-            w={{ base: '100%', xs: 200 }}
           />
           <Button
             component="a"

@@ -1,12 +1,13 @@
-import { Alert, Anchor, Badge, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ClaimView } from '@remed/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { useLetter } from '../letters/api.ts';
-import { reasonText, useReviews } from './api.ts';
+import { useReviews } from './api.ts';
 import { DecisionForm } from './DecisionForm.tsx';
 import { LetterCard } from './LetterCard.tsx';
+import { ReasonBadges } from './ReasonBadges.tsx';
 import { ReceiptCard } from './ReceiptCard.tsx';
 
 function Review({ claim }: { claim: ClaimView }) {
@@ -16,13 +17,7 @@ function Review({ claim }: { claim: ClaimView }) {
       {claim.summary && (
         <Alert color="yellow" title="Почему чек на ручной проверке" data-testid="review-summary">
           <Text size="sm">{claim.summary}</Text>
-          <Group gap={6} mt={6}>
-            {claim.reasons.map((r) => (
-              <Badge key={r} color="yellow" variant="white" style={{ textTransform: 'none' }}>
-                {reasonText(r)}
-              </Badge>
-            ))}
-          </Group>
+          <ReasonBadges reasons={claim.reasons} variant="white" mt={6} />
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -47,12 +42,7 @@ export function ReviewPage() {
   const claim = reviews.data?.find((c) => c.id === id);
   return (
     <Stack gap="md" maw={1200} data-testid="page-review">
-      <Anchor component={Link} to="/console/reviews" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          Все чеки на проверке
-        </Group>
-      </Anchor>
+      <BackLink to="/console/reviews">Все чеки на проверке</BackLink>
       <Title order={1} fz={{ base: 24, sm: 30 }}>
         Проверка чека
       </Title>

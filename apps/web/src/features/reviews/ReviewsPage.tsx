@@ -1,25 +1,22 @@
-import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { formatRub } from '@remed/core';
 import { Link } from 'react-router';
 import { QueryError } from '../../app/errors/QueryError.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { receiptTime } from '../claims/ClaimPage.tsx';
-import { reasonText, useReviews } from './api.ts';
+import { useReviews } from './api.ts';
+import { ReasonBadges } from './ReasonBadges.tsx';
 
 export function ReviewsPage() {
   const reviews = useReviews();
   const sorted = reviews.data ? [...reviews.data].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : [];
   return (
     <Stack gap="md" maw={960} data-testid="page-reviews">
-      <Stack gap={4}>
-        <Title order={1} fz={{ base: 24, sm: 30 }}>
-          Ручная проверка чеков
-        </Title>
-        <Text c="dimmed">
-          Чеки, которые автоматическая сверка не смогла решить сама. Сравните позиции чека с гарантийным
-          письмом и примите решение с причиной.
-        </Text>
-      </Stack>
+      <PageHeader title="Ручная проверка чеков">
+        Чеки, которые автоматическая сверка не смогла решить сама. Сравните позиции чека с гарантийным письмом
+        и примите решение с причиной.
+      </PageHeader>
       {reviews.isError && <QueryError error={reviews.error} retry={() => reviews.refetch()} />}
       {reviews.isPending && <Skeleton h={120} />}
       {reviews.data && sorted.length === 0 && (
@@ -47,13 +44,7 @@ export function ReviewsPage() {
               Проверить
             </Button>
           </Group>
-          <Group gap={6} mt="xs">
-            {c.reasons.map((r) => (
-              <Badge key={r} color="yellow" variant="light" style={{ textTransform: 'none' }}>
-                {reasonText(r)}
-              </Badge>
-            ))}
-          </Group>
+          <ReasonBadges reasons={c.reasons} variant="light" mt="xs" />
         </Card>
       ))}
     </Stack>
