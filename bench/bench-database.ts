@@ -27,3 +27,25 @@ export async function openBenchDatabase(dir: string): Promise<{ database: Databa
     },
   };
 }
+
+/**
+ * The baseline of the import benchmarks: `count` rows of `row(i)` (i = 1…count) inserted as bare batched
+ * INSERTs, 1 000 a statement, into a scratch table of text columns; returns the seconds it took.
+ */
+export async function bareInsertSeconds(
+  database: Database,
+  columns: readonly string[],
+  count: number,
+  row: (i: number) => (string | number)[],
+): Promise<number> {
+  const start = process.hrtime.bigint();
+  await database.query(`create table bench_baseline (${columns.map((c) => `${c} text`).join(', ')})`);
+  for (let i = 1; i <= count; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - i + 1) }, (_, k) => row(i + k).map(String));
+    const values = batch
+      .map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(',')})`)
+      .join(',');
+    await database.query(`insert into bench_baseline values ${values}`, batch.flat());
+  }
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}

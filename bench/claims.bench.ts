@@ -21,10 +21,6 @@ import {
   clinics,
   guaranteeLetterItems,
   guaranteeLetters,
-  helpRequests,
-  insuredPersons,
-  medicalCases,
-  policies,
   programClinics,
   users,
 } from '../apps/server/src/db/schema/index.ts';
@@ -33,6 +29,7 @@ import { yookassaPayoutProvider } from '../apps/server/src/integrations/payouts/
 import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { createRuntime } from '../apps/server/src/runtime.ts';
+import { insertBenchCase, insertBenchInsured } from './bench-people.ts';
 import { insertBenchProgram } from './bench-program.ts';
 import type { PhaseResult } from './claims/load.worker.ts';
 import {
@@ -45,6 +42,7 @@ import {
   SIM_TOKEN,
   type Workload,
 } from './claims/workload.ts';
+import { simulatorSettings } from './outside-systems.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const PER_CLIENT = Number(process.env.BENCH_CLAIMS_PER_CLIENT ?? 40);
@@ -106,11 +104,7 @@ try {
     PORT: String(port),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '10000',
-    RECEIPTS_API_URL: `${simBase}/sim/fns`,
-    RECEIPTS_API_TOKEN: SIM_TOKEN,
-    PAYOUTS_API_URL: `${simBase}/sim/yookassa`,
-    PAYOUTS_AGENT_ID: PAYOUT_CREDENTIALS.agentId,
-    PAYOUTS_SECRET_KEY: PAYOUT_CREDENTIALS.secretKey,
+    ...simulatorSettings(simBase, SIM_TOKEN, PAYOUT_CREDENTIALS),
   });
   const database = await openPostgres(config.database.kind === 'postgres' ? config.database.url : '', 20);
   const rt = await createRuntime(config, {
@@ -191,47 +185,23 @@ try {
       createdAt: now,
       updatedAt: now,
     });
-    await db.insert(insuredPersons).values({
-      id: personId,
-      lastName: 'Петров',
-      firstName: 'Иван',
-      birthDate: '1980-01-01',
-      sex: 'male',
+    await insertBenchInsured(db, now, {
+      personId,
+      policyId,
+      policyNumber: `Б-${c}`,
+      programId,
       phone: `+7916${String(c).padStart(7, '0')}`,
-      userId,
-      payoutPhone: `+7916${String(c).padStart(7, '1')}`,
-      payoutBankId: '100000000111',
-      createdAt: now,
-      updatedAt: now,
+      payout: { userId, phone: `+7916${String(c).padStart(7, '1')}` },
     });
-    await db.insert(policies).values({
-      id: policyId,
-      number: `Б-${c}`,
-      programId: programId,
-      insuredPersonId: personId,
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.insert(helpRequests).values({
-      id: requestId,
-      insuredPersonId: personId,
-      channel: 'phone',
-      complaint: '—',
-      status: 'closed',
-      createdAt: now,
-    });
-    await db.insert(medicalCases).values({
-      id: caseId,
+    await insertBenchCase(db, now, {
       requestId,
-      insuredPersonId: personId,
+      caseId,
+      personId,
       policyId,
       doctorId: doctorId!,
-      complaints: '—',
-      status: 'letter_issued',
-      createdAt: now,
-      updatedAt: now,
+      complaint: '—',
+      requestStatus: 'closed',
+      caseStatus: 'letter_issued',
     });
     await db.insert(guaranteeLetters).values({
       id: letterId,

@@ -13,24 +13,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { addDays, moscowDate } from '@remed/core';
 import { eq, sql } from 'drizzle-orm';
-import { loadConfig } from '../apps/server/src/config.ts';
 import { sqlRows } from '../apps/server/src/db/client.ts';
-import {
-  clinics,
-  helpRequests,
-  insuredPersons,
-  medicalCases,
-  policies,
-  programClinics,
-  users,
-} from '../apps/server/src/db/schema/index.ts';
+import { clinics, programClinics, users } from '../apps/server/src/db/schema/index.ts';
 import { rankClinics } from '../apps/server/src/modules/console/rank-clinics.ts';
 import { findServices } from '../apps/server/src/modules/console/search-services.ts';
 import { insertPublishedVersion } from '../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
-import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { insertBenchCase, insertBenchInsured } from './bench-people.ts';
 import { insertBenchProgram } from './bench-program.ts';
-import { benchArgs } from './bench-setup.ts';
+import { benchArgs, chooseBenchDatabase, ms, percentile, pool, silentRuntime, timed } from './bench-setup.ts';
 import { clinicPriceList } from './console-search/services.ts';
 
 const { flag, option } = benchArgs();
@@ -54,35 +45,13 @@ const QUERIES = [
 /** A letter for a first therapist visit with the usual tests. */
 const LETTER = ['B01.047.001', 'B03.016.003', 'A05.10.006', 'A04.16.001', 'A06.09.007'];
 
-if (flag('pglite')) delete process.env.BENCH_DATABASE_URL;
-else process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
-async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
-  const t = process.hrtime.bigint();
-  const r = await f();
-  return [Number(process.hrtime.bigint() - t) / 1e6, r];
-}
-/** Runs `f` over `items`, `n` at a time. */
-async function pool<T>(items: T[], n: number, f: (x: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) await f(items[next++]!);
-    }),
-  );
-}
+chooseBenchDatabase(flag('pglite'));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-search-'));
 const { database, drop } = await openBenchDatabase(dir);
 let keep = false;
 try {
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
+  const rt = await silentRuntime(dir, database);
   const { db } = database;
   const ids = rt.deps.ids;
   const now = new Date();
@@ -104,32 +73,29 @@ try {
     );
   let rowsWritten = 0;
   let versionsWritten = 0;
-  await pool(
-    clinicIds.map((id, i) => [id, i] as const),
-    database.kind === 'postgres' ? 2 : 1,
-    async ([clinicId, i]) => {
-      const rows = clinicPriceList(i, ROWS);
-      const scaled = (f: number) =>
-        rows.map(([c, s, n, k]): (typeof rows)[number] => [
-          c,
-          s,
-          n,
-          Math.floor((k * Math.round(f * 100)) / 100),
-        ]);
-      const versions: { effectiveFrom: string; rows: typeof rows }[] = [];
-      if (i % 10 === 3) versions.push({ effectiveFrom: addDays(today, -400), rows: scaled(0.9) });
-      versions.push({ effectiveFrom: addDays(today, -60), rows });
-      if (i % 20 === 7) versions.push({ effectiveFrom: addDays(today, 20), rows: scaled(1.1) });
-      await db.transaction(async (tx) => {
-        for (const [n, v] of versions.entries()) {
-          await insertPublishedVersion(tx, ids, { clinicId, number: n + 1, at: now, ...v });
-          rowsWritten += v.rows.length;
-          versionsWritten++;
-        }
-      });
-      if ((i + 1) % 100 === 0) process.stdout.write(`  ${i + 1} clinics\r`);
-    },
-  );
+  await pool(database.kind === 'postgres' ? 2 : 1, CLINICS, async (i) => {
+    const clinicId = clinicIds[i]!;
+    const rows = clinicPriceList(i, ROWS);
+    const scaled = (f: number) =>
+      rows.map(([c, s, n, k]): (typeof rows)[number] => [
+        c,
+        s,
+        n,
+        Math.floor((k * Math.round(f * 100)) / 100),
+      ]);
+    const versions: { effectiveFrom: string; rows: typeof rows }[] = [];
+    if (i % 10 === 3) versions.push({ effectiveFrom: addDays(today, -400), rows: scaled(0.9) });
+    versions.push({ effectiveFrom: addDays(today, -60), rows });
+    if (i % 20 === 7) versions.push({ effectiveFrom: addDays(today, 20), rows: scaled(1.1) });
+    await db.transaction(async (tx) => {
+      for (const [n, v] of versions.entries()) {
+        await insertPublishedVersion(tx, ids, { clinicId, number: n + 1, at: now, ...v });
+        rowsWritten += v.rows.length;
+        versionsWritten++;
+      }
+    });
+    if ((i + 1) % 100 === 0) process.stdout.write(`  ${i + 1} clinics\r`);
+  });
   const loadS = Number(process.hrtime.bigint() - loadStart) / 1e9;
   const vacuumStart = process.hrtime.bigint();
   await database.query('vacuum analyze');
@@ -171,44 +137,22 @@ try {
     createdAt: now,
     updatedAt: now,
   });
-  await db.insert(insuredPersons).values({
-    id: personId,
-    lastName: 'Петров',
-    firstName: 'Иван',
-    birthDate: '1980-01-01',
-    sex: 'male',
-    phone: '+79160000000',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await db.insert(policies).values({
-    id: policyId,
-    number: 'Б-1',
+  await insertBenchInsured(db, now, {
+    personId,
+    policyId,
+    policyNumber: 'Б-1',
     programId,
-    insuredPersonId: personId,
-    validFrom: '2020-01-01',
-    validTo: '2099-12-31',
-    createdAt: now,
-    updatedAt: now,
+    phone: '+79160000000',
   });
-  await db.insert(helpRequests).values({
-    id: requestId,
-    insuredPersonId: personId,
-    channel: 'phone',
-    complaint: 'Давление, слабость',
-    status: 'in_work',
-    createdAt: now,
-  });
-  await db.insert(medicalCases).values({
-    id: caseId,
+  await insertBenchCase(db, now, {
     requestId,
-    insuredPersonId: personId,
+    caseId,
+    personId,
     policyId,
     doctorId,
-    complaints: 'Давление, слабость',
-    status: 'open',
-    createdAt: now,
-    updatedAt: now,
+    complaint: 'Давление, слабость',
+    requestStatus: 'in_work',
+    caseStatus: 'open',
   });
 
   // --- Baseline: a primary-key lookup through the same pool.
@@ -220,14 +164,12 @@ try {
       .where(eq(clinics.id, clinicIds[i % CLINICS]!));
   for (let i = 0; i < ITERATIONS * QUERIES.length; i++)
     baseline.push(
-      (
-        await timed(() =>
-          db
-            .select()
-            .from(clinics)
-            .where(eq(clinics.id, clinicIds[i % CLINICS]!)),
-        )
-      )[0],
+      await timed(() =>
+        db
+          .select()
+          .from(clinics)
+          .where(eq(clinics.id, clinicIds[i % CLINICS]!)),
+      ),
     );
 
   // --- Search: each query warmed twice, then ITERATIONS rounds of the mix.
@@ -238,7 +180,7 @@ try {
     await findServices(rt.deps, q);
   }
   for (let i = 0; i < ITERATIONS; i++)
-    for (const q of QUERIES) byQuery.get(q)!.push((await timed(() => findServices(rt.deps, q)))[0]);
+    for (const q of QUERIES) byQuery.get(q)!.push(await timed(() => findServices(rt.deps, q)));
   const search = [...byQuery.values()].flat();
 
   // --- Ranking the clinics for a five-service letter.
@@ -246,8 +188,7 @@ try {
   const ranked = await rankClinics(rt.deps, caseId, services);
   await rankClinics(rt.deps, caseId, services);
   const rank: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++)
-    rank.push((await timed(() => rankClinics(rt.deps, caseId, services)))[0]);
+  for (let i = 0; i < ITERATIONS; i++) rank.push(await timed(() => rankClinics(rt.deps, caseId, services)));
 
   console.log('query                 p50, ms   p95, ms   hits  first hit');
   for (const q of QUERIES) {

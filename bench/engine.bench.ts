@@ -12,6 +12,7 @@ import {
   guaranteeLetterSchema,
   initialState,
 } from '@remed/core';
+import { paidByCard } from './fiscal-receipt.ts';
 
 const N = Number(process.argv[2] ?? 20_000);
 const TARGET = 20_000;
@@ -61,7 +62,6 @@ const ITEMS = [
 
 function receipt(i: number): FiscalReceipt {
   const items = ITEMS.map((it) => ({ ...it, nds: 6, paymentType: 4, productType: 4 }));
-  const total = items.reduce((s, it) => s + it.sum, 0);
   return {
     fn: '9282000100254567',
     i,
@@ -70,13 +70,7 @@ function receipt(i: number): FiscalReceipt {
     dateTime: '2026-11-25T10:30:00',
     userInn: '7701234560',
     user: 'ООО «Клиника Здоровье»',
-    totalSum: total,
-    cashTotalSum: 0,
-    ecashTotalSum: total,
-    prepaidSum: 0,
-    creditSum: 0,
-    provisionSum: 0,
-    items,
+    ...paidByCard(items),
   };
 }
 

@@ -9,28 +9,26 @@ import path from 'node:path';
 import { insuredImports } from '../apps/server/src/db/schema/index.ts';
 import { getInsuredImport } from '../apps/server/src/modules/insurance/get-insured-import.ts';
 import { runInsuredImport } from '../apps/server/src/modules/insurance/import-insured-file.ts';
-import { openBenchDatabase } from './bench-database.ts';
+import { bareInsertSeconds, openBenchDatabase } from './bench-database.ts';
 import { insertBenchProgram } from './bench-program.ts';
-import { benchRuntime, sampleRss } from './bench-setup.ts';
-import { INSURED_LIST_HEADER, writeXlsx } from './upload-templates.ts';
+import { benchRuntime, reportImport, sampleRss } from './bench-setup.ts';
+import {
+  benchWorkbook,
+  INSURED_LIST_HEADER,
+  type InsuredListPeople,
+  insuredListRow,
+} from './upload-templates.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-import-'));
 
-function row(i: number): string[] {
-  return [
-    `Б-${String(i).padStart(7, '0')}`,
-    i % 3 ? 'Петров' : 'Соколова',
-    i % 2 ? 'Иван' : 'Анна',
-    'Сергеевич',
-    `${String((i % 28) + 1).padStart(2, '0')}.0${(i % 9) + 1}.19${50 + (i % 50)}`,
-    i % 2 ? 'М' : 'Ж',
-    `+79${String(100_000_000 + i).slice(0, 9)}`,
-    i % 4 ? '' : `p${i}@example.ru`,
-    '01.01.2026',
-    '31.12.2026',
-  ];
-}
+const PEOPLE: InsuredListPeople = {
+  names: { last: ['Петров', 'Соколова'], first: ['Иван', 'Анна'] },
+  phoneBase: 100_000_000,
+  emailPrefix: 'p',
+  validTo: '31.12.2026',
+};
+const row = (i: number) => insuredListRow(i, `Б-${String(i).padStart(7, '0')}`, PEOPLE);
 
 const rss = sampleRss();
 
@@ -47,25 +45,14 @@ try {
   });
 
   const file = path.join(dir, 'list.xlsx');
-  await writeXlsx(file, 'Застрахованные', INSURED_LIST_HEADER, N, row);
-  const content = fs.readFileSync(file);
-  console.log(
-    `file: ${N} rows, ${(content.length / 1024 / 1024).toFixed(1)} MB XLSX, database: ${database.kind}`,
-  );
+  const content = await benchWorkbook(file, 'Застрахованные', INSURED_LIST_HEADER, N, row, database.kind);
 
-  const baselineStart = process.hrtime.bigint();
-  await database.query(
-    'create table bench_baseline (policy text, last_name text, first_name text, middle_name text, birth text, sex text, phone text, email text, vfrom text, vto text)',
+  const baselineS = await bareInsertSeconds(
+    database,
+    ['policy', 'last_name', 'first_name', 'middle_name', 'birth', 'sex', 'phone', 'email', 'vfrom', 'vto'],
+    N,
+    row,
   );
-  for (let i = 1; i <= N; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, N - i + 1) }, (_, k) => row(i + k));
-    const params = batch.flat();
-    const values = batch
-      .map((_, r) => `(${Array.from({ length: 10 }, (_, c) => `$${r * 10 + c + 1}`).join(',')})`)
-      .join(',');
-    await database.query(`insert into bench_baseline values ${values}`, params);
-  }
-  const baselineS = Number(process.hrtime.bigint() - baselineStart) / 1e9;
 
   const rssBefore = rss.restart();
   const start = process.hrtime.bigint();
@@ -90,17 +77,7 @@ try {
   if (result.status !== 'done' || result.created !== N)
     throw new Error(`import ended ${result.status}: ${JSON.stringify(result.issues.slice(0, 3))}`);
 
-  const rate = N / seconds;
-  const baseline = N / baselineS;
-  console.log(
-    `import: ${seconds.toFixed(2)} s, ${Math.round(rate)} rows/s; baseline bare insert: ${baselineS.toFixed(2)} s`,
-  );
-  console.log(
-    `peak RSS during import: ${(rss.peak / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
-  );
-  console.log(
-    `insured_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(rss.peak / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
-  );
+  reportImport('insured_import', { rows: N, seconds, baselineS, peakRss: rss.peak, rssBefore });
   await rt.close();
 } finally {
   rss.stop();

@@ -12,9 +12,9 @@ import { runPriceListImport } from '../apps/server/src/modules/price-lists/impor
 import { publishPriceList } from '../apps/server/src/modules/price-lists/publish-price-list.ts';
 import { uploadPriceList } from '../apps/server/src/modules/price-lists/upload-price-list.ts';
 import { getVersion } from '../apps/server/src/modules/price-lists/version-detail.ts';
-import { openBenchDatabase } from './bench-database.ts';
-import { benchAdmin, benchRuntime, sampleRss } from './bench-setup.ts';
-import { PRICE_LIST_HEADER, writeXlsx } from './upload-templates.ts';
+import { bareInsertSeconds, openBenchDatabase } from './bench-database.ts';
+import { benchAdmin, benchRuntime, reportImport, sampleRss } from './bench-setup.ts';
+import { benchWorkbook, PRICE_LIST_HEADER } from './upload-templates.ts';
 
 const N = Number(process.argv[2] ?? 50_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-prices-'));
@@ -50,24 +50,14 @@ try {
   const actor = benchAdmin;
 
   const file = path.join(dir, 'prices.xlsx');
-  await writeXlsx(file, 'Прейскурант', PRICE_LIST_HEADER, N, row);
-  const content = fs.readFileSync(file);
-  console.log(
-    `file: ${N} rows, ${(content.length / 1024 / 1024).toFixed(1)} MB XLSX, database: ${database.kind}`,
-  );
+  const content = await benchWorkbook(file, 'Прейскурант', PRICE_LIST_HEADER, N, row, database.kind);
 
-  const baselineStart = process.hrtime.bigint();
-  await database.query(
-    'create table bench_baseline (clinic_code text, service_code text, name text, price text, note text)',
+  const baselineS = await bareInsertSeconds(
+    database,
+    ['clinic_code', 'service_code', 'name', 'price', 'note'],
+    N,
+    row,
   );
-  for (let i = 1; i <= N; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, N - i + 1) }, (_, k) => row(i + k).map(String));
-    const values = batch
-      .map((_, r) => `(${Array.from({ length: 5 }, (_, c) => `$${r * 5 + c + 1}`).join(',')})`)
-      .join(',');
-    await database.query(`insert into bench_baseline values ${values}`, batch.flat());
-  }
-  const baselineS = Number(process.hrtime.bigint() - baselineStart) / 1e9;
 
   const rssBefore = rss.restart();
   const start = process.hrtime.bigint();
@@ -82,17 +72,14 @@ try {
   await publishPriceList(rt.deps, actor, clinicId, id, version.today);
   const publishS = Number(process.hrtime.bigint() - publishStart) / 1e9;
 
-  const rate = N / seconds;
-  const baseline = N / baselineS;
-  console.log(
-    `import: ${seconds.toFixed(2)} s, ${Math.round(rate)} rows/s; publish: ${publishS.toFixed(2)} s; baseline bare insert: ${baselineS.toFixed(2)} s`,
-  );
-  console.log(
-    `peak RSS during import: ${(rss.peak / 1024 / 1024).toFixed(0)} MB (before: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`,
-  );
-  console.log(
-    `price_list_import_rows_per_s=${Math.round(rate)} peak_rss_mb=${Math.round(rss.peak / 1024 / 1024)} baseline_rows_per_s=${Math.round(baseline)} ratio=${(rate / baseline).toFixed(3)}`,
-  );
+  reportImport('price_list_import', {
+    rows: N,
+    seconds,
+    baselineS,
+    peakRss: rss.peak,
+    rssBefore,
+    phases: `publish: ${publishS.toFixed(2)} s; `,
+  });
   await rt.close();
 } finally {
   rss.stop();

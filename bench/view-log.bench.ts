@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../apps/server/src/config.ts';
 import { sqlRows } from '../apps/server/src/db/client.ts';
 import { healthDataViews } from '../apps/server/src/db/schema/index.ts';
 import {
@@ -21,9 +20,8 @@ import {
 } from '../apps/server/src/modules/personal-data/health-views.queries.ts';
 import type { Actor } from '../apps/server/src/platform/actor.ts';
 import { logHealthViews } from '../apps/server/src/platform/view-log.ts';
-import { createRuntime } from '../apps/server/src/runtime.ts';
 import { openBenchDatabase } from './bench-database.ts';
-import { benchArgs } from './bench-setup.ts';
+import { benchArgs, chooseBenchDatabase, ms, percentile, pool, silentRuntime, timed } from './bench-setup.ts';
 
 const { flag, option } = benchArgs();
 const quick = flag('quick');
@@ -32,33 +30,12 @@ const PEOPLE = option('people', quick ? 20_000 : 200_000);
 const WRITES = option('writes', quick ? 1000 : 5000);
 const CONCURRENCY = 64;
 const PAGES = 200;
-if (flag('pglite')) delete process.env.BENCH_DATABASE_URL;
-else process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
-async function timed(f: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-async function pool(n: number, total: number, f: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < total) await f(next++);
-    }),
-  );
-}
+chooseBenchDatabase(flag('pglite'));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remed-bench-views-'));
 const { database, drop } = await openBenchDatabase(dir);
 try {
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const rt = await createRuntime(config, { database, log: { error: () => undefined } });
+  const rt = await silentRuntime(dir, database);
   const { db } = database;
   const loadStart = process.hrtime.bigint();
   // Generated in the database: the load is not what is measured.

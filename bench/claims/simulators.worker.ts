@@ -4,15 +4,9 @@
  * not for answering them. Zero latency; every payout succeeds at once and is announced by a webhook.
  */
 import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
-import {
-  ReceiptSimulatorStore,
-  receiptSimulatorRoutes,
-} from '../../apps/server/src/integrations/fns/receipt-simulator.ts';
-import {
-  YookassaSimulatorState,
-  yookassaSimulatorRoutes,
-} from '../../apps/server/src/integrations/payouts/yookassa-simulator.ts';
+import { ReceiptSimulatorStore } from '../../apps/server/src/integrations/fns/receipt-simulator.ts';
+import { YookassaSimulatorState } from '../../apps/server/src/integrations/payouts/yookassa-simulator.ts';
+import { serveSimulators } from '../outside-systems.ts';
 import { PAYOUT_CREDENTIALS, receiptJson, SIM_TOKEN, type Workload } from './workload.ts';
 
 const { workload, webhookUrl } = JSON.parse(process.env.BENCH_WORKER_DATA!) as {
@@ -24,10 +18,7 @@ for (let n = 0; n < workload.clients; n++)
   for (let k = 0; k < workload.perClient; k++) receipts.register(receiptJson(workload, n, k));
 const payouts = new YookassaSimulatorState(PAYOUT_CREDENTIALS, { webhookUrl });
 
-const app = Fastify({ logger: false });
-await app.register(receiptSimulatorRoutes(receipts));
-await app.register(yookassaSimulatorRoutes(payouts));
-await app.listen({ host: '127.0.0.1', port: 0 });
+const app = await serveSimulators(receipts, payouts, 0);
 process.send!({ port: (app.server.address() as AddressInfo).port });
 process.on('message', async (m) => {
   if (m === 'close') {

@@ -21,7 +21,8 @@ import './services/surgery.ts';
 import './services/hand-listed.ts';
 import './services/dental-vaccination.ts';
 import './services/rehab.ts';
-import { random, SERVICES } from './services/builder.ts';
+import { seededRandom } from '../seeded-random.ts';
+import { SERVICES } from './services/builder.ts';
 
 // --- One clinic's rows.
 
@@ -68,7 +69,7 @@ export function clinicPriceList(
   rows: number,
 ): [clinicCode: string, serviceCode: string, name: string, kopecks: number][] {
   if (rows > SERVICES.length) throw new Error(`at most ${SERVICES.length} rows per clinic`);
-  const rnd = random(clinic * 7919 + 17);
+  const rnd = seededRandom(clinic * 7919 + 17);
   const shuffle = <T>(a: T[]) => {
     for (let i = a.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));

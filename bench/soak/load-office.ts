@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { INSURED_LIST_HEADER, PRICE_LIST_HEADER } from '../upload-templates.ts';
-import type { SoakClient } from './http-client.ts';
+import {
+  INSURED_LIST_HEADER,
+  type InsuredListPeople,
+  insuredListRow,
+  PRICE_LIST_HEADER,
+} from '../upload-templates.ts';
+import type { Answer, SoakClient } from './http-client.ts';
 import { sleep } from './load-claims.ts';
 import type { World } from './seed.ts';
 import type { Tally } from './tally.ts';
@@ -23,79 +28,77 @@ function priceListCsv(n: number, rows: number): Buffer {
   return csv(out);
 }
 
+const PEOPLE: InsuredListPeople = {
+  names: { last: ['Смирнов', 'Кузнецова'], first: ['Пётр', 'Анна'] },
+  phoneBase: 200_000_000,
+  emailPrefix: 's',
+  validTo: '31.12.2027',
+};
+
 /** Insured list `n`: most people stay, a few leave and come each time (the list replaces the previous). */
 function insuredCsv(n: number, rows: number): Buffer {
   const out: string[][] = [INSURED_LIST_HEADER];
-  for (let i = n % 20; i < rows + (n % 20); i++) {
-    out.push([
-      `СП-${String(i).padStart(6, '0')}`,
-      i % 3 ? 'Смирнов' : 'Кузнецова',
-      i % 2 ? 'Пётр' : 'Анна',
-      'Сергеевич',
-      `${String((i % 28) + 1).padStart(2, '0')}.0${(i % 9) + 1}.19${50 + (i % 50)}`,
-      i % 2 ? 'М' : 'Ж',
-      `+79${String(200_000_000 + i).slice(0, 9)}`,
-      i % 4 ? '' : `s${i}@example.ru`,
-      '01.01.2026',
-      '31.12.2027',
-    ]);
-  }
+  for (let i = n % 20; i < rows + (n % 20); i++)
+    out.push(insuredListRow(i, `СП-${String(i).padStart(6, '0')}`, PEOPLE));
   return csv(out);
 }
 
-/** The clinic's accountant uploads a new price list every `everyMs`; the check runs as a background job. */
-export async function priceListLoop(
-  clinic: SoakClient,
-  world: World,
-  tally: Tally,
-  until: () => boolean,
+/** What the office loops work with: the seeded world, the tally and when to stop. */
+interface Office {
+  world: World;
+  tally: Tally;
+  until: () => boolean;
+}
+
+/** Uploads file n = 1, 2, … every `everyMs`; an answer in `accepted` adds the upload's id to `ids`. */
+async function uploadLoop(
+  { tally, until }: Office,
   everyMs: number,
-  rows: number,
+  upload: { what: string; send: (n: number) => Promise<Answer>; accepted: number[]; ids: Set<string> },
 ) {
   for (let n = 1; !until(); n++) {
-    const r = await clinic.upload(`/api/clinics/${world.officeClinicId}/price-lists/uploads`, {
-      name: `Прейскурант ${n}.csv`,
-      content: priceListCsv(n, rows),
-      type: 'text/csv',
-    });
-    tally.count('price_list_upload', r);
-    if (r.status === 202 || r.status === 200) tally.priceListVersions.add((r.body as { id: string }).id);
+    const r = await upload.send(n);
+    tally.count(upload.what, r);
+    if (upload.accepted.includes(r.status)) upload.ids.add((r.body as { id: string }).id);
     await sleep(everyMs);
   }
 }
 
+/** The clinic's accountant uploads a new price list every `everyMs`; the check runs as a background job. */
+export function priceListLoop(clinic: SoakClient, office: Office, everyMs: number, rows: number) {
+  return uploadLoop(office, everyMs, {
+    what: 'price_list_upload',
+    send: (n) =>
+      clinic.upload(`/api/clinics/${office.world.officeClinicId}/price-lists/uploads`, {
+        name: `Прейскурант ${n}.csv`,
+        content: priceListCsv(n, rows),
+        type: 'text/csv',
+      }),
+    accepted: [202, 200],
+    ids: office.tally.priceListVersions,
+  });
+}
+
 /** The insurer sends the program's insured list every `everyMs` (valid rows kept, the rest reported). */
-export async function insuredImportLoop(
-  insurer: SoakClient,
-  world: World,
-  tally: Tally,
-  until: () => boolean,
-  everyMs: number,
-  rows: number,
-) {
-  for (let n = 1; !until(); n++) {
-    const r = await insurer.upload(
-      `/api/insurance/programs/${world.importProgramId}/imports`,
-      { name: `Список ${n}.csv`, content: insuredCsv(n, rows), type: 'text/csv' },
-      { mode: 'valid_rows' },
-    );
-    tally.count('insured_import', r);
-    if (r.status === 202) tally.insuredImports.add((r.body as { id: string }).id);
-    await sleep(everyMs);
-  }
+export function insuredImportLoop(insurer: SoakClient, office: Office, everyMs: number, rows: number) {
+  return uploadLoop(office, everyMs, {
+    what: 'insured_import',
+    send: (n) =>
+      insurer.upload(
+        `/api/insurance/programs/${office.world.importProgramId}/imports`,
+        { name: `Список ${n}.csv`, content: insuredCsv(n, rows), type: 'text/csv' },
+        { mode: 'valid_rows' },
+      ),
+    accepted: [202],
+    ids: office.tally.insuredImports,
+  });
 }
 
 /**
  * The clinic writes to the service's general department; a message whose answer was lost is sent again
  * with the same client id (stored once), and now and then one is repeated on purpose.
  */
-export async function chatLoop(
-  clinic: SoakClient,
-  world: World,
-  tally: Tally,
-  until: () => boolean,
-  everyMs: number,
-) {
+export async function chatLoop(clinic: SoakClient, { world, tally, until }: Office, everyMs: number) {
   const base = `/api/clinics/${world.officeClinicId}/chat/threads`;
   let threadId: string | null = null;
   let last: string | null = null;

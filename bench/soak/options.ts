@@ -58,15 +58,3 @@ export function soakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions
   if (options.people < options.clients) throw new Error('SOAK_PEOPLE: не меньше SOAK_CLIENTS');
   return options;
 }
-
-/** A small seeded generator: the same seed gives the same mix of receipts and repeats. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -61,22 +61,23 @@ export class RemedProcess {
   }
 
   /** SIGKILL: no shutdown hook runs, as when a machine dies or the kernel's OOM killer strikes. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.lives.at(-1)!.end = 'killed';
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await gone;
+  kill(): Promise<void> {
+    return this.end('killed', 'SIGKILL');
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM, and SIGKILL when the process is still there after 15 s. */
+  stop(): Promise<void> {
+    return this.end('stopped', 'SIGTERM', 15_000);
+  }
+
+  private async end(end: 'killed' | 'stopped', signal: NodeJS.Signals, killAfterMs?: number): Promise<void> {
     const child = this.child;
     if (!child) return;
-    this.lives.at(-1)!.end = 'stopped';
+    this.lives.at(-1)!.end = end;
     const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.kill(signal);
+    const timer =
+      killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     await gone;
     clearTimeout(timer);
   }

@@ -1,4 +1,5 @@
 import { formatQr } from '@remed/core';
+import { paidByCard } from '../fiscal-receipt.ts';
 import { BLOOD, CLAIMS_CLINIC_INN, THERAPIST } from './seed.ts';
 
 const FN = '9960440301234567';
@@ -52,7 +53,6 @@ export function makeReceipt(kind: ReceiptKind, now = Date.now()) {
   ];
   if (kind === 'visit_and_test') items.push(item(`1.2 ${BLOOD.name}`, BLOOD.price));
   if (kind === 'extra') items.push(item('Оформление выписки из медицинской карты', 40_000));
-  const total = items.reduce((s, i) => s + i.sum, 0);
   const json = {
     fiscalDriveNumber: FN,
     fiscalDocumentNumber: fd,
@@ -61,14 +61,8 @@ export function makeReceipt(kind: ReceiptKind, now = Date.now()) {
     operationType: 1,
     userInn: `${CLAIMS_CLINIC_INN}  `,
     user: 'ООО «Клиника здоровья»',
-    totalSum: total,
-    cashTotalSum: 0,
-    ecashTotalSum: total,
-    prepaidSum: 0,
-    creditSum: 0,
-    provisionSum: 0,
-    items,
+    ...paidByCard(items),
   };
-  const qr = formatQr({ dateTime, sum: total, fn: FN, i: fd, fp: 100_000 + fd, n: 1 });
+  const qr = formatQr({ dateTime, sum: json.totalSum, fn: FN, i: fd, fp: 100_000 + fd, n: 1 });
   return { json: kind === 'forged' ? null : json, qr, usesTest: kind === 'visit_and_test' };
 }

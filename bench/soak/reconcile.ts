@@ -37,19 +37,33 @@ export async function drain(db: pg.Client, limitS: number): Promise<number | nul
 
 type Rows = <T extends pg.QueryResultRow>(q: string, p?: unknown[]) => Promise<T[]>;
 
+/** The checks of one part of the run, in the order they are added. */
+function checkList() {
+  const checks: Check[] = [];
+  const add = (name: string, ok: boolean, detail: string) => {
+    checks.push({ name, ok, detail });
+  };
+  return { checks, add };
+}
+
+/** How many rows of `table` have one of `ids` in `column`. */
+async function countOf(rows: Rows, table: string, column: string, ids: string[]): Promise<number> {
+  const [found] = await rows<{ n: string }>(
+    `select count(*)::text n from ${table} where ${column} = any($1::uuid[])`,
+    [ids],
+  );
+  return Number(found!.n);
+}
+
 /** Every acknowledged claim stored, none stuck between states, none paid twice or over its amount. */
 async function claimChecks(rows: Rows, tally: Tally): Promise<Check[]> {
-  const checks: Check[] = [];
-  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const { checks, add } = checkList();
   const accepted = [...tally.acceptedClaims];
-  const [found] = await rows<{ n: string }>(
-    'select count(*)::text n from claims where id = any($1::uuid[])',
-    [accepted],
-  );
+  const found = await countOf(rows, 'claims', 'id', accepted);
   add(
     'every acknowledged claim stored',
-    Number(found!.n) === accepted.length,
-    `${found!.n} of ${accepted.length} acknowledged`,
+    found === accepted.length,
+    `${found} of ${accepted.length} acknowledged`,
   );
 
   // A job left `active` by a killed worker moves nothing until pg-boss expires it: told apart from a queued one.
@@ -96,8 +110,7 @@ async function claimChecks(rows: Rows, tally: Tally): Promise<Check[]> {
 
 /** No payout in flight, each payment at the provider one of ours, and the ledger agreeing with both. */
 async function payoutChecks(rows: Rows, provider: SimulatedPayout[]): Promise<Check[]> {
-  const checks: Check[] = [];
-  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const { checks, add } = checkList();
   const inFlight = await rows<{ status: string; n: string; queued: string; held: string }>(
     `select p.status, count(*)::text n,
        count(*) filter (where j.state in ('created','retry'))::text queued, count(*) filter (where j.state = 'active')::text held
@@ -134,25 +147,20 @@ async function payoutChecks(rows: Rows, provider: SimulatedPayout[]): Promise<Ch
 }
 
 async function messageChecks(rows: Rows, tally: Tally): Promise<Check[]> {
-  const checks: Check[] = [];
-  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
   const messages = [...tally.acceptedMessages];
-  const [stored] = await rows<{ n: string }>(
-    'select count(*)::text n from chat_messages where client_id = any($1::uuid[])',
-    [messages],
-  );
-  add(
-    'every acknowledged chat message stored once',
-    Number(stored!.n) === messages.length,
-    `${stored!.n} of ${messages.length}`,
-  );
-  return checks;
+  const stored = await countOf(rows, 'chat_messages', 'client_id', messages);
+  return [
+    {
+      name: 'every acknowledged chat message stored once',
+      ok: stored === messages.length,
+      detail: `${stored} of ${messages.length}`,
+    },
+  ];
 }
 
 /** Unfinished uploads say what is behind them: a queued job, one held active by a dead worker, or none. */
 async function uploadChecks(rows: Rows, tally: Tally): Promise<Check[]> {
-  const checks: Check[] = [];
-  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const { checks, add } = checkList();
   for (const [name, table, column, queue, ids] of [
     [
       'every price list upload checked',

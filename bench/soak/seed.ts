@@ -3,8 +3,6 @@ import { type Database, openPostgres } from '../../apps/server/src/db/client.ts'
 import {
   clinicCashback,
   clinics,
-  insuredPersons,
-  policies,
   programClinics,
   programs,
   userClinics,
@@ -13,6 +11,7 @@ import {
 import { insertPublishedVersion } from '../../apps/server/src/modules/price-lists/price-list-versions.queries.ts';
 import { cryptoIds, type Ids } from '../../apps/server/src/platform/ids.ts';
 import { hashPassword } from '../../apps/server/src/platform/passwords.ts';
+import { insertBenchInsured } from '../bench-people.ts';
 import { insertBenchProgram } from '../bench-program.ts';
 
 export const PASSWORD = 'Soak-password-1';
@@ -143,29 +142,14 @@ async function seedPerson(
   const userId = await user(email, `Застрахованный ${n}`, ['insured']);
   const personId = ids.uuid();
   const refusedByBank = n % 10 === 9;
-  await db.insert(insuredPersons).values({
-    id: personId,
-    lastName: 'Петров',
-    firstName: 'Иван',
-    birthDate: '1980-01-01',
-    sex: 'male',
-    phone: `+7916${String(n).padStart(7, '0')}`,
-    userId,
-    payoutPhone: `+7926${String(n).padStart(3, '0')}${refusedByBank ? '0000' : '1111'}`,
-    payoutBankId: '100000000111',
-    createdAt: now,
-    updatedAt: now,
-  });
   const policyNumber = `СОАК-${n}`;
-  await db.insert(policies).values({
-    id: ids.uuid(),
-    number: policyNumber,
+  await insertBenchInsured(db, now, {
+    personId,
+    policyId: ids.uuid(),
+    policyNumber,
     programId,
-    insuredPersonId: personId,
-    validFrom: '2020-01-01',
-    validTo: '2099-12-31',
-    createdAt: now,
-    updatedAt: now,
+    phone: `+7916${String(n).padStart(7, '0')}`,
+    payout: { userId, phone: `+7926${String(n).padStart(3, '0')}${refusedByBank ? '0000' : '1111'}` },
   });
   return { email, policyNumber, refusedByBank };
 }

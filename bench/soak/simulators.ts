@@ -1,12 +1,6 @@
-import Fastify from 'fastify';
-import {
-  ReceiptSimulatorStore,
-  receiptSimulatorRoutes,
-} from '../../apps/server/src/integrations/fns/receipt-simulator.ts';
-import {
-  YookassaSimulatorState,
-  yookassaSimulatorRoutes,
-} from '../../apps/server/src/integrations/payouts/yookassa-simulator.ts';
+import { ReceiptSimulatorStore } from '../../apps/server/src/integrations/fns/receipt-simulator.ts';
+import { YookassaSimulatorState } from '../../apps/server/src/integrations/payouts/yookassa-simulator.ts';
+import { serveSimulators, simulatorSettings } from '../outside-systems.ts';
 
 const SIM_TOKEN = 'soak-fns-token';
 const PAYOUT_CREDENTIALS = { agentId: '606060', secretKey: 'soak-secret' };
@@ -25,22 +19,14 @@ export async function startSimulators(port: number, webhookUrl: string) {
   const receipts = new ReceiptSimulatorStore(SIM_TOKEN);
   // Payouts stay pending for a moment, as at a real bank: the webhook (or a poll) finishes them.
   const payouts = new YookassaSimulatorState(PAYOUT_CREDENTIALS, { webhookUrl, settleAfterMs: 1_500 });
-  const app = Fastify({ logger: false });
-  await app.register(receiptSimulatorRoutes(receipts));
-  await app.register(yookassaSimulatorRoutes(payouts));
-  await app.listen({ host: '127.0.0.1', port });
-  const base = `http://127.0.0.1:${port}`;
+  const app = await serveSimulators(receipts, payouts, port);
 
   return {
     receipts,
     payouts,
     env: {
       RECEIPTS_PROTOCOL: 'aggregator',
-      RECEIPTS_API_URL: `${base}/sim/fns`,
-      RECEIPTS_API_TOKEN: SIM_TOKEN,
-      PAYOUTS_API_URL: `${base}/sim/yookassa`,
-      PAYOUTS_AGENT_ID: PAYOUT_CREDENTIALS.agentId,
-      PAYOUTS_SECRET_KEY: PAYOUT_CREDENTIALS.secretKey,
+      ...simulatorSettings(`http://127.0.0.1:${port}`, SIM_TOKEN, PAYOUT_CREDENTIALS),
     },
     faults: {
       /** The next `n` payout requests (any route) answer HTTP 500. */

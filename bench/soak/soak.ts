@@ -10,12 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { seededRandom } from '../seeded-random.ts';
 import { startBalancer } from './balancer.ts';
 import { faultSchedule } from './faults.ts';
 import { SoakClient } from './http-client.ts';
 import { claimsLoop } from './load-claims.ts';
 import { chatLoop, insuredImportLoop, priceListLoop } from './load-office.ts';
-import { seededRandom, soakOptions } from './options.ts';
+import { soakOptions } from './options.ts';
 import { RemedProcess, runRemed } from './processes.ts';
 import { drain, reconcile } from './reconcile.ts';
 import { memoryCheck, memoryRows, printSummary } from './report.ts';
@@ -66,20 +67,10 @@ try {
   log(`seeded ${world.people.length} insured people, two clinics, two programs`);
 
   const worker = new RemedProcess('worker', 'worker', { ...env, PORT: String(portA) }, runDir, null);
-  const appA = new RemedProcess(
-    'app-a',
-    'start',
-    { ...env, PORT: String(portA), RUN_WORKERS: 'false' },
-    runDir,
-    portA,
-  );
-  const appB = new RemedProcess(
-    'app-b',
-    'start',
-    { ...env, PORT: String(portB), RUN_WORKERS: 'false' },
-    runDir,
-    portB,
-  );
+  const appProcess = (name: string, port: number) =>
+    new RemedProcess(name, 'start', { ...env, PORT: String(port), RUN_WORKERS: 'false' }, runDir, port);
+  const appA = appProcess('app-a', portA);
+  const appB = appProcess('app-b', portB);
   processes.push(appA, appB, worker);
   for (const p of processes) await p.start();
   await balancer.listen();
@@ -122,6 +113,7 @@ try {
     () => log(`claims acknowledged ${tally.acceptedClaims.size}, faults so far ${faults.events.length}`),
     60_000,
   );
+  const office = { world, tally, until };
   await Promise.all([
     ...Array.from({ length: opts.clients }, (_, n) =>
       claimsLoop({
@@ -135,9 +127,9 @@ try {
         random,
       }),
     ),
-    priceListLoop(clinic, world, tally, until, 20_000, 1_000),
-    insuredImportLoop(insurer, world, tally, until, 40_000, 300),
-    chatLoop(clinic, world, tally, until, 1_000),
+    priceListLoop(clinic, office, 20_000, 1_000),
+    insuredImportLoop(insurer, office, 40_000, 300),
+    chatLoop(clinic, office, 1_000),
   ]);
   clearInterval(progress);
   await faults.stop();

@@ -14,18 +14,6 @@ interface Service {
   core: boolean;
 }
 
-/** A small deterministic generator (mulberry32): the same seed, the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** FNV-1a: a stable number from a string (prices, samples). */
 export const hash = (s: string) => {
   let h = 2166136261;

@@ -1,25 +1,31 @@
 /**
- * The builder of the held-out corpora (holdout/, holdout2/): expands a corpus written in the form of
- * held-out-spec.ts into <folder>/corpus/<class>.json, in the case format of bench/adjudication/corpus.
+ * The builder of every adjudication corpus (corpus/, holdout/corpus/, holdout2/corpus/): expands the
+ * hand-written cases of a folder (spec.ts) into <folder>/corpus/<class>.json.
  *
- * Self-contained on purpose: it reads only the folder's names.json and the hand labels, and applies
- * DOMAIN.md §5 with its own integer arithmetic (kopecks, half-up rounding). It imports neither the engine
- * nor the main corpus builder. Receipts that carry `want` (amounts worked out by hand) are checked against
- * that arithmetic and the build fails on any difference.
+ * The expected decision of each receipt follows from the human labels of its items by the rules of
+ * DOMAIN.md §5, applied here with plain integer arithmetic (kopecks, half-up rounding). It reads only the
+ * folder's names.json and the hand labels and never imports the engine: the corpus must say what the rules
+ * say, not what the engine does. Receipts that carry `want` (amounts worked out by hand) are checked against
+ * that arithmetic, and the build fails on any difference.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HeldOutCase, HeldOutCorpus } from './held-out-spec.ts';
-import type { Label, ReceiptSpec } from './spec.ts';
+import {
+  type CaseSpec,
+  type Clinic,
+  type CorpusSpec,
+  type Label,
+  type ReceiptSpec,
+  readJson,
+} from './spec.ts';
 
 interface NameEntry {
   id: string;
-  source: string;
   name: string;
   code: string | null;
   clinicCode: string | null;
   /** Price in rubles (most sources). */
-  priceRub?: number;
+  priceRub?: number | null;
   /** Price as printed in another currency (`currency`); used as the letter's amount unchanged. */
   price?: number;
   currency?: string;
@@ -59,13 +65,19 @@ const percent = (x: number, p: number) => div(x * micro(p), 100_000_000);
 const priceOf = (n: NameEntry) => n.priceRub ?? n.price ?? null;
 
 /** One build: the corpus, its names, and the last fiscal document number given out. */
-interface Run<K extends string> extends HeldOutCorpus<K> {
+interface Run extends CorpusSpec {
   names: Map<string, NameEntry>;
   docNo: number;
 }
 
-function letterOf<K extends string>(run: Run<K>, spec: HeldOutCase<K>, caseNo: number) {
+function clinicOf(run: Run, spec: CaseSpec): Clinic {
   const clinic = run.clinics[spec.clinic];
+  if (!clinic) throw new Error(`${spec.id}: no clinic ${spec.clinic}`);
+  return clinic;
+}
+
+function letterOf(run: Run, spec: CaseSpec, caseNo: number) {
+  const clinic = clinicOf(run, spec);
   const items = spec.lines.map((l, k) => {
     const [id, quantity] = typeof l === 'string' ? [l, 1] : l;
     const n = run.names.get(id);
@@ -82,7 +94,7 @@ function letterOf<K extends string>(run: Run<K>, spec: HeldOutCase<K>, caseNo: n
   });
   return {
     format: 'remed.guarantee-letter/v1',
-    number: `ГП-2026-${run.letterPrefix}${String(caseNo).padStart(5, '0')}`,
+    number: `ГП-2026-${run.letterPrefix}${String(caseNo).padStart(run.letterDigits, '0')}`,
     issuedAt: '2026-11-20T10:00:00+03:00',
     validFrom: '2026-11-20',
     validUntil: '2026-12-20',
@@ -122,13 +134,8 @@ interface Fiscal {
   items: FiscalItem[];
 }
 
-function receiptOf<K extends string>(
-  run: Run<K>,
-  spec: HeldOutCase<K>,
-  r: ReceiptSpec,
-  previous: Fiscal | undefined,
-): Fiscal {
-  const clinic = run.clinics[spec.clinic];
+function receiptOf(run: Run, spec: CaseSpec, r: ReceiptSpec, previous: Fiscal | undefined): Fiscal {
+  const clinic = clinicOf(run, spec);
   const items = r.items.map(([name, priceRub, , quantity = 1, sumRub]) => ({
     name,
     price: kop(priceRub),
@@ -149,16 +156,14 @@ function receiptOf<K extends string>(
   return {
     fiscalDriveNumber: clinic.fn,
     fiscalDocumentNumber: i,
-    fiscalSign: r.dup && previous ? previous.fiscalSign : (i * 104_729 + 7_654_321) % 4_294_967_291,
+    fiscalSign: r.dup && previous ? previous.fiscalSign : run.tills.fiscalSign(i),
     operationType: r.op ?? 1,
-    dateTime:
-      r.dateTime ??
-      `${date}T${String(8 + (docNo % 11)).padStart(2, '0')}:${String((docNo * 7) % 60).padStart(2, '0')}:00`,
-    userInn: docNo % 3 === 1 ? `${inn}  ` : inn,
+    dateTime: r.dateTime ?? `${date}T${run.tills.time(docNo)}:00`,
+    userInn: run.tills.paddedInn(docNo) ? `${inn}  ` : inn,
     user: clinic.name,
     totalSum,
-    cashTotalSum: docNo % 5 === 0 ? totalSum - prepaidSum : 0,
-    ecashTotalSum: docNo % 5 === 0 ? 0 : totalSum - prepaidSum,
+    cashTotalSum: run.tills.paidInCash(docNo) ? totalSum - prepaidSum : 0,
+    ecashTotalSum: run.tills.paidInCash(docNo) ? 0 : totalSum - prepaidSum,
     prepaidSum,
     items,
   };
@@ -226,7 +231,7 @@ function expectOf(letter: Letter, receipt: Fiscal, labels: Label[], state: State
   };
 }
 
-function build<K extends string>(run: Run<K>, spec: HeldOutCase<K>, caseNo: number) {
+function build(run: Run, spec: CaseSpec, caseNo: number) {
   const letter = letterOf(run, spec, caseNo);
   const state: State = {
     remaining: new Map(letter.items.map((l) => [l.line, micro(l.quantity)])),
@@ -251,11 +256,9 @@ function build<K extends string>(run: Run<K>, spec: HeldOutCase<K>, caseNo: numb
 }
 
 /** Writes <dir>/corpus/<class>.json and prints the counts by class, status and reason. */
-export function buildHeldOutCorpus<K extends string>(corpus: HeldOutCorpus<K>): void {
-  const names = new Map<string, NameEntry>(
-    (JSON.parse(readFileSync(join(corpus.dir, 'names.json'), 'utf8')) as NameEntry[]).map((n) => [n.id, n]),
-  );
-  const run: Run<K> = { ...corpus, names, docNo: corpus.firstDocNo };
+export function buildCorpus(corpus: CorpusSpec): void {
+  const names = new Map(readJson<NameEntry[]>(join(corpus.dir, 'names.json')).map((n) => [n.id, n]));
+  const run: Run = { ...corpus, names, docNo: corpus.firstDocNo };
   const ids = new Set<string>();
   const byClass = new Map<string, ReturnType<typeof build>[]>();
   corpus.cases.forEach((spec, k) => {
