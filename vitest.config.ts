@@ -25,6 +25,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['apps/server/test/global-setup.ts'],
           pool: 'forks',
+          // A worker imports the server once for all its files instead of once per file (minutes in CI). Tests
+          // share no module state: each builds its own app, database and clock and nothing mocks modules
+          // (vi.mock would leak into the next file here); a file that must mock gets a project of its own.
+          isolate: false,
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
