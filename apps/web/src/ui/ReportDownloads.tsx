@@ -44,7 +44,7 @@ export function TableFileButtons({
 }
 
 /** The check report of an uploaded table as XLSX and CSV files. */
-export function ReportDownloads({ href }: { href: (format: TableFormat) => string }) {
+function ReportDownloads({ href }: { href: (format: TableFormat) => string }) {
   return (
     <TableFileButtons
       href={href}

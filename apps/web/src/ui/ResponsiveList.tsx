@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { TableLoadingRow } from './TableLoadingRow.tsx';
 
-export interface ListColumn {
+interface ListColumn {
   title: string;
   /** A short heading that must not break (dates). */
   nowrap?: boolean;

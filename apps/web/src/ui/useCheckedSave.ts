@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { isApiError } from '../app/api.ts';
 
 /** What is wrong with each field, and with the form as a whole under `form`. */
-export type SaveErrors<F extends string> = Partial<Record<F | 'form', string>>;
+type SaveErrors<F extends string> = Partial<Record<F | 'form', string>>;
 
 /**
  * The save of a small form kept in React state (a modal, a rating, a decision): it refuses while its own checks

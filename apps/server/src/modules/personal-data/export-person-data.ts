@@ -10,7 +10,7 @@ import { assertAdmin, ownPerson } from './personal-data-access.ts';
 
 type ExportFormat = 'json' | 'pdf';
 type ExportDeps = Pick<AppDeps, 'database' | 'clock' | 'config'>;
-export type ExportFile = { content: Buffer; fileName: string; contentType: string };
+type ExportFile = { content: Buffer; fileName: string; contentType: string };
 
 /** The signed-in person's own data as a file. */
 export async function exportMyData(

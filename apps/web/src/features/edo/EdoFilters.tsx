@@ -4,7 +4,7 @@ type Option = { value: string; label: string };
 type Choice = { label: string; placeholder: string; data: Option[]; basis: string };
 
 /** What the document list and the history are both narrowed by: a state, a period of days and free text. */
-export interface EdoFilterFields {
+interface EdoFilterFields {
   status: string | null;
   from: string;
   to: string;
